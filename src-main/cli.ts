@@ -1,0 +1,15 @@
+import { runCli } from './cli/cli-kit';
+import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
+
+/** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
+const commands = [serveCommand, initCommand, demoCommand, backupCommand];
+
+runCli(process.argv.slice(2), commands).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

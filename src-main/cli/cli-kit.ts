@@ -1,0 +1,105 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { AppError } from '../../src-shared/errors';
+import { AppCore } from '../core/app-core';
+import { defaultDataDir } from '../core/paths';
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  json: boolean;
+  /** stderr: logs and Chinese messages; stdout stays clean for `--json`. */
+  say(message: string): void;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  options: ParseArgsOptionsConfig;
+  positionals?: { min: number; max: number };
+  /** Returns the report: printed as one JSON object with --json, else as text by `render`. */
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; io: CliIo }): Promise<unknown>;
+  render?(report: never): string;
+}
+
+export const COMMON_OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+export function requireString(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name}`);
+  return v;
+}
+
+export function dataDirOf(values: Record<string, unknown>): string {
+  return typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
+}
+
+export async function withApp<T>(values: Record<string, unknown>, fn: (app: AppCore) => Promise<T>): Promise<T> {
+  const app = await AppCore.open({ dataDir: dataDirOf(values), transport: 'browser' });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * Runs one command: exit 0 on success, 1 when the input was refused (the Chinese reason on
+ * stderr, and with --json `{"refused": …}` on stdout), 2 on a usage error.
+ */
+export async function runCli(argv: string[], commands: CliCommand[]): Promise<number> {
+  const name = argv[0];
+  const command = commands
+    .filter((c) => c.name.split(' ').every((word, i) => argv[i] === word))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stderr.write(helpText(commands));
+    return name ? 0 : 2;
+  }
+  if (!command) {
+    process.stderr.write(`未知命令：${argv.slice(0, 2).join(' ')}\n\n${helpText(commands)}`);
+    return 2;
+  }
+  const words = command.name.split(' ').length;
+  const args = argv.slice(words);
+  const json = args.includes('--json');
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const { min, max } = command.positionals ?? { min: 0, max: 0 };
+    if (parsed.positionals.length < min || parsed.positionals.length > max) throw new UsageError('参数个数不对');
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n用法：npm run cli -- ${command.usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stderr.write(`用法：npm run cli -- ${command.usage}\n`);
+    return 0;
+  }
+  const io: CliIo = { json, say: (m) => process.stderr.write(`${m}\n`) };
+  try {
+    const report = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, io });
+    if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else if (command.render) process.stdout.write(`${(command.render as (r: unknown) => string)(report)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n用法：npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    const error = e instanceof AppError ? e : new AppError('INTERNAL', `命令失败：${e instanceof Error ? e.message : String(e)}`);
+    if (!(e instanceof AppError) && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
+    process.stderr.write(`错误：${error.message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ refused: { code: error.code, message: error.message, ...(error.details ?? {}) } })}\n`);
+    return 1;
+  }
+}
+
+function helpText(commands: CliCommand[]): string {
+  return `考点助手命令行（npm run cli -- <命令>）\n\n${commands.map((c) => `  ${c.usage}`).join('\n')}\n\n共同参数：--data-dir 目录（默认为系统的用户数据目录），--json 输出一个 JSON 对象\n`;
+}

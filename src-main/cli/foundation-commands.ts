@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { BackupInfo } from '../../src-shared/api/backup';
+import { AppError } from '../../src-shared/errors';
+import { AppCore } from '../core/app-core';
+import { CLI_ACTOR } from '../core/call-context';
+import { createDemoWorkspace, DEMO_PASSWORD_ENV } from '../core/demo/demo';
+import { invokeAs } from '../core/dispatch';
+import { takeBackup } from '../core/backup/take-backup';
+import { startBridge } from '../transport/http/bridge';
+import { dataDirOf, requireString, UsageError, withApp, type CliCommand } from './cli-kit';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--data-dir 目录] [--port 端口]',
+  options: { port: { type: 'string' } },
+  async run({ values, io }) {
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数');
+    const app = await AppCore.open({ dataDir: dataDirOf(values), transport: 'browser' });
+    const bridge = await startBridge(app, { port, staticDir: RENDERER_DIR });
+    // The URL is the one line a person (or a test) needs; it goes to stdout.
+    process.stdout.write(`考点助手已启动（浏览器模式）：${bridge.url}\n`);
+    io.say(`数据目录：${app.dataDir}。按 Ctrl+C 退出。`);
+    await new Promise<void>((done) => {
+      const stop = () => void bridge.close().then(() => app.close()).then(done);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return { stopped: true };
+  },
+};
+
+export const initCommand: CliCommand = {
+  name: 'init',
+  usage: 'init --data-dir 目录 --code 院校代码 --name 院校名称 --province 省 --city 市 --district 区县 [--username 负责人账号] [--display-name 负责人姓名] [--json]（负责人密码取自环境变量 EXAMSITE_PASSWORD）',
+  options: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    province: { type: 'string' },
+    city: { type: 'string' },
+    district: { type: 'string' },
+    username: { type: 'string' },
+    'display-name': { type: 'string' },
+  },
+  async run({ values, io }) {
+    if (typeof values['data-dir'] !== 'string') throw new UsageError('缺少参数 --data-dir');
+    const input = {
+      institution: {
+        code: requireString(values, 'code'),
+        name: requireString(values, 'name'),
+        region: { province: requireString(values, 'province'), city: requireString(values, 'city'), district: requireString(values, 'district') },
+      },
+      principal: {
+        username: typeof values.username === 'string' ? values.username : 'admin',
+        displayName: typeof values['display-name'] === 'string' ? values['display-name'] : '负责人',
+        password: process.env.EXAMSITE_PASSWORD ?? '',
+      },
+    };
+    if (!input.principal.password) throw new AppError('VALIDATION', '请用环境变量 EXAMSITE_PASSWORD 提供负责人密码。');
+    const info = await withApp(values, (app) => invokeAs(app, CLI_ACTOR, 'setup.create', input));
+    io.say(`已创建院校 ${info.institution?.name}（${info.institution?.code}），负责人账号：${input.principal.username}`);
+    return { institution: info.institution, principal: input.principal.username, dataDir: info.dataDir, schemaVersion: info.schemaVersion };
+  },
+  render: (r: { dataDir: string }) => `数据目录：${r.dataDir}`,
+};
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  usage: 'demo --data-dir 目录 [--json]（账号密码取自环境变量 EXAMSITE_PASSWORD，缺省为 demo-2026）',
+  options: {},
+  async run({ values, io }) {
+    if (typeof values['data-dir'] !== 'string') throw new UsageError('缺少参数 --data-dir');
+    return withApp(values, (app) => createDemoWorkspace(app, { password: process.env[DEMO_PASSWORD_ENV], say: io.say }));
+  },
+  render: (r: { accounts: { username: string; role: string }[]; password: string }) =>
+    `演示工作区已就绪。账号（密码 ${r.password}）：\n${r.accounts.map((a) => `  ${a.username}  ${a.role}`).join('\n')}`,
+};
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  usage: 'backup [--data-dir 目录] [--json]',
+  options: {},
+  async run({ values, io }) {
+    const info: BackupInfo = await withApp(values, (app) => takeBackup(app.store, app.dataDir, CLI_ACTOR, 'cli', app.now()));
+    io.say(`已备份：${info.name}（${(info.size / 1024).toFixed(0)} KB）`);
+    return info;
+  },
+  render: (r: BackupInfo) => r.name,
+};

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import type { AppInfo } from '../../src-shared/api/app';
+import { AppError } from '../../src-shared/errors';
+import { createBackup } from '../store/backup';
+import { migrate } from '../store/migrate';
+import { Store } from '../store/store';
+import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
+import { SessionManager } from './auth/sessions';
+import { createLogger } from './logger';
+import { storePath } from './paths';
+import { readSettings } from './settings/settings-service';
+import { APP_VERSION } from './version';
+
+export interface AppOptions {
+  dataDir: string;
+  transport: AppInfo['transport'];
+  /** Tests move the clock; everything dated asks this, never `new Date()` directly. */
+  now?: () => Date;
+  jobs?: Omit<JobRunnerOptions, 'dataDir'>;
+}
+
+const log = createLogger('app');
+
+/** The running application: its store, sessions and jobs. Transports and the CLI sit on it. */
+export class AppCore {
+  readonly dataDir: string;
+  readonly transport: AppInfo['transport'];
+  readonly sessions: SessionManager;
+  readonly jobs: JobRunner;
+  readonly now: () => Date;
+  /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
+  busyReason: string | null = null;
+  private current: Store;
+
+  private constructor(options: AppOptions, store: Store) {
+    this.dataDir = options.dataDir;
+    this.transport = options.transport;
+    this.now = options.now ?? (() => new Date());
+    this.current = store;
+    this.sessions = new SessionManager(() => this.now().getTime());
+    this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
+  }
+
+  static async open(options: AppOptions): Promise<AppCore> {
+    mkdirSync(options.dataDir, { recursive: true });
+    const store = await openAndMigrate(options.dataDir);
+    log.debug(`store open: ${store.path} (schema ${store.schemaVersion})`);
+    return new AppCore(options, store);
+  }
+
+  get store(): Store {
+    return this.current;
+  }
+
+  /** Swaps in a freshly opened store (after a restore); every session must log in again. */
+  replaceStore(store: Store): void {
+    this.current = store;
+    this.sessions.endAll();
+  }
+
+  get idleLockMinutes(): number {
+    return readSettings(this.store).idleLockMinutes;
+  }
+
+  info(): AppInfo {
+    const inst = this.store.get(this.store.q.selectFrom('institution').select(['code', 'name']));
+    return {
+      name: '考点助手',
+      version: APP_VERSION,
+      schemaVersion: this.store.schemaVersion,
+      dataDir: this.dataDir,
+      transport: this.transport,
+      needsSetup: !inst,
+      institution: inst ?? null,
+    };
+  }
+
+  assertNotBusy(): void {
+    if (this.busyReason) throw new AppError('STATE', `${this.busyReason}，请稍候再试。`);
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.shutdown();
+    this.current.close();
+  }
+}
+
+/** Opens the store at its path and migrates it, backing an existing store up first. */
+export async function openAndMigrate(dataDir: string): Promise<Store> {
+  const store = new Store(storePath(dataDir));
+  try {
+    await migrate(store.db, async (from) => {
+      const b = await createBackup(store.db, dataDir, 'pre-migrate');
+      log.info(`backed up schema ${from} before migrating: ${b.name}`);
+    });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  return store;
+}

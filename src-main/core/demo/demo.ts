@@ -1,0 +1,58 @@
+import { AppError } from '../../../src-shared/errors';
+import type { AppCore } from '../app-core';
+import { CLI_ACTOR } from '../call-context';
+import { invokeAs } from '../dispatch';
+import { readInstitution } from '../institution/institution-service';
+
+export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
+export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
+
+export interface DemoReport {
+  dataDir: string;
+  institution: { code: string; name: string };
+  password: string;
+  accounts: { username: string; displayName: string; role: string }[];
+}
+
+const STAFF = [
+  { username: 'zhangwei', displayName: '张伟', role: 'coordinator', phone: '13805351234' },
+  { username: 'lina', displayName: '李娜', role: 'coordinator', phone: '13905352345' },
+  { username: 'wangfang', displayName: '王芳', role: 'invigilator', phone: '13705353456' },
+  { username: 'liuyang', displayName: '刘洋', role: 'invigilator', phone: '13605354567' },
+  { username: 'chenjing', displayName: '陈静', role: 'invigilator', phone: '13505355678' },
+] as const;
+
+/**
+ * A realistic workspace to look around in: a vocational college, its principal and staff.
+ * Each capability adds its own step here (catalog, candidates, rooms, …), through the same
+ * services a person would use.
+ */
+export async function createDemoWorkspace(app: AppCore, options: { password?: string | undefined; say?: (m: string) => void }): Promise<DemoReport> {
+  if (readInstitution(app.store)) throw new AppError('STATE', `数据目录 ${app.dataDir} 中已有院校数据；演示工作区需要一个空的数据目录。`);
+  const password = options.password || DEFAULT_DEMO_PASSWORD;
+  const say = options.say ?? (() => {});
+
+  say('创建院校和负责人账号…');
+  await invokeAs(app, CLI_ACTOR, 'setup.create', {
+    institution: {
+      code: '4137014320',
+      name: '烟台职业学院',
+      region: { province: '山东省', city: '烟台市', district: '莱山区' },
+      address: '烟台市莱山区滨海中路2018号',
+      contactName: '孙老师',
+      contactPhone: '0535-6927000',
+      contactEmail: 'jwc@ytvc.edu.cn',
+    },
+    principal: { username: 'admin', displayName: '赵校长', password },
+  });
+  say('创建业务管理员和监考老师账号…');
+  for (const s of STAFF) await invokeAs(app, CLI_ACTOR, 'users.create', { ...s, password });
+
+  const inst = readInstitution(app.store)!;
+  return {
+    dataDir: app.dataDir,
+    institution: { code: inst.code, name: inst.name },
+    password,
+    accounts: [{ username: 'admin', displayName: '赵校长', role: 'principal' }, ...STAFF.map(({ username, displayName, role }) => ({ username, displayName, role }))],
+  };
+}

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { contract, isOpName, type OpName } from '../../src-shared/api';
+import type { InputOf, OutputOf } from '../../src-shared/api/contract';
+import { AppError, type CallResult } from '../../src-shared/errors';
+import { roleAllowed } from '../../src-shared/roles';
+import { classifySqliteError } from '../store/store';
+import type { AppCore } from './app-core';
+import { actorOf, type Actor, type CallContext } from './call-context';
+import { handlers } from './handlers';
+import { createLogger } from './logger';
+import { describeZodError } from './zod-messages';
+
+const log = createLogger('dispatch');
+
+/** Calls that a locked session may still make: to see it is locked, to unlock, to leave. */
+const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.logout', 'app.info']);
+/** Calls that do not count as the person being at the keyboard. */
+const NOT_ACTIVITY = new Set<string>(['auth.session', 'jobs.get', 'jobs.list', 'app.info']);
+
+/**
+ * The one entry point both transports use: unknown operation, session, role and input are all
+ * checked here, before any handler runs; every failure becomes a typed error, never a crash.
+ */
+export async function dispatch(app: AppCore, name: string, rawInput: unknown, sessionToken: string | null): Promise<CallResult<unknown>> {
+  try {
+    if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `未知的操作：${name.slice(0, 80)}`);
+    const def = contract[name];
+    const session = app.sessions.get(sessionToken, app.idleLockMinutes);
+    if (session?.locked && !ALLOWED_WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED', '已锁定：请输入密码解锁。');
+    if (def.access !== 'public' && !session) throw new AppError('UNAUTHENTICATED', '请先登录。');
+    if (!roleAllowed(def.access, session?.user.role)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作。');
+    if (def.mutates) app.assertNotBusy();
+    const call: CallContext = {
+      app,
+      actor: session ? actorOf(session) : { name: 'anonymous', id: null, role: null },
+      session,
+      sessionToken,
+      audited: 0,
+    };
+    const data = await run(call, name, rawInput);
+    if (session && !NOT_ACTIVITY.has(name)) app.sessions.touch(session);
+    return { ok: true, data };
+  } catch (e) {
+    return { ok: false, error: toAppError(e, name).toInfo() };
+  }
+}
+
+/** The same services for the CLI: input validated, audited as the given actor, no session. */
+export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, name: K, input: InputOf<(typeof contract)[K]>): Promise<OutputOf<(typeof contract)[K]>> {
+  try {
+    return (await run({ app, actor, session: null, sessionToken: null, audited: 0 }, name, input)) as OutputOf<(typeof contract)[K]>;
+  } catch (e) {
+    throw toAppError(e, name);
+  }
+}
+
+async function run(call: CallContext, name: OpName, rawInput: unknown): Promise<unknown> {
+  const def = contract[name];
+  const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
+  if (!parsed.success) throw new AppError('VALIDATION', describeZodError(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  const handler = handlers[name] as (call: CallContext, input: unknown) => unknown;
+  const result = await handler(call, parsed.data);
+  if (def.mutates && call.audited === 0) log.error(`mutation ${name} wrote no audit entry`);
+  return result;
+}
+
+function toAppError(e: unknown, operation: string): AppError {
+  if (e instanceof AppError) return e;
+  if (typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE')) return classifySqliteError(e, operation);
+  log.error(`operation ${operation} failed`, e);
+  return new AppError('INTERNAL', `操作失败（${operation}）：程序内部错误，详情已写入日志。`);
+}

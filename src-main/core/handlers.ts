@@ -1,0 +1,49 @@
+import type { Contract, OpName } from '../../src-shared/api';
+import type { OutputOf, ParsedInputOf } from '../../src-shared/api/contract';
+import { auditFacets, listAudit } from './audit/audit-log';
+import * as auth from './auth/auth-service';
+import { backups, restoreBackup, startBackup } from './backup/backup-service';
+import type { CallContext } from './call-context';
+import { getInstitution, updateInstitution } from './institution/institution-service';
+import { readSettings, updateSettings } from './settings/settings-service';
+import { createInstitution } from './setup/setup-service';
+import { createUser, listUsers, resetPassword, updateUser } from './users/users-service';
+
+export type Handler<K extends OpName> = (call: CallContext, input: ParsedInputOf<Contract[K]>) => OutputOf<Contract[K]> | Promise<OutputOf<Contract[K]>>;
+export type Handlers = { [K in OpName]: Handler<K> };
+
+/** One handler per declared operation; the type refuses a missing or an extra one. */
+export const handlers: Handlers = {
+  'app.info': (call) => call.app.info(),
+  'setup.create': createInstitution,
+
+  'auth.login': auth.login,
+  'auth.logout': auth.logout,
+  'auth.session': auth.currentSession,
+  'auth.lock': auth.lock,
+  'auth.unlock': auth.unlock,
+  'auth.touch': () => ({ ok: true }),
+  'auth.changePassword': auth.changePassword,
+
+  'users.list': listUsers,
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.resetPassword': resetPassword,
+
+  'institution.get': getInstitution,
+  'institution.update': updateInstitution,
+
+  'settings.get': (call) => readSettings(call.app.store),
+  'settings.update': updateSettings,
+
+  'backup.list': backups,
+  'backup.create': startBackup,
+  'backup.restore': (call, input) => restoreBackup(call, input.name),
+
+  'audit.list': (call, input) => listAudit(call.app.store, input),
+  'audit.facets': (call) => auditFacets(call.app.store),
+
+  'jobs.get': (call, input) => call.app.jobs.get(input.id),
+  'jobs.list': (call) => call.app.jobs.list(),
+  'jobs.cancel': (call, input) => call.app.jobs.cancel(input.id),
+};

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { AppInfo, setupInput } from '../../../src-shared/api/app';
+import { AppError } from '../../../src-shared/errors';
+import { writeAudit } from '../audit/audit-log';
+import { hashPassword } from '../auth/password';
+import type { CallContext } from '../call-context';
+import { readInstitution } from '../institution/institution-service';
+
+const ALREADY = () => new AppError('STATE', '首次设置已经完成：院校和负责人账号只能创建一次。');
+
+/** The first-run wizard: the institution and its one principal, together or not at all. */
+export async function createInstitution(call: CallContext, input: z.output<typeof setupInput>): Promise<AppInfo> {
+  const { app } = call;
+  if (readInstitution(app.store)) throw ALREADY();
+  const hash = await hashPassword(input.principal.password);
+  const now = app.now().toISOString();
+  const i = input.institution;
+  app.store.tx(() => {
+    if (readInstitution(app.store)) throw ALREADY();
+    app.store.run(
+      app.store.q.insertInto('institution').values({
+        id: 1,
+        code: i.code,
+        name: i.name,
+        province: i.region.province,
+        city: i.region.city,
+        district: i.region.district,
+        address: i.address || null,
+        contact_name: i.contactName || null,
+        contact_phone: i.contactPhone || null,
+        contact_email: i.contactEmail || null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    const { lastInsertRowid } = app.store.run(
+      app.store.q.insertInto('users').values({
+        username: input.principal.username,
+        display_name: input.principal.displayName,
+        role: 'principal',
+        password_hash: hash,
+        phone: null,
+        disabled: 0,
+        failed_attempts: 0,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    writeAudit(call, { operation: 'setup.create', entityType: 'institution', entityId: i.code, after: readInstitution(app.store) });
+    writeAudit(call, {
+      operation: 'users.create',
+      entityType: 'user',
+      entityId: Number(lastInsertRowid),
+      after: { username: input.principal.username, displayName: input.principal.displayName, role: 'principal' },
+    });
+  });
+  return app.info();
+}

@@ -1,0 +1,56 @@
+import { AppError } from '../../src-shared/errors';
+import type { Actor } from '../core/call-context';
+import { storePath } from '../core/paths';
+import { Store } from '../store/store';
+
+/** What a job handler gets inside its worker. */
+export interface JobContext {
+  dataDir: string;
+  actor: Actor;
+  now(): Date;
+  /** A connection of the worker's own; closed by the worker when the job ends. */
+  store(): Store;
+  /** Reports progress; cheap to call per row (the worker forwards at most ~20 a second). */
+  progress(phase: string, done: number, total: number): void;
+  cancelled(): boolean;
+  /** Throws CANCELLED once cancel was asked: call it inside write loops so the transaction rolls back. */
+  throwIfCancelled(): void;
+}
+
+export type JobHandler = (ctx: JobContext, input: unknown) => Promise<unknown>;
+export type JobKinds = Record<string, JobHandler>;
+
+export function createJobContext(options: {
+  dataDir: string;
+  actor: Actor;
+  cancelFlag: Int32Array;
+  nowOffsetMs: number;
+  post(phase: string, done: number, total: number): void;
+}): JobContext & { closeStore(): void } {
+  let store: Store | undefined;
+  let lastPost = 0;
+  const cancelled = () => Atomics.load(options.cancelFlag, 0) === 1;
+  return {
+    dataDir: options.dataDir,
+    actor: options.actor,
+    now: () => new Date(Date.now() + options.nowOffsetMs),
+    store() {
+      store ??= new Store(storePath(options.dataDir));
+      return store;
+    },
+    progress(phase, done, total) {
+      const t = Date.now();
+      if (t - lastPost < 50 && done < total) return;
+      lastPost = t;
+      options.post(phase, done, total);
+    },
+    cancelled,
+    throwIfCancelled() {
+      if (cancelled()) throw new AppError('CANCELLED', '任务已取消，数据未改动。');
+    },
+    closeStore() {
+      store?.close();
+      store = undefined;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { backupJob } from '../core/backup/backup-job';
+import type { JobKinds } from './job-context';
+
+/** Every kind of job the app runs in a worker, by name. */
+export const jobKinds: JobKinds = {
+  backup: backupJob,
+};

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { JobInfo } from '../../src-shared/api/jobs';
+import { AppError, type ErrorInfo } from '../../src-shared/errors';
+import type { Actor } from '../core/call-context';
+import { createLogger } from '../core/logger';
+import type { JobWorkerData, WorkerMessage } from './protocol';
+
+export interface JobRunnerOptions {
+  dataDir: string;
+  now?: () => Date;
+  kindsModule?: string;
+  /** How long a cancelled job may take to roll back before its worker is terminated. */
+  cancelGraceMs?: number;
+}
+
+export interface StartOptions {
+  title: string;
+  actor: Actor;
+  /** The session that started it: its event stream gets the progress. */
+  owner: string | null;
+}
+
+interface Entry {
+  info: JobInfo;
+  owner: string | null;
+  cancelFlag: Int32Array;
+  worker: Worker | null;
+  start: () => void;
+  settled: Promise<JobInfo>;
+}
+
+const log = createLogger('jobs');
+const KEEP_FINISHED = 50;
+
+/**
+ * Runs jobs one at a time, each in a worker thread with its own connection: two writers
+ * would only wait on each other's lock, and the UI thread stays free either way.
+ */
+export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
+  private readonly jobs = new Map<string, Entry>();
+  private readonly queue: Entry[] = [];
+  private running: Entry | null = null;
+  private readonly options: JobRunnerOptions;
+
+  constructor(options: JobRunnerOptions) {
+    super();
+    this.options = options;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  start(kind: string, input: unknown, options: StartOptions): JobInfo {
+    const id = randomUUID();
+    const cancelBuffer = new SharedArrayBuffer(4);
+    let resolveSettled!: (info: JobInfo) => void;
+    const entry: Entry = {
+      info: {
+        id,
+        kind,
+        title: options.title,
+        state: 'queued',
+        progress: { phase: '排队中', done: 0, total: 0 },
+        startedAt: this.now().toISOString(),
+        finishedAt: null,
+      },
+      owner: options.owner,
+      cancelFlag: new Int32Array(cancelBuffer),
+      worker: null,
+      settled: new Promise<JobInfo>((r) => (resolveSettled = r)),
+      start: () => {
+        const workerData: JobWorkerData = {
+          kind,
+          input,
+          dataDir: this.options.dataDir,
+          actor: options.actor,
+          cancelFlag: cancelBuffer,
+          nowOffsetMs: this.now().getTime() - Date.now(),
+          ...(this.options.kindsModule ? { kindsModule: this.options.kindsModule } : {}),
+        };
+        const { url, execArgv } = workerEntry();
+        const worker = new Worker(url, { workerData, execArgv });
+        entry.worker = worker;
+        this.update(entry, { state: 'running', progress: { phase: '准备中', done: 0, total: 0 } });
+        let finished = false;
+        const finish = (patch: Partial<JobInfo>) => {
+          if (finished) return;
+          finished = true;
+          this.update(entry, { ...patch, finishedAt: this.now().toISOString() });
+          resolveSettled(entry.info);
+          this.running = null;
+          this.prune();
+          this.next();
+        };
+        worker.on('message', (m: WorkerMessage) => {
+          if (m.type === 'progress') this.update(entry, { progress: m.progress });
+          else if (m.type === 'done') finish({ state: 'done', result: m.result });
+          else finish(m.error.code === 'CANCELLED' ? { state: 'cancelled', error: m.error } : { state: 'failed', error: m.error });
+        });
+        worker.on('error', (e) => {
+          log.error(`job ${kind} crashed`, e);
+          finish({ state: 'failed', error: crashError() });
+        });
+        worker.on('exit', (code) => {
+          if (Atomics.load(entry.cancelFlag, 0) === 1) finish({ state: 'cancelled', error: { code: 'CANCELLED', message: '任务已取消，数据未改动。' } });
+          else finish({ state: 'failed', error: crashError(code) });
+        });
+      },
+    };
+    this.jobs.set(id, entry);
+    this.queue.push(entry);
+    this.emit('job', entry.info, entry.owner);
+    this.next();
+    return entry.info;
+  }
+
+  get(id: string): JobInfo {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new AppError('NOT_FOUND', '找不到该任务，它可能早已结束。');
+    return entry.info;
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((e) => e.info).reverse();
+  }
+
+  /** Resolves when the job has finished, whichever way. */
+  wait(id: string): Promise<JobInfo> {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new AppError('NOT_FOUND', '找不到该任务，它可能早已结束。');
+    return entry.settled;
+  }
+
+  cancel(id: string): JobInfo {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new AppError('NOT_FOUND', '找不到该任务，它可能早已结束。');
+    if (entry.info.state === 'queued') {
+      this.queue.splice(this.queue.indexOf(entry), 1);
+      this.update(entry, { state: 'cancelled', finishedAt: this.now().toISOString(), error: { code: 'CANCELLED', message: '任务已取消。' } });
+      return entry.info;
+    }
+    if (entry.info.state !== 'running') return entry.info;
+    Atomics.store(entry.cancelFlag, 0, 1);
+    this.update(entry, { progress: { ...entry.info.progress, phase: '正在取消' } });
+    // A handler that never looks at the flag is stopped the hard way; SQLite rolls back.
+    const worker = entry.worker;
+    setTimeout(() => void worker?.terminate(), this.options.cancelGraceMs ?? 5000).unref();
+    return entry.info;
+  }
+
+  isBusy(): boolean {
+    return this.running !== null || this.queue.length > 0;
+  }
+
+  async shutdown(): Promise<void> {
+    for (const entry of this.queue.splice(0)) this.update(entry, { state: 'cancelled', finishedAt: this.now().toISOString() });
+    const running = this.running;
+    if (running?.worker) {
+      Atomics.store(running.cancelFlag, 0, 1);
+      await running.worker.terminate();
+    }
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const entry = this.queue.shift();
+    if (!entry) return;
+    this.running = entry;
+    entry.start();
+  }
+
+  private update(entry: Entry, patch: Partial<JobInfo>): void {
+    entry.info = { ...entry.info, ...patch };
+    this.emit('job', entry.info, entry.owner);
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((e) => e.info.finishedAt);
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(e.info.id);
+  }
+}
+
+function crashError(code?: number): ErrorInfo {
+  return { code: 'INTERNAL', message: `任务意外中止${code === undefined ? '' : `（退出码 ${code}）`}，数据未改动。` };
+}
+
+/** From source (tsx, vitest) the worker is TypeScript; bundled, it sits next to the main bundle. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  if (import.meta.url.endsWith('.ts')) return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./job-worker.mjs', import.meta.url), execArgv: [] };
+}

@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../src-shared/api/backup';
+import { AppError } from '../../src-shared/errors';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import type { SqliteDb } from './store';
+
+export const BACKUP_REASONS = { manual: '手动', 'pre-migrate': '迁移前', 'pre-restore': '恢复前', cli: '命令行' } as const;
+export type BackupReason = keyof typeof BACKUP_REASONS;
+
+export function backupDir(dataDir: string): string {
+  return join(dataDir, 'backups');
+}
+
+/** Local time, to the second: the name a person reads in the folder. */
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/**
+ * An online backup through SQLite's backup API (safe while the store is in use, unlike a file
+ * copy of a WAL database). Written under a temporary name and renamed when whole, so a crash
+ * never leaves a half backup in the list.
+ */
+export async function createBackup(
+  db: SqliteDb,
+  dataDir: string,
+  reason: BackupReason,
+  onProgress?: (done: number, total: number) => void,
+  now = new Date(),
+): Promise<BackupInfo> {
+  const dir = backupDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  let name = `examsite-${stamp(now)}-${reason}.db`;
+  for (let i = 2; existsSync(join(dir, name)); i++) name = `examsite-${stamp(now)}-${reason}-${i}.db`;
+  const target = join(dir, name);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    await db.backup(partial, {
+      progress({ totalPages, remainingPages }) {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 200;
+      },
+    });
+    // A backup is a file people carry around: make it standalone, not a WAL database.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    if (e instanceof AppError) throw e;
+    throw new AppError('INTERNAL', `备份失败：${e instanceof Error ? e.message : String(e)}`);
+  }
+  return describeBackup(target, name);
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupDir(dataDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^examsite-.*\.db$/.test(f))
+    .map((f) => describeBackup(join(dir, f), f))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+function describeBackup(path: string, name: string): BackupInfo {
+  const st = statSync(path);
+  const reasonKey = /-([a-z-]+?)(?:-\d+)?\.db$/.exec(name)?.[1] as BackupReason | undefined;
+  return {
+    name,
+    createdAt: st.mtime.toISOString(),
+    size: st.size,
+    reason: (reasonKey && BACKUP_REASONS[reasonKey]) ?? reasonKey ?? '',
+    schemaVersion: readSchemaVersion(path),
+  };
+}
+
+function readSchemaVersion(path: string): number | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses a backup that is damaged, from a newer app, or not one of ours. */
+export function verifyBackup(path: string): number {
+  let db: SqliteDb | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new AppError('BAD_FILE', `备份文件已损坏（${String(check)}），不能用于恢复。`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) throw new AppError('STATE', `备份来自更新版本的考点助手（结构版本 ${version}），请先升级应用。`);
+    const hasInstitution = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'institution'").get();
+    if (version < 1 || !hasInstitution) throw new AppError('BAD_FILE', '这不是考点助手的数据备份。');
+    return version;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BAD_FILE', `备份文件无法读取：${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Copies a backup into place through the backup API, which writes the target's WAL correctly. */
+export async function copyDatabase(from: string, to: string): Promise<void> {
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(to);
+  } finally {
+    source.close();
+  }
+}

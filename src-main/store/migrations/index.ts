@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Listed statically so bundling keeps them; versions are consecutive from 1. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,57 @@
+import type { Contract, OpName } from '../../src-shared/api';
+import type { InputOf, OutputOf } from '../../src-shared/api/contract';
+import type { ServerEvent } from '../../src-shared/api/jobs';
+import { AppError } from '../../src-shared/errors';
+import { httpTransport } from './http-transport';
+import type { Transport } from './transport';
+
+const SESSION_KEY = 'examsite.session';
+
+/**
+ * The renderer's one way to the core. Pages call `api.call('users.list', {})` and never learn
+ * whether Electron IPC or the loopback bridge carried it.
+ */
+export class ApiClient {
+  private session: string | null;
+  private readonly authListeners = new Set<(code: 'UNAUTHENTICATED' | 'SESSION_LOCKED') => void>();
+
+  constructor(readonly transport: Transport) {
+    this.session = sessionStorage.getItem(SESSION_KEY);
+  }
+
+  async call<K extends OpName>(name: K, input: InputOf<Contract[K]>): Promise<OutputOf<Contract[K]>> {
+    const result = await this.transport.invoke(name, input, this.session);
+    if (result.ok) return result.data as OutputOf<Contract[K]>;
+    const { code } = result.error;
+    if ((code === 'UNAUTHENTICATED' && this.session && name !== 'auth.login' && name !== 'auth.unlock') || code === 'SESSION_LOCKED')
+      for (const l of this.authListeners) l(code);
+    throw AppError.from(result.error);
+  }
+
+  setSession(token: string | null): void {
+    this.session = token;
+    if (token) sessionStorage.setItem(SESSION_KEY, token);
+    else sessionStorage.removeItem(SESSION_KEY);
+  }
+
+  hasSession(): boolean {
+    return this.session !== null;
+  }
+
+  /** Told when a call finds the session ended or locked, so the shell can show login or the lock. */
+  onAuthProblem(listener: (code: 'UNAUTHENTICATED' | 'SESSION_LOCKED') => void): () => void {
+    this.authListeners.add(listener);
+    return () => this.authListeners.delete(listener);
+  }
+
+  subscribe(onEvent: (event: ServerEvent) => void): () => void {
+    return this.transport.subscribe(this.session, onEvent);
+  }
+}
+
+/** Electron when the preload put its bridge on window, otherwise the loopback bridge. */
+export function pickTransport(): Transport {
+  if (window.examsite) return { kind: 'electron', ...window.examsite };
+  const token = document.querySelector<HTMLMetaElement>('meta[name="examsite-token"]')?.content ?? '';
+  return httpTransport(token);
+}

@@ -1,0 +1,51 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useSession } from '../../app/session';
+
+/** Shown after the idle time: only the same person's password (or logging out) gets past it. */
+export function LockScreen() {
+  const session = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: { password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.unlock(v.password);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#1f2d3d' }}>
+      <Card style={{ width: 380 }}>
+        <Flex vertical align="center" gap={8}>
+          <LockOutlined style={{ fontSize: 36, color: '#1677ff' }} />
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            已锁定
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {session.user?.displayName}（{session.user?.username}），请输入密码解锁
+          </Typography.Text>
+        </Flex>
+        {error && <Alert type="error" showIcon title={error} style={{ margin: '16px 0 0' }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} style={{ marginTop: 16 }} requiredMark={false}>
+          <Form.Item name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoFocus autoComplete="current-password" placeholder="密码" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            解锁
+          </Button>
+          <Button type="link" block onClick={() => void session.logout()} style={{ marginTop: 8 }}>
+            退出并换一个账号登录
+          </Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

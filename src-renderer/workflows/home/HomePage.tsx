@@ -1,0 +1,56 @@
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
+import { ROLE_LABELS } from '../../../src-shared/roles';
+import { useOp } from '../../api/hooks';
+import { pagesFor } from '../../app/navigation';
+import { useSession } from '../../app/session';
+import { PageHeader } from '../../ui/PageHeader';
+
+export function HomePage() {
+  const { user, info } = useSession();
+  const institution = useOp('institution.get', {});
+  const shortcuts = pagesFor(user?.role).filter((p) => p.path !== '/');
+
+  return (
+    <>
+      <PageHeader title={`您好，${user?.displayName}`} description={`${ROLE_LABELS[user!.role]} · ${info?.institution?.name ?? ''}`} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title="本院校" loading={institution.isPending}>
+            {institution.data && (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label="院校代码">{institution.data.code}</Descriptions.Item>
+                <Descriptions.Item label="院校名称">{institution.data.name}</Descriptions.Item>
+                <Descriptions.Item label="所在地区">{`${institution.data.province} ${institution.data.city} ${institution.data.district}`}</Descriptions.Item>
+                <Descriptions.Item label="联系人">{institution.data.contactName ?? '—'}</Descriptions.Item>
+              </Descriptions>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="数据">
+            <Statistic title="数据结构版本" value={info?.schemaVersion ?? 0} />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              数据保存在本机：{info?.dataDir}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="常用功能">
+            <Row gutter={[12, 12]}>
+              {shortcuts.map((p) => (
+                <Col key={p.path} xs={12} md={6}>
+                  <Link to={p.path}>
+                    <Card size="small" hoverable>
+                      {p.icon} <span style={{ marginLeft: 8 }}>{p.label}</span>
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

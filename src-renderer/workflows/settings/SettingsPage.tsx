@@ -1,0 +1,99 @@
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Tabs } from 'antd';
+import { newPassword } from '../../../src-shared/domain/account';
+import { useOp, useOpMutation } from '../../api/hooks';
+import { useSession } from '../../app/session';
+import { PageHeader } from '../../ui/PageHeader';
+import { zodRule } from '../../ui/zod-rule';
+import { BackupPanel } from './BackupPanel';
+
+export function SettingsPage() {
+  const { user } = useSession();
+  const principal = user?.role === 'principal';
+  return (
+    <>
+      <PageHeader title="设置" />
+      <Tabs
+        items={[
+          { key: 'password', label: '修改密码', children: <PasswordPanel /> },
+          ...(principal
+            ? [
+                { key: 'security', label: '安全', children: <SecurityPanel /> },
+                { key: 'backup', label: '数据备份', children: <BackupPanel /> },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}
+
+function PasswordPanel() {
+  const { message } = AntApp.useApp();
+  const change = useOpMutation('auth.changePassword');
+  const [form] = Form.useForm();
+  const submit = async (v: { oldPassword: string; newPassword: string }) => {
+    try {
+      await change.mutateAsync({ oldPassword: v.oldPassword, newPassword: v.newPassword });
+      message.success('密码已修改；您在其他地方的登录已退出');
+      form.resetFields();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Card style={{ maxWidth: 520 }}>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="当前密码" name="oldPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item label="新密码" name="newPassword" rules={[zodRule(newPassword)]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="再次输入新密码"
+          name="confirm"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入新密码' },
+            ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          修改密码
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function SecurityPanel() {
+  const { message } = AntApp.useApp();
+  const settings = useOp('settings.get', {});
+  const update = useOpMutation('settings.update', { invalidates: ['settings.get'] });
+  if (!settings.data) return <Card loading />;
+  return (
+    <Card style={{ maxWidth: 520 }}>
+      <Form
+        layout="vertical"
+        initialValues={settings.data}
+        onFinish={async (v: { idleLockMinutes: number }) => {
+          try {
+            await update.mutateAsync({ idleLockMinutes: v.idleLockMinutes });
+            message.success('已保存，下次登录起生效');
+          } catch (e) {
+            message.error((e as Error).message);
+          }
+        }}
+      >
+        <Form.Item label="空闲多久后自动锁定（分钟）" name="idleLockMinutes" rules={[{ required: true, message: '请填写分钟数' }]} extra="无人操作超过这个时间，界面锁定，需要输入密码才能继续。">
+          <InputNumber min={1} max={240} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}

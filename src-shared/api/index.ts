@@ -1,0 +1,19 @@
+import { appOps } from './app';
+import { mergeOps } from './contract';
+import { auditOps } from './audit';
+import { authOps } from './auth';
+import { backupOps } from './backup';
+import { institutionOps } from './institution';
+import { jobOps } from './jobs';
+import { settingsOps } from './settings';
+import { userOps } from './users';
+
+/** Every operation of the app, declared once. The transports expose exactly this map. */
+export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps);
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
