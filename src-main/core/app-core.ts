@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-shared/api/app';
 import { AppError } from '../../src-shared/errors';
 import { createBackup } from '../store/backup';
 import { migrate } from '../store/migrate';
+import { MIGRATIONS, type Migration } from '../store/migrations';
 import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { SessionManager } from './auth/sessions';
@@ -86,13 +87,17 @@ export class AppCore {
 }
 
 /** Opens the store at its path and migrates it, backing an existing store up first. */
-export async function openAndMigrate(dataDir: string): Promise<Store> {
+export async function openAndMigrate(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Store> {
   const store = new Store(storePath(dataDir));
   try {
-    await migrate(store.db, async (from) => {
-      const b = await createBackup(store.db, dataDir, 'pre-migrate');
-      log.info(`backed up schema ${from} before migrating: ${b.name}`);
-    });
+    await migrate(
+      store.db,
+      async (from) => {
+        const b = await createBackup(store.db, dataDir, 'pre-migrate');
+        log.info(`backed up schema ${from} before migrating: ${b.name}`);
+      },
+      migrations,
+    );
   } catch (e) {
     store.close();
     throw e;

@@ -10,7 +10,7 @@ export interface JobContext {
   now(): Date;
   /** A connection of the worker's own; closed by the worker when the job ends. */
   store(): Store;
-  /** Reports progress; cheap to call per row (the worker forwards at most ~20 a second). */
+  /** Reports progress; cheap to call per row (forwarded at most ~20 a second, and at each new phase). */
   progress(phase: string, done: number, total: number): void;
   cancelled(): boolean;
   /** Throws CANCELLED once cancel was asked: call it inside write loops so the transaction rolls back. */
@@ -29,6 +29,7 @@ export function createJobContext(options: {
 }): JobContext & { closeStore(): void } {
   let store: Store | undefined;
   let lastPost = 0;
+  let lastPhase = '';
   const cancelled = () => Atomics.load(options.cancelFlag, 0) === 1;
   return {
     dataDir: options.dataDir,
@@ -40,8 +41,9 @@ export function createJobContext(options: {
     },
     progress(phase, done, total) {
       const t = Date.now();
-      if (t - lastPost < 50 && done < total) return;
+      if (t - lastPost < 50 && done < total && phase === lastPhase) return;
       lastPost = t;
+      lastPhase = phase;
       options.post(phase, done, total);
     },
     cancelled,

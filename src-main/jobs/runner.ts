@@ -81,8 +81,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
           nowOffsetMs: this.now().getTime() - Date.now(),
           ...(this.options.kindsModule ? { kindsModule: this.options.kindsModule } : {}),
         };
-        const { url, execArgv } = workerEntry();
-        const worker = new Worker(url, { workerData, execArgv });
+        const worker = spawnWorker(workerData);
         entry.worker = worker;
         this.update(entry, { state: 'running', progress: { phase: '准备中', done: 0, total: 0 } });
         let finished = false;
@@ -187,8 +186,15 @@ function crashError(code?: number): ErrorInfo {
   return { code: 'INTERNAL', message: `任务意外中止${code === undefined ? '' : `（退出码 ${code}）`}，数据未改动。` };
 }
 
-/** From source (tsx, vitest) the worker is TypeScript; bundled, it sits next to the main bundle. */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts')) return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./job-worker.mjs', import.meta.url), execArgv: [] };
+/**
+ * Bundled, the worker sits next to the main bundle. From source (tsx, vitest) it is TypeScript:
+ * a small bootstrap registers tsx's loader inside the worker first (Node 20 does not carry an
+ * `--import` loader into a worker's entry module).
+ */
+function spawnWorker(workerData: JobWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./job-worker.mjs', import.meta.url), { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }

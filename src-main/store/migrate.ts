@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { SqliteDb } from './store';
 
 export interface MigrateReport {
@@ -12,19 +12,24 @@ export interface MigrateReport {
  * `PRAGMA user_version` (and a readable history in schema_migrations). `beforeMigrating` runs
  * only when an existing store is about to change — the caller takes its backup there.
  */
-export async function migrate(db: SqliteDb, beforeMigrating?: (from: number) => Promise<void>): Promise<MigrateReport> {
+export async function migrate(
+  db: SqliteDb,
+  beforeMigrating?: (from: number) => Promise<void>,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrateReport> {
+  const latest = migrations.length;
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > LATEST_SCHEMA_VERSION) {
+  if (from > latest) {
     throw new AppError(
       'STATE',
-      `数据文件的结构版本为 ${from}，比本程序支持的 ${LATEST_SCHEMA_VERSION} 新。请升级考点助手后再打开。`,
-      { schemaVersion: from, supported: LATEST_SCHEMA_VERSION },
+      `数据文件的结构版本为 ${from}，比本程序支持的 ${latest} 新。请升级考点助手后再打开。`,
+      { schemaVersion: from, supported: latest },
     );
   }
-  if (from === LATEST_SCHEMA_VERSION) return { from, to: from };
+  if (from === latest) return { from, to: from };
   if (from > 0 && beforeMigrating) await beforeMigrating(from);
 
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= from) continue;
     db.transaction(() => {
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -38,5 +43,5 @@ export async function migrate(db: SqliteDb, beforeMigrating?: (from: number) => 
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
-  return { from, to: LATEST_SCHEMA_VERSION };
+  return { from, to: latest };
 }

@@ -14,12 +14,12 @@ export interface Page {
   icon: ReactNode;
   access: Access;
   element: ReactNode;
-  group: '工作台' | '机构管理' | '系统';
+  group: '首页' | '机构管理' | '系统';
 }
 
 /** Every page, once: the menu and the router are both built from it, filtered by role. */
 export const PAGES: Page[] = [
-  { path: '/', label: '工作台', icon: <HomeOutlined />, access: 'user', element: <HomePage />, group: '工作台' },
+  { path: '/', label: '工作台', icon: <HomeOutlined />, access: 'user', element: <HomePage />, group: '首页' },
   { path: '/institution', label: '院校信息', icon: <BankOutlined />, access: 'user', element: <InstitutionPage />, group: '机构管理' },
   { path: '/users', label: '账号管理', icon: <TeamOutlined />, access: ['principal'], element: <UsersPage />, group: '机构管理' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, access: ['principal'], element: <AuditPage />, group: '机构管理' },

@@ -26,25 +26,29 @@ export function writeAudit(call: CallContext, record: AuditRecord): void {
   call.audited++;
 }
 
+// Every import writes one entry per row: a prepared statement, not a query compiled per call.
+const INSERT_AUDIT = `INSERT INTO audit_log (at, actor, actor_id, actor_role, operation, entity_type, entity_id, before_json, after_json)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export function insertAudit(
   store: Store,
   actor: { name: string; id: number | null; role: string | null },
   record: AuditRecord,
   at: Date,
 ): void {
-  store.run(
-    store.q.insertInto('audit_log').values({
-      at: at.toISOString(),
-      actor: actor.name,
-      actor_id: actor.id,
-      actor_role: actor.role,
-      operation: record.operation,
-      entity_type: record.entityType,
-      entity_id: record.entityId === undefined || record.entityId === null ? null : String(record.entityId),
-      before_json: scrub(record.before),
-      after_json: scrub(record.after),
-    }),
-  );
+  store
+    .prepare(INSERT_AUDIT)
+    .run(
+      at.toISOString(),
+      actor.name,
+      actor.id,
+      actor.role,
+      record.operation,
+      record.entityType,
+      record.entityId === undefined || record.entityId === null ? null : String(record.entityId),
+      scrub(record.before),
+      scrub(record.after),
+    );
 }
 
 export interface AuditFilter {

@@ -12,6 +12,8 @@ const ALREADY = () => new AppError('STATE', '首次设置已经完成：院校�
 export async function createInstitution(call: CallContext, input: z.output<typeof setupInput>): Promise<AppInfo> {
   const { app } = call;
   if (readInstitution(app.store)) throw ALREADY();
+  // Nobody is logged in yet: the audit names the wizard (or the CLI, which brings its own actor).
+  if (call.actor.name === 'anonymous') call.actor = { name: 'setup', id: null, role: null };
   const hash = await hashPassword(input.principal.password);
   const now = app.now().toISOString();
   const i = input.institution;

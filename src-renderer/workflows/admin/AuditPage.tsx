@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../src-shared/api/audit';
 import { useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { OPERATION_LABELS } from './operation-labels';
+import { ACTOR_LABELS, ENTITY_LABELS, OPERATION_LABELS } from './operation-labels';
 
 interface Filters {
   actor?: string;
@@ -37,7 +37,7 @@ export function AuditPage() {
     <>
       <PageHeader title="审计日志" description="每一次修改都记录在这里：谁、何时、做了什么、改前与改后。日志只能追加，不能修改或删除。" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="操作人" style={{ width: 160 }} value={filters.actor} onChange={(v) => set({ actor: v })} options={facets.data?.actors.map((a) => ({ value: a, label: a }))} aria-label="操作人" />
+        <Select allowClear placeholder="操作人" style={{ width: 160 }} value={filters.actor} onChange={(v) => set({ actor: v })} options={facets.data?.actors.map((a) => ({ value: a, label: ACTOR_LABELS[a] ?? a }))} aria-label="操作人" />
         <Select
           allowClear
           placeholder="操作"
@@ -47,7 +47,7 @@ export function AuditPage() {
           options={facets.data?.operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] ?? o }))}
           aria-label="操作"
         />
-        <Select allowClear placeholder="对象类型" style={{ width: 160 }} value={filters.entityType} onChange={(v) => set({ entityType: v })} options={facets.data?.entityTypes.map((t) => ({ value: t, label: t }))} aria-label="对象类型" />
+        <Select allowClear placeholder="对象类型" style={{ width: 160 }} value={filters.entityType} onChange={(v) => set({ entityType: v })} options={facets.data?.entityTypes.map((t) => ({ value: t, label: ENTITY_LABELS[t] ?? t }))} aria-label="对象类型" />
         <DatePicker.RangePicker value={filters.range ?? null} onChange={(v) => set({ range: v && v[0] && v[1] ? [v[0], v[1]] : null })} />
         <Button onClick={() => (setFilters({}), setPage(1))}>清除筛选</Button>
       </Flex>
@@ -68,9 +68,9 @@ export function AuditPage() {
         }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 180, render: formatTime },
-          { title: '操作人', dataIndex: 'actor', width: 140 },
+          { title: '操作人', dataIndex: 'actor', width: 140, render: (a: string) => ACTOR_LABELS[a] ?? a },
           { title: '操作', dataIndex: 'operation', render: (o: string) => OPERATION_LABELS[o] ?? o },
-          { title: '对象', key: 'entity', render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId}` : ''}` },
+          { title: '对象', key: 'entity', render: (_, r) => `${ENTITY_LABELS[r.entityType] ?? r.entityType}${r.entityId ? ` ${r.entityId}` : ''}` },
         ]}
       />
     </>

@@ -115,6 +115,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
         <Form.Item label="手机号" name="phone" rules={[optionalPhoneRule]}>
           <Input />
         </Form.Item>
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );
@@ -147,6 +148,7 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
         <Form.Item label="手机号" name="phone" rules={[optionalPhoneRule]}>
           <Input />
         </Form.Item>
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );
@@ -171,6 +173,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
         <Form.Item label="新密码" name="password" required rules={[zodRule(newPassword)]}>
           <Input.Password autoFocus autoComplete="new-password" />
         </Form.Item>
+        <button type="submit" hidden />
       </Form>
     </Modal>
   );

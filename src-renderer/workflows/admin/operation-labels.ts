@@ -5,3 +5,17 @@ export const OPERATION_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(contract).map(([name, def]) => [name, def.summary])),
   'auth.loginFailed': '登录失败',
 };
+
+export const ENTITY_LABELS: Record<string, string> = {
+  user: '账号',
+  institution: '院校',
+  settings: '设置',
+  backup: '备份',
+};
+
+export const ACTOR_LABELS: Record<string, string> = {
+  cli: '命令行',
+  setup: '首次设置向导',
+  system: '系统',
+  anonymous: '未登录',
+};

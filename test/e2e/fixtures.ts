@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface ServedApp {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts `cli serve` on a fresh data folder, as `npm start -- --browser` would, and stops it after. */
+export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, EXAMSITE_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
+  freshDataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'examsite-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  served: async ({ freshDataDir }, use) => {
+    const { url, child } = await serve(freshDataDir);
+    await use({ url, dataDir: freshDataDir });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  },
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || (m.type() === 'warning' && /antd|Warning/.test(m.text()))) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    await use(page);
+    // A page that logs React or antd errors/deprecations is not finished, even if it works.
+    expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot under test-results/screenshots, the pictures to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export const PRINCIPAL = { username: 'zhaoxz', name: '赵校长', password: 'principal-pass-1' };
+
+/** The first-run wizard, filled in as a person would. */
+export async function completeSetup(page: Page, url: string, opts: { screenshots?: boolean } = {}): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByText('欢迎使用考点助手')).toBeVisible();
+  await page.getByLabel('院校代码（教育部学校标识码）').fill('4137014320');
+  await page.getByLabel('院校名称').fill('烟台职业学院');
+  await page.getByLabel('所在地区').click();
+  await page.getByRole('menuitemcheckbox', { name: '山东省' }).click();
+  await page.getByRole('menuitemcheckbox', { name: '烟台市' }).click();
+  await page.getByRole('menuitemcheckbox', { name: '莱山区' }).click();
+  await page.getByLabel('详细地址').fill('烟台市莱山区滨海中路2018号');
+  if (opts.screenshots) await shot(page, '01-setup-institution');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('负责人姓名').fill(PRINCIPAL.name);
+  await page.getByLabel('登录用户名').fill(PRINCIPAL.username);
+  await page.getByLabel('密码', { exact: true }).fill(PRINCIPAL.password);
+  await page.getByLabel('再次输入密码').fill(PRINCIPAL.password);
+  if (opts.screenshots) await shot(page, '02-setup-principal');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('山东省 烟台市 莱山区')).toBeVisible();
+  if (opts.screenshots) await shot(page, '03-setup-confirm');
+  await page.getByRole('button', { name: /^创\s*建$/ }).click();
+  await expect(page.getByText('院校和负责人账号已创建')).toBeVisible();
+  await page.getByRole('button', { name: '前往登录' }).click();
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+}

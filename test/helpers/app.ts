@@ -1,0 +1,57 @@
+import { afterEach } from 'vitest';
+import { AppCore, type AppOptions } from '../../src-main/core/app-core';
+import { dispatch } from '../../src-main/core/dispatch';
+import type { OpName } from '../../src-shared/api';
+import { tempDir } from './temp-dir';
+
+const opened: AppCore[] = [];
+
+export const PRINCIPAL = { username: 'principal', displayName: '赵校长', password: 'principal-pass-1' };
+
+export const LOGIN = { username: PRINCIPAL.username, password: PRINCIPAL.password };
+
+export const SETUP_INPUT = {
+  institution: { code: '4137014320', name: '烟台职业学院', region: { province: '山东省', city: '烟台市', district: '莱山区' } },
+  principal: PRINCIPAL,
+};
+
+export async function openApp(options: Partial<AppOptions> = {}): Promise<AppCore> {
+  const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser', ...options });
+  opened.push(app);
+  return app;
+}
+
+/** Calls through the same door the transports use; throws on an error envelope. */
+export async function call<T = unknown>(app: AppCore, name: OpName | string, input: unknown, session: string | null = null): Promise<T> {
+  const r = await dispatch(app, name, input, session);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details });
+  return r.data as T;
+}
+
+export async function callError(app: AppCore, name: string, input: unknown, session: string | null = null) {
+  const r = await dispatch(app, name, input, session);
+  if (r.ok) throw new Error(`expected ${name} to fail`);
+  return r.error;
+}
+
+/** An app past the first-run wizard, with the principal logged in. */
+export async function setUpApp(options: Partial<AppOptions> = {}): Promise<{ app: AppCore; principal: string }> {
+  const app = await openApp(options);
+  await call(app, 'setup.create', SETUP_INPUT);
+  const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username: PRINCIPAL.username, password: PRINCIPAL.password });
+  return { app, principal: sessionToken };
+}
+
+export async function addUser(app: AppCore, principal: string, username: string, role: 'coordinator' | 'invigilator', password = 'staff-pass-1'): Promise<string> {
+  await call(app, 'users.create', { username, displayName: username, role, password }, principal);
+  const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username, password });
+  return sessionToken;
+}
+
+export function auditCount(app: AppCore): number {
+  return (app.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+}
+
+afterEach(async () => {
+  for (const app of opened.splice(0)) await app.close();
+});

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../src-shared/api';
+import { addUser, auditCount, call, callError, LOGIN, openApp, PRINCIPAL, SETUP_INPUT, setUpApp } from '../helpers/app';
+
+describe('first run', () => {
+  it('creates the institution and its one principal, once', async () => {
+    const app = await openApp();
+    expect((await call<{ needsSetup: boolean }>(app, 'app.info', {})).needsSetup).toBe(true);
+    const info = await call<{ needsSetup: boolean; institution: { code: string } }>(app, 'setup.create', SETUP_INPUT);
+    expect(info.needsSetup).toBe(false);
+    expect(info.institution.code).toBe('4137014320');
+    const again = await callError(app, 'setup.create', SETUP_INPUT);
+    expect(again.code).toBe('STATE');
+    expect(auditCount(app)).toBe(2);
+  });
+
+  it('refuses a region that does not exist, naming the field', async () => {
+    const app = await openApp();
+    const e = await callError(app, 'setup.create', { ...SETUP_INPUT, institution: { ...SETUP_INPUT.institution, region: { province: '山东省', city: '烟台市', district: '朝阳区' } } });
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toContain('institution.region.district');
+    expect(e.message).toContain('没有名为“朝阳区”的区县');
+    expect(auditCount(app)).toBe(0);
+  });
+
+  it('refuses a short password and a malformed code with Chinese messages', async () => {
+    const app = await openApp();
+    const e = await callError(app, 'setup.create', {
+      institution: { ...SETUP_INPUT.institution, code: '12ab' },
+      principal: { ...PRINCIPAL, password: 'short' },
+    });
+    expect(e.message).toContain('院校代码应为教育部 10 位学校标识码');
+    expect(e.message).toContain('密码至少 8 个字符');
+  });
+});
+
+describe('login, roles and the idle lock', () => {
+  it('logs in, answers the session, and logs out', async () => {
+    const { app, principal } = await setUpApp();
+    const s = await call<{ user: { role: string }; locked: boolean }>(app, 'auth.session', {}, principal);
+    expect(s).toMatchObject({ user: { role: 'principal' }, locked: false });
+    await call(app, 'auth.logout', {}, principal);
+    expect(await call(app, 'auth.session', {}, principal)).toBeNull();
+    expect((await callError(app, 'users.list', {}, principal)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    const { app } = await setUpApp();
+    const a = await callError(app, 'auth.login', { username: 'nobody', password: 'whatever-1' });
+    const b = await callError(app, 'auth.login', { username: PRINCIPAL.username, password: 'wrong-pass-1' });
+    expect(a).toEqual(b);
+    expect(a.message).toBe('用户名或密码错误。');
+  });
+
+  it('throttles after five wrong passwords, even for the right one', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const { app } = await setUpApp({ now: () => now });
+    for (let i = 0; i < 5; i++) expect((await callError(app, 'auth.login', { username: PRINCIPAL.username, password: `wrong-${i}-xx` })).code).toBe('UNAUTHENTICATED');
+    const throttled = await callError(app, 'auth.login', LOGIN);
+    expect(throttled.code).toBe('THROTTLED');
+    expect(throttled.message).toMatch(/请 \d+ 秒后再试/);
+    now = new Date(now.getTime() + 31_000);
+    await call(app, 'auth.login', LOGIN);
+  });
+
+  it('lets the principal manage staff, and keeps principal-only operations from a coordinator', async () => {
+    const { app, principal } = await setUpApp();
+    const coordinator = await addUser(app, principal, 'zhangwei', 'coordinator');
+    expect((await call<unknown[]>(app, 'users.list', {}, principal)).length).toBe(2);
+    for (const op of ['users.list', 'audit.list', 'backup.list', 'settings.update', 'institution.update'] as const) {
+      const before = auditCount(app);
+      const e = await callError(app, op, {}, coordinator);
+      expect(e.code, op).toBe('FORBIDDEN');
+      expect(auditCount(app)).toBe(before);
+    }
+    expect(await call(app, 'institution.get', {}, coordinator)).toMatchObject({ code: '4137014320' });
+  });
+
+  it('refuses a second principal and changes to the principal role', async () => {
+    const { app, principal } = await setUpApp();
+    const e = await callError(app, 'users.create', { username: 'boss2', displayName: 'x', role: 'principal', password: 'password-22' }, principal);
+    expect(e.code).toBe('VALIDATION');
+    const me = (await call<{ id: number; role: string }[]>(app, 'users.list', {}, principal)).find((u) => u.role === 'principal')!;
+    expect((await callError(app, 'users.update', { id: me.id, disabled: true }, principal)).code).toBe('FORBIDDEN');
+  });
+
+  it('ends the sessions of a disabled account and refuses its login', async () => {
+    const { app, principal } = await setUpApp();
+    const coordinator = await addUser(app, principal, 'lina', 'coordinator');
+    const lina = (await call<{ id: number; username: string }[]>(app, 'users.list', {}, principal)).find((u) => u.username === 'lina')!;
+    await call(app, 'users.update', { id: lina.id, disabled: true }, principal);
+    expect((await callError(app, 'institution.get', {}, coordinator)).code).toBe('UNAUTHENTICATED');
+    expect((await callError(app, 'auth.login', { username: 'lina', password: 'staff-pass-1' })).code).toBe('FORBIDDEN');
+  });
+
+  it('locks an idle session and unlocks it with the same password', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const { app, principal } = await setUpApp({ now: () => now });
+    await call(app, 'settings.update', { idleLockMinutes: 5 }, principal);
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect((await callError(app, 'institution.get', {}, principal)).code).toBe('SESSION_LOCKED');
+    expect(await call(app, 'auth.session', {}, principal)).toMatchObject({ locked: true });
+    expect((await callError(app, 'auth.unlock', { password: 'not-it-123' }, principal)).code).toBe('UNAUTHENTICATED');
+    await call(app, 'auth.unlock', { password: PRINCIPAL.password }, principal);
+    expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ name: '烟台职业学院' });
+  });
+
+  it('changes a password: the old one stops working, other sessions end', async () => {
+    const { app, principal } = await setUpApp();
+    const second = (await call<{ sessionToken: string }>(app, 'auth.login', LOGIN)).sessionToken;
+    await call(app, 'auth.changePassword', { oldPassword: PRINCIPAL.password, newPassword: 'brand-new-pass' }, principal);
+    expect((await callError(app, 'institution.get', {}, second)).code).toBe('UNAUTHENTICATED');
+    expect((await callError(app, 'auth.login', LOGIN)).code).toBe('UNAUTHENTICATED');
+    await call(app, 'auth.login', { username: PRINCIPAL.username, password: 'brand-new-pass' });
+  });
+});
+
+describe('the dispatcher', () => {
+  it('refuses unknown operations and malformed input without writing', async () => {
+    const { app, principal } = await setUpApp();
+    const before = auditCount(app);
+    expect((await callError(app, 'users.drop', {}, principal)).code).toBe('UNKNOWN_OPERATION');
+    expect((await callError(app, '__proto__', {}, principal)).code).toBe('UNKNOWN_OPERATION');
+    const wrongType = await callError(app, 'settings.update', { idleLockMinutes: 'ten' }, principal);
+    expect(wrongType.code).toBe('VALIDATION');
+    expect(wrongType.message).toContain('idleLockMinutes');
+    expect((await callError(app, 'settings.update', { idleLockMinutes: 10, extra: 1 }, principal)).code).toBe('VALIDATION');
+    expect((await callError(app, 'users.create', 'a string', principal)).code).toBe('VALIDATION');
+    expect(auditCount(app)).toBe(before);
+  });
+
+  it('writes an audit entry with before and after for every mutation', async () => {
+    const { app, principal } = await setUpApp();
+    const mutating = Object.entries(contract).filter(([, d]) => d.mutates).map(([n]) => n);
+    const covered = new Set<string>(['setup.create']);
+
+    const check = async (op: string, input: unknown, session = principal) => {
+      const before = auditCount(app);
+      await call(app, op, input, session);
+      expect(auditCount(app), op).toBeGreaterThan(before);
+      covered.add(op);
+    };
+    await check('users.create', { username: 'wangfang', displayName: '王芳', role: 'invigilator', password: 'staff-pass-1' });
+    const id = (await call<{ id: number; username: string }[]>(app, 'users.list', {}, principal)).find((u) => u.username === 'wangfang')!.id;
+    await check('users.update', { id, displayName: '王芳芳' });
+    await check('users.resetPassword', { id, password: 'another-pass-1' });
+    await check('institution.update', { name: '烟台职业学院', region: { province: '山东省', city: '烟台市', district: '芝罘区' } });
+    await check('settings.update', { idleLockMinutes: 30 });
+    await check('auth.changePassword', { oldPassword: PRINCIPAL.password, newPassword: 'changed-pass-1' });
+    const backups = await call<{ name: string }[]>(app, 'backup.list', {}, principal);
+    expect(backups).toEqual([]);
+    const job = await call<{ id: string }>(app, 'backup.create', {}, principal);
+    await app.jobs.wait(job.id);
+    const [backup] = await call<{ name: string }[]>(app, 'backup.list', {}, principal);
+    await call(app, 'backup.restore', { name: backup!.name, confirm: true }, principal);
+    // The restored store carries the restore's own entry on top of what it held.
+    expect(app.store.db.prepare('SELECT operation FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ operation: 'backup.restore' });
+    covered.add('backup.restore');
+
+    expect(mutating.filter((op) => !covered.has(op))).toEqual([]);
+
+    const row = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'users.update' ORDER BY id DESC").get() as { before_json: string; after_json: string } | undefined;
+    // The restore brought back the store as it was when backed up, update included.
+    expect(JSON.parse(row!.before_json).displayName).toBe('王芳');
+    expect(JSON.parse(row!.after_json).displayName).toBe('王芳芳');
+    const secrets = app.store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE after_json LIKE '%pass-1%' OR before_json LIKE '%scrypt$%'").get() as { n: number };
+    expect(secrets.n).toBe(0);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BackupInfo } from '../../src-shared/api/backup';
+import type { JobInfo } from '../../src-shared/api/jobs';
+import { backupDir } from '../../src-main/store/backup';
+import { call, callError, LOGIN, setUpApp } from '../helpers/app';
+
+describe('backup and restore', () => {
+  it('backs up as a job with progress, lists it, and restores it after a confirmation', async () => {
+    const { app, principal } = await setUpApp();
+    await call(app, 'settings.update', { idleLockMinutes: 20 }, principal);
+    const events: JobInfo[] = [];
+    app.jobs.on('job', (j) => events.push(j));
+
+    const job = await call<JobInfo>(app, 'backup.create', {}, principal);
+    const done = await app.jobs.wait(job.id);
+    expect(done.state).toBe('done');
+    expect(events.some((e) => e.progress.phase === '复制数据页' && e.progress.total > 0)).toBe(true);
+
+    const [backup] = await call<BackupInfo[]>(app, 'backup.list', {}, principal);
+    expect(backup).toMatchObject({ reason: '手动', schemaVersion: 1 });
+    expect(backup!.size).toBeGreaterThan(0);
+
+    await call(app, 'settings.update', { idleLockMinutes: 45 }, principal);
+    expect((await callError(app, 'backup.restore', { name: backup!.name }, principal)).code).toBe('VALIDATION');
+
+    const result = await call<{ safety: BackupInfo }>(app, 'backup.restore', { name: backup!.name, confirm: true }, principal);
+    expect(result.safety.reason).toBe('恢复前');
+    // Everyone logs in again; the data is the backup's.
+    expect((await callError(app, 'settings.get', {}, principal)).code).toBe('UNAUTHENTICATED');
+    const again = (await call<{ sessionToken: string }>(app, 'auth.login', LOGIN)).sessionToken;
+    expect(await call(app, 'settings.get', {}, again)).toEqual({ idleLockMinutes: 20 });
+
+    // The restore itself can be undone from the safety copy.
+    await call(app, 'backup.restore', { name: result.safety.name, confirm: true }, again);
+    const third = (await call<{ sessionToken: string }>(app, 'auth.login', LOGIN)).sessionToken;
+    expect(await call(app, 'settings.get', {}, third)).toEqual({ idleLockMinutes: 45 });
+  });
+
+  it('refuses a damaged backup, a missing one and a path outside the folder, changing nothing', async () => {
+    const { app, principal } = await setUpApp();
+    const name = 'examsite-20260101T000000-manual.db';
+    mkdirSync(backupDir(app.dataDir), { recursive: true });
+    writeFileSync(join(backupDir(app.dataDir), name), 'garbage'.repeat(1000));
+    const damaged = await callError(app, 'backup.restore', { name, confirm: true }, principal);
+    expect(damaged.code).toBe('BAD_FILE');
+    expect((await callError(app, 'backup.restore', { name: 'examsite-20260101T000000-manual-2.db', confirm: true }, principal)).code).toBe('NOT_FOUND');
+    expect((await callError(app, 'backup.restore', { name: '../examsite.db', confirm: true }, principal)).code).toBe('VALIDATION');
+    // Still logged in, data intact.
+    expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ code: '4137014320' });
+  });
+});

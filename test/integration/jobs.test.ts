@@ -1,0 +1,109 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobInfo } from '../../src-shared/api/jobs';
+import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
+import { auditCount, openApp } from '../helpers/app';
+
+const kindsModule = pathToFileURL(join(import.meta.dirname, '../fixtures/job-kinds.ts')).href;
+
+async function appWithTestKinds() {
+  return openApp({ jobs: { kindsModule, cancelGraceMs: 300 } });
+}
+
+function rows(app: Awaited<ReturnType<typeof openApp>>): number {
+  return (app.store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'row-%'").get() as { n: number }).n;
+}
+
+function until(app: Awaited<ReturnType<typeof openApp>>, id: string, predicate: (j: JobInfo) => boolean): Promise<JobInfo> {
+  return new Promise((resolve) => {
+    const check = (job: JobInfo) => {
+      if (job.id === id && predicate(job)) {
+        app.jobs.off('job', check);
+        resolve(job);
+      }
+    };
+    app.jobs.on('job', check);
+    check(app.jobs.get(id));
+  });
+}
+
+const start = (app: Awaited<ReturnType<typeof openApp>>, input: object) => app.jobs.start('write-rows', input, { title: '测试写入', actor: SYSTEM_ACTOR, owner: null });
+
+describe('jobs', () => {
+  it('streams progress and commits when done', async () => {
+    const app = await appWithTestKinds();
+    const seen: JobInfo[] = [];
+    app.jobs.on('job', (j) => seen.push(j));
+    const job = start(app, { rows: 500 });
+    const done = await app.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'done', result: { written: 500 } });
+    expect(seen.map((j) => j.state)).toContain('running');
+    expect(seen.at(-1)!.progress).toEqual({ phase: '写入', done: 500, total: 500 });
+    expect(rows(app)).toBe(500);
+    expect(auditCount(app)).toBe(500);
+  });
+
+  it('leaves the store exactly as before when cancelled mid-transaction', async () => {
+    const app = await appWithTestKinds();
+    const job = start(app, { rows: 1000, pauseAt: 400 });
+    await until(app, job.id, (j) => j.progress.phase === '暂停');
+    app.jobs.cancel(job.id);
+    const end = await app.jobs.wait(job.id);
+    expect(end.state).toBe('cancelled');
+    expect(end.error?.message).toContain('数据未改动');
+    expect(rows(app)).toBe(0);
+    expect(auditCount(app)).toBe(0);
+    // The worker's lock is gone: the store takes writes again.
+    app.store.db.prepare("INSERT INTO settings (key, value) VALUES ('after', '1')").run();
+  });
+
+  it('terminates a job that ignores cancel, and still nothing lands', async () => {
+    const app = await appWithTestKinds();
+    const job = start(app, { rows: 1000, pauseAt: 100, ignoreCancel: true });
+    await until(app, job.id, (j) => j.progress.phase === '暂停');
+    app.jobs.cancel(job.id);
+    expect((await app.jobs.wait(job.id)).state).toBe('cancelled');
+    expect(rows(app)).toBe(0);
+    app.store.db.prepare("INSERT INTO settings (key, value) VALUES ('after', '1')").run();
+  });
+
+  it('leaves the store exactly as before when the worker dies mid-transaction', async () => {
+    const app = await appWithTestKinds();
+    const job = start(app, { rows: 1000, crashAt: 700 });
+    const end = await app.jobs.wait(job.id);
+    expect(end.state).toBe('failed');
+    expect(end.error?.message).toMatch(/意外中止.*数据未改动/);
+    expect(rows(app)).toBe(0);
+    app.store.db.prepare("INSERT INTO settings (key, value) VALUES ('after', '1')").run();
+  });
+
+  it('reports an ordinary failure in Chinese and writes nothing', async () => {
+    const app = await appWithTestKinds();
+    const end = await app.jobs.wait(start(app, { rows: 50, throwAt: 10 }).id);
+    expect(end).toMatchObject({ state: 'failed', error: { code: 'INTERNAL' } });
+    expect(end.error?.message).toContain('任务失败');
+    expect(rows(app)).toBe(0);
+  });
+
+  it('runs jobs one at a time and can cancel one still queued', async () => {
+    const app = await appWithTestKinds();
+    const first = start(app, { rows: 10, pauseAt: 5 });
+    const second = start(app, { rows: 10 });
+    expect(app.jobs.get(second.id).state).toBe('queued');
+    expect(app.jobs.cancel(second.id).state).toBe('cancelled');
+    await until(app, first.id, (j) => j.progress.phase === '暂停');
+    app.jobs.cancel(first.id);
+    await app.jobs.wait(first.id);
+    expect(rows(app)).toBe(0);
+    const third = await app.jobs.wait(start(app, { rows: 3 }).id);
+    expect(third.state).toBe('done');
+    expect(rows(app)).toBe(3);
+  });
+
+  it('refuses an unknown kind', async () => {
+    const app = await appWithTestKinds();
+    const end = await app.jobs.wait(app.jobs.start('no-such-kind', {}, { title: 'x', actor: SYSTEM_ACTOR, owner: null }).id);
+    expect(end).toMatchObject({ state: 'failed', error: { code: 'VALIDATION' } });
+  });
+});

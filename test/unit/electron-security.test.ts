@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** `electron` mocked at the module boundary: we check what our code asks of it. */
+const created: { options: Record<string, unknown>; contents: FakeContents; loaded: string[] }[] = [];
+
+class FakeContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
+    this.openHandler = fn;
+  }
+}
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = new FakeContents();
+    constructor(options: Record<string, unknown>) {
+      created.push({ options, contents: this.webContents, loaded: [] });
+    }
+    once() {}
+    loadURL(url: string) {
+      created.at(-1)!.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  return { BrowserWindow, protocol: {}, app: {}, Menu: {}, shell: {}, dialog: {} };
+});
+
+const { createMainWindow } = await import('../../src-main/electron/window');
+const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
+const { registerIpc, IPC_INVOKE } = await import('../../src-main/transport/ipc/ipc');
+const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
+
+function navigationEvent() {
+  return { preventDefault: vi.fn() };
+}
+
+describe('Electron window security', () => {
+  beforeEach(() => void created.splice(0));
+
+  it('creates the window isolated, sandboxed and without Node', () => {
+    createMainWindow('/app/dist/main/preload.cjs');
+    const prefs = created[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/main/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(created[0]!.loaded).toEqual(['app://examsite/index.html']);
+  });
+
+  it('refuses navigation away from the app and every new window', () => {
+    createMainWindow('/p.cjs');
+    const contents = created[0]!.contents;
+    const away = navigationEvent();
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const file = navigationEvent();
+    contents.emit('will-navigate', file, 'file:///etc/passwd');
+    expect(file.preventDefault).toHaveBeenCalled();
+    const inside = navigationEvent();
+    contents.emit('will-navigate', inside, 'app://examsite/index.html#/users');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const redirect = navigationEvent();
+    contents.emit('will-redirect', redirect, 'http://127.0.0.1:1/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = navigationEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(contents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'app://examsite/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('recognises only its own origin', () => {
+    expect(isAppUrl('app://examsite/index.html')).toBe(true);
+    expect(isAppUrl('app://examsite.evil/index.html')).toBe(false);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl('https://examsite/')).toBe(false);
+  });
+
+  it('puts the strict CSP on every response and refuses every permission', () => {
+    let headersHook: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+    let permissionHook: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
+    let checkHook: (() => boolean) | null = null;
+    hardenSession({
+      webRequest: { onHeadersReceived: (fn: typeof headersHook) => void (headersHook = fn) },
+      setPermissionRequestHandler: (fn: typeof permissionHook) => void (permissionHook = fn),
+      setPermissionCheckHandler: (fn: typeof checkHook) => void (checkHook = fn),
+    } as never);
+    let out: Record<string, string[]> = {};
+    headersHook!({ responseHeaders: { 'x-a': ['1'] } }, (r) => void (out = r.responseHeaders));
+    expect(out['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    const answers: boolean[] = [];
+    permissionHook!(null, 'media', (ok) => answers.push(ok));
+    permissionHook!(null, 'notifications', (ok) => answers.push(ok));
+    expect(answers).toEqual([false, false]);
+    expect(checkHook!()).toBe(false);
+  });
+});
+
+describe('IPC transport', () => {
+  it('checks the sender frame before dispatching', async () => {
+    const handlers = new Map<string, (...args: unknown[]) => unknown>();
+    const ipcMain = { handle: (name: string, fn: (...args: unknown[]) => unknown) => handlers.set(name, fn), on: vi.fn(), removeHandler: vi.fn(), removeAllListeners: vi.fn() };
+    const fakeApp = { jobs: new EventEmitter(), sessions: { get: () => null }, idleLockMinutes: 15, info: () => ({ ok: 'info' }) };
+    registerIpc(fakeApp as never, ipcMain as never, isAppUrl);
+    const invoke = handlers.get(IPC_INVOKE)!;
+
+    const foreign = await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.info', {}, null);
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'BAD_ORIGIN' } });
+    const subframe = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: {} } }, 'app.info', {}, null);
+    expect(subframe).toMatchObject({ ok: false, error: { code: 'BAD_ORIGIN' } });
+    const gone = await invoke({ senderFrame: null }, 'app.info', {}, null);
+    expect(gone).toMatchObject({ ok: false, error: { code: 'BAD_ORIGIN' } });
+    const ours = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, 'app.info', {}, null);
+    expect(ours).toEqual({ ok: true, data: { ok: 'info' } });
+    const notAName = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, { toString: 1 }, {}, null);
+    expect(notAName).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
+  });
+});
