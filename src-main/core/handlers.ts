@@ -43,7 +43,7 @@ export const handlers: Handlers = {
   'audit.list': (call, input) => listAudit(call.app.store, input),
   'audit.facets': (call) => auditFacets(call.app.store),
 
-  'jobs.get': (call, input) => call.app.jobs.get(input.id),
-  'jobs.list': (call) => call.app.jobs.list(),
-  'jobs.cancel': (call, input) => call.app.jobs.cancel(input.id),
+  'jobs.get': (call, input) => (call.app.jobs.assertMayControl(input.id, call.actor), call.app.jobs.get(input.id)),
+  'jobs.list': (call) => call.app.jobs.list(call.actor),
+  'jobs.cancel': (call, input) => (call.app.jobs.assertMayControl(input.id, call.actor), call.app.jobs.cancel(input.id)),
 };

@@ -25,6 +25,7 @@ export interface StartOptions {
 interface Entry {
   info: JobInfo;
   owner: string | null;
+  actor: Actor;
   cancelFlag: Int32Array;
   worker: Worker | null;
   start: () => void;
@@ -68,6 +69,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
         finishedAt: null,
       },
       owner: options.owner,
+      actor: options.actor,
       cancelFlag: new Int32Array(cancelBuffer),
       worker: null,
       settled: new Promise<JobInfo>((r) => (resolveSettled = r)),
@@ -122,8 +124,18 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     return entry.info;
   }
 
-  list(): JobInfo[] {
-    return [...this.jobs.values()].map((e) => e.info).reverse();
+  /** The jobs this actor may see: their own, or all of them for the principal. */
+  list(actor?: Actor): JobInfo[] {
+    return [...this.jobs.values()]
+      .filter((e) => !actor || mayControl(e, actor))
+      .map((e) => e.info)
+      .reverse();
+  }
+
+  /** Refuses to show or cancel another account's job (the principal may). */
+  assertMayControl(id: string, actor: Actor): void {
+    const entry = this.jobs.get(id);
+    if (entry && !mayControl(entry, actor)) throw new AppError('FORBIDDEN', '这是其他账号启动的任务。');
   }
 
   /** Resolves when the job has finished, whichever way. */
@@ -180,6 +192,10 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     const finished = [...this.jobs.values()].filter((e) => e.info.finishedAt);
     for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(e.info.id);
   }
+}
+
+function mayControl(entry: Entry, actor: Actor): boolean {
+  return actor.role === 'principal' || (entry.actor.id !== null && entry.actor.id === actor.id);
 }
 
 function crashError(code?: number): ErrorInfo {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { backupDir } from '../../src-main/store/backup';
-import { call, callError, LOGIN, setUpApp } from '../helpers/app';
+import { addUser, call, callError, LOGIN, setUpApp } from '../helpers/app';
 
 describe('backup and restore', () => {
   it('backs up as a job with progress, lists it, and restores it after a confirmation', async () => {
@@ -49,5 +49,16 @@ describe('backup and restore', () => {
     expect((await callError(app, 'backup.restore', { name: '../examsite.db', confirm: true }, principal)).code).toBe('VALIDATION');
     // Still logged in, data intact.
     expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ code: '4137014320' });
+  });
+
+  it("keeps one account's job from another: seen and cancelled only by its owner or the principal", async () => {
+    const { app, principal } = await setUpApp();
+    const coordinator = await addUser(app, principal, 'zhangwei', 'coordinator');
+    const job = await call<JobInfo>(app, 'backup.create', {}, principal);
+    expect((await callError(app, 'jobs.cancel', { id: job.id }, coordinator)).code).toBe('FORBIDDEN');
+    expect((await callError(app, 'jobs.get', { id: job.id }, coordinator)).code).toBe('FORBIDDEN');
+    expect(await call(app, 'jobs.list', {}, coordinator)).toEqual([]);
+    expect((await call<JobInfo[]>(app, 'jobs.list', {}, principal)).map((j) => j.id)).toContain(job.id);
+    await app.jobs.wait(job.id);
   });
 });
