@@ -7,6 +7,7 @@ import { MIGRATIONS, type Migration } from '../store/migrations';
 import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { SessionManager } from './auth/sessions';
+import { FileRegistry } from './files/file-registry';
 import { createLogger } from './logger';
 import { storePath } from './paths';
 import { readSettings } from './settings/settings-service';
@@ -28,6 +29,7 @@ export class AppCore {
   readonly transport: AppInfo['transport'];
   readonly sessions: SessionManager;
   readonly jobs: JobRunner;
+  readonly files: FileRegistry;
   readonly now: () => Date;
   /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
   busyReason: string | null = null;
@@ -40,6 +42,8 @@ export class AppCore {
     this.current = store;
     this.sessions = new SessionManager(() => this.now().getTime());
     this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
+    this.files = new FileRegistry(options.dataDir);
+    this.files.sweep();
   }
 
   static async open(options: AppOptions): Promise<AppCore> {

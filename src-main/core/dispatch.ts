@@ -45,6 +45,18 @@ export async function dispatch(app: AppCore, name: string, rawInput: unknown, se
   }
 }
 
+/**
+ * For the transports' file doors (upload, download, save): a logged-in, unlocked session, or
+ * the typed error to answer with.
+ */
+export function requireActor(app: AppCore, sessionToken: string | null): Actor {
+  const session = app.sessions.get(sessionToken, app.idleLockMinutes);
+  if (!session) throw new AppError('UNAUTHENTICATED', '请先登录。');
+  if (session.locked) throw new AppError('SESSION_LOCKED', '已锁定：请输入密码解锁。');
+  app.sessions.touch(session);
+  return actorOf(session);
+}
+
 /** The same services for the CLI: input validated, audited as the given actor, no session. */
 export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, name: K, input: InputOf<(typeof contract)[K]>): Promise<OutputOf<(typeof contract)[K]>> {
   try {

@@ -4,6 +4,10 @@ import { auditFacets, listAudit } from './audit/audit-log';
 import * as auth from './auth/auth-service';
 import { backups, restoreBackup, startBackup } from './backup/backup-service';
 import type { CallContext } from './call-context';
+import { getPlan, listCertificates, listDeclarationPlans, listMajors, listPlans, listSubjects } from './catalog/catalog-service';
+import { listHistory, packageFile, rewritePackage, startExport } from './packages/history-service';
+import { importPackage, inspectPackage } from './packages/import-service';
+import { startExchange } from './packages/online-exchange';
 import { getInstitution, updateInstitution } from './institution/institution-service';
 import { readSettings, updateSettings } from './settings/settings-service';
 import { createInstitution } from './setup/setup-service';
@@ -42,6 +46,21 @@ export const handlers: Handlers = {
 
   'audit.list': (call, input) => listAudit(call.app.store, input),
   'audit.facets': (call) => auditFacets(call.app.store),
+
+  'catalog.certificates': (call) => listCertificates(call.app.store),
+  'catalog.subjects': (call) => listSubjects(call.app.store),
+  'catalog.majors': (call) => listMajors(call.app.store),
+  'catalog.declarationPlans': (call) => listDeclarationPlans(call.app.store),
+  'plans.list': listPlans,
+  'plans.get': (call, input) => getPlan(call, input.code),
+
+  'packages.inspect': (call, input) => inspectPackage(call, input.fileId),
+  'packages.import': (call, input) => importPackage(call, input.fileId, input.fileHash),
+  'packages.export': startExport,
+  'packages.history': listHistory,
+  'packages.rewrite': rewritePackage,
+  'packages.file': (call, input) => packageFile(call, input.id),
+  'packages.exchange': startExchange,
 
   'jobs.get': (call, input) => (call.app.jobs.assertMayControl(input.id, call.actor), call.app.jobs.get(input.id)),
   'jobs.list': (call) => call.app.jobs.list(call.actor),

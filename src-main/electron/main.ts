@@ -40,7 +40,10 @@ if (!app.requestSingleInstanceLock()) {
       core = await AppCore.open({ dataDir, transport: 'electron' });
       hardenSession(session.defaultSession);
       serveRenderer(rendererDir);
-      registerIpc(core, ipcMain, isAppUrl);
+      registerIpc(core, ipcMain, isAppUrl, async (suggestedName) => {
+        const r = await dialog.showSaveDialog({ title: '保存文件', defaultPath: suggestedName });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      });
       Menu.setApplicationMenu(buildMenu(dataDir, APP_VERSION));
       window = createMainWindow(preload);
     })

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ServerEvent } from '../../src-shared/api/jobs';
 
 // Names repeated from transport/ipc: a sandboxed preload can require only 'electron'.
@@ -6,8 +6,13 @@ const IPC_INVOKE = 'examsite:invoke';
 const IPC_SUBSCRIBE = 'examsite:subscribe';
 const IPC_UNSUBSCRIBE = 'examsite:unsubscribe';
 const IPC_EVENT = 'examsite:event';
+const IPC_REGISTER_FILE = 'examsite:register-file';
+const IPC_SAVE_FILE = 'examsite:save-file';
 
-/** Exactly the contract's two doors: invoke an operation, subscribe to events. Never raw ipcRenderer. */
+/**
+ * The contract's doors and nothing more: invoke an operation, subscribe to events, hand main a
+ * file the person picked (by path), and save a file main offers. Never raw ipcRenderer.
+ */
 contextBridge.exposeInMainWorld('examsite', {
   invoke: (operation: string, input: unknown, session: string | null) => ipcRenderer.invoke(IPC_INVOKE, String(operation), input, session),
   subscribe: (session: string | null, onEvent: (event: ServerEvent) => void) => {
@@ -19,4 +24,6 @@ contextBridge.exposeInMainWorld('examsite', {
       ipcRenderer.send(IPC_UNSUBSCRIBE);
     };
   },
+  upload: (file: File, session: string | null) => ipcRenderer.invoke(IPC_REGISTER_FILE, session, webUtils.getPathForFile(file), file.name),
+  saveFile: (fileId: string, session: string | null) => ipcRenderer.invoke(IPC_SAVE_FILE, session, String(fileId)),
 });

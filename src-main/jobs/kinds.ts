@@ -1,7 +1,11 @@
 import { backupJob } from '../core/backup/backup-job';
+import { exchangeJob } from '../core/packages/exchange-job';
+import { exportJob } from '../core/packages/export-job';
 import type { JobKinds } from './job-context';
 
 /** Every kind of job the app runs in a worker, by name. */
 export const jobKinds: JobKinds = {
   backup: backupJob,
+  'package-export': exportJob,
+  'package-exchange': exchangeJob,
 };

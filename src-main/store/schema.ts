@@ -58,10 +58,97 @@ export interface SchemaMigrationTable {
   applied_at: string;
 }
 
+export interface OrganisationTable {
+  code: string;
+  name: string;
+}
+
+export interface CertificateTable {
+  code: string;
+  name: string;
+  short_name: string;
+  org_code: string;
+  levels_json: string;
+}
+
+export interface MajorTable {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface DeclarationPlanTable {
+  code: string;
+  province: string;
+  batch: string;
+  window_start: string;
+  window_end: string;
+  by_major: number;
+  city_approval: number;
+  status: string;
+}
+
+export interface ExamSubjectTable {
+  code: string;
+  name: string;
+  method: '机考' | '实操' | '笔试';
+  certificate_code: string;
+  level: string;
+  target: string;
+  status: string;
+}
+
+export interface ExamPlanTable {
+  code: string;
+  name: string;
+  org_code: string;
+  status: string;
+  windows_json: string;
+  registration_start: string;
+  publicity_end: string;
+}
+
+export interface ExamPlanCertificateTable {
+  plan_code: string;
+  certificate_code: string;
+  level: string;
+  composite_pass_score: number | null;
+  all_subjects_pass: number;
+  subjects_json: string;
+}
+
+export interface PackageHistoryTable {
+  id: Generated<number>;
+  direction: 'in' | 'out';
+  kinds_json: string;
+  sender_id: string;
+  sender_name: string;
+  institution_code: string;
+  sequence: number;
+  package_created_at: string;
+  processed_at: string;
+  actor: string;
+  result: 'applied' | 'written';
+  counts_json: string;
+  file_hash: string;
+  file_name: string;
+  signature: string;
+  stored_path: string | null;
+  uploaded_at: string | null;
+}
+
 export interface DB {
   institution: InstitutionTable;
   users: UserTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationTable;
+  organisations: OrganisationTable;
+  certificates: CertificateTable;
+  majors: MajorTable;
+  declaration_plans: DeclarationPlanTable;
+  exam_subjects: ExamSubjectTable;
+  exam_plans: ExamPlanTable;
+  exam_plan_certificates: ExamPlanCertificateTable;
+  package_history: PackageHistoryTable;
 }

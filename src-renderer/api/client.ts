@@ -1,6 +1,7 @@
 import type { Contract, OpName } from '../../src-shared/api';
 import type { InputOf, OutputOf } from '../../src-shared/api/contract';
 import type { ServerEvent } from '../../src-shared/api/jobs';
+import type { FileRef } from '../../src-shared/api/packages';
 import { AppError } from '../../src-shared/errors';
 import { httpTransport } from './http-transport';
 import type { Transport } from './transport';
@@ -28,6 +29,18 @@ export class ApiClient {
     throw AppError.from(result.error);
   }
 
+  async upload(file: File): Promise<FileRef> {
+    const result = await this.transport.upload(file, this.session);
+    if (!result.ok) throw AppError.from(result.error);
+    return result.data;
+  }
+
+  async saveFile(file: FileRef): Promise<{ saved: boolean; path?: string }> {
+    const result = await this.transport.saveFile(file, this.session);
+    if (!result.ok) throw AppError.from(result.error);
+    return result.data;
+  }
+
   setSession(token: string | null): void {
     this.session = token;
     if (token) sessionStorage.setItem(SESSION_KEY, token);
@@ -51,7 +64,8 @@ export class ApiClient {
 
 /** Electron when the preload put its bridge on window, otherwise the loopback bridge. */
 export function pickTransport(): Transport {
-  if (window.examsite) return { kind: 'electron', ...window.examsite };
+  const bridge = window.examsite;
+  if (bridge) return { kind: 'electron', ...bridge, saveFile: (file, session) => bridge.saveFile(file.fileId, session) };
   const token = document.querySelector<HTMLMetaElement>('meta[name="examsite-token"]')?.content ?? '';
   return httpTransport(token);
 }

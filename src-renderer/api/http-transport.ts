@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../../src-shared/api/jobs';
+import type { FileRef } from '../../src-shared/api/packages';
 import { isErrorInfo, type CallResult } from '../../src-shared/errors';
 import type { Transport } from './transport';
 
@@ -25,6 +26,31 @@ export function httpTransport(token: string): Transport {
       const body = (await response.json().catch(() => null)) as CallResult<unknown> | null;
       if (body && (body.ok === true || isErrorInfo((body as { error?: unknown }).error))) return body;
       return { ok: false, error: { code: 'INTERNAL', message: `服务返回了无法识别的响应（HTTP ${response.status}）。` } };
+    },
+    async upload(file, session) {
+      try {
+        const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { ...headers(session), 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        return (await res.json()) as CallResult<FileRef>;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: '上传失败：无法连接考点助手服务。' } };
+      }
+    },
+    async saveFile(file, session) {
+      const res = await fetch(`/api/download/${file.fileId}`, { headers: headers(session) }).catch(() => null);
+      if (!res?.ok) return { ok: false, error: { code: 'NOT_FOUND', message: '下载失败：文件已不在，或服务已退出。' } };
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { ok: true, data: { saved: true } };
     },
     subscribe(session, onEvent) {
       const controller = new AbortController();

@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../../src-shared/api/jobs';
+import type { FileRef } from '../../src-shared/api/packages';
 import type { CallResult } from '../../src-shared/errors';
 
 /** What both transports offer the client: the preload's bridge has exactly this shape. */
@@ -6,11 +7,15 @@ export interface Transport {
   kind: 'electron' | 'browser';
   invoke(operation: string, input: unknown, session: string | null): Promise<CallResult<unknown>>;
   subscribe(session: string | null, onEvent: (event: ServerEvent) => void): () => void;
+  /** Hands the core a file the person chose; returns its id (the path never reaches the page). */
+  upload(file: File, session: string | null): Promise<CallResult<FileRef>>;
+  /** Saves a file the core offers: the browser's download, or Electron's save dialog. */
+  saveFile(file: FileRef, session: string | null): Promise<CallResult<{ saved: boolean; path?: string }>>;
 }
 
 declare global {
   interface Window {
     /** Set by the Electron preload through contextBridge; absent in the browser mode. */
-    examsite?: Omit<Transport, 'kind'>;
+    examsite?: Omit<Transport, 'kind' | 'saveFile'> & { saveFile(fileId: string, session: string | null): Promise<CallResult<{ saved: boolean; path?: string }>> };
   }
 }

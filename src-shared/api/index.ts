@@ -3,13 +3,15 @@ import { mergeOps } from './contract';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { backupOps } from './backup';
+import { catalogOps } from './catalog';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
+import { packageOps } from './packages';
 import { settingsOps } from './settings';
 import { userOps } from './users';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
-export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps);
+export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -2,13 +2,34 @@ import { z } from 'zod';
 import { empty, op } from './contract';
 import { PRINCIPAL_ONLY } from '../roles';
 
+const pem = z
+  .string()
+  .trim()
+  .regex(/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----$/, { error: '平台公钥应为 PEM 格式（-----BEGIN PUBLIC KEY-----…）' });
+
 export const settingsSchema = z.object({
   idleLockMinutes: z.number({ error: '空闲锁定时间必须是数字' }).int().min(1, { error: '空闲锁定时间至少 1 分钟' }).max(240, { error: '空闲锁定时间不能超过 240 分钟' }),
+  /** Ed25519 keys of the platform; inbound packages must be signed by one of them. */
+  platformPublicKeys: z.array(pem).max(10),
+  /** Accept unsigned inbound packages (the preview says so). Off: only signed ones. */
+  allowUnsignedPackages: z.boolean(),
+  /** Online exchange: off by default; on, with a platform URL, packages also go over HTTPS. */
+  onlineExchange: z.boolean(),
+  platformUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '平台地址应为 https:// 开头的网址' })]),
+  /** A CA certificate (PEM) to trust for the platform, when it is not in the system's store. */
+  platformCaPem: z.string().max(20_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = {
+  idleLockMinutes: 15,
+  platformPublicKeys: [],
+  allowUnsignedPackages: false,
+  onlineExchange: false,
+  platformUrl: '',
+  platformCaPem: '',
+};
 
 export const settingsOps = {
   'settings.get': op<Settings>()({ input: empty, access: 'user', summary: '读取设置' }),

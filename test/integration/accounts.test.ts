@@ -131,7 +131,10 @@ describe('the dispatcher', () => {
 
   it('writes an audit entry with before and after for every mutation', async () => {
     const { app, principal } = await setUpApp();
-    const mutating = Object.entries(contract).filter(([, d]) => d.mutates).map(([n]) => n);
+    // The foundation's mutations; each workflow's own test covers its operations the same way.
+    const mutating = Object.entries(contract)
+      .filter(([n, d]) => d.mutates && /^(setup|auth|users|institution|settings|backup)\./.test(n))
+      .map(([n]) => n);
     const covered = new Set<string>(['setup.create']);
 
     const check = async (op: string, input: unknown, session = principal) => {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ describe('backup and restore', () => {
     expect(events.some((e) => e.progress.phase === '复制数据页' && e.progress.total > 0)).toBe(true);
 
     const [backup] = await call<BackupInfo[]>(app, 'backup.list', {}, principal);
-    expect(backup).toMatchObject({ reason: '手动', schemaVersion: 1 });
+    expect(backup).toMatchObject({ reason: '手动', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(backup!.size).toBeGreaterThan(0);
 
     await call(app, 'settings.update', { idleLockMinutes: 45 }, principal);
@@ -30,12 +31,12 @@ describe('backup and restore', () => {
     // Everyone logs in again; the data is the backup's.
     expect((await callError(app, 'settings.get', {}, principal)).code).toBe('UNAUTHENTICATED');
     const again = (await call<{ sessionToken: string }>(app, 'auth.login', LOGIN)).sessionToken;
-    expect(await call(app, 'settings.get', {}, again)).toEqual({ idleLockMinutes: 20 });
+    expect(await call(app, 'settings.get', {}, again)).toMatchObject({ idleLockMinutes: 20 });
 
     // The restore itself can be undone from the safety copy.
     await call(app, 'backup.restore', { name: result.safety.name, confirm: true }, again);
     const third = (await call<{ sessionToken: string }>(app, 'auth.login', LOGIN)).sessionToken;
-    expect(await call(app, 'settings.get', {}, third)).toEqual({ idleLockMinutes: 45 });
+    expect(await call(app, 'settings.get', {}, third)).toMatchObject({ idleLockMinutes: 45 });
   });
 
   it('refuses a damaged backup, a missing one and a path outside the folder, changing nothing', async () => {

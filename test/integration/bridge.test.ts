@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ describe('loopback bridge', () => {
     expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(bridge.server.address()).toMatchObject({ address: '127.0.0.1' });
     const health = await raw(bridge, { path: '/api/health' });
-    expect(health.json()).toEqual({ ok: true, schemaVersion: 1 });
+    expect(health.json()).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('gives the served page its token, and only there', async () => {

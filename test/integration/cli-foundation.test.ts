@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ describe('CLI: init, demo, backup', () => {
     const dir = tempDir();
     const r = cli(['init', '--data-dir', dir, ...INIT, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ institution: { code: '4137014320', name: '烟台职业学院' }, principal: 'admin', schemaVersion: 1 });
+    expect(r.json()).toMatchObject({ institution: { code: '4137014320', name: '烟台职业学院' }, principal: 'admin', schemaVersion: LATEST_SCHEMA_VERSION });
 
     const again = cli(['init', '--data-dir', dir, ...INIT, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(again.code).toBe(1);

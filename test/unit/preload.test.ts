@@ -6,15 +6,18 @@ const ipc = { invoke: vi.fn(async () => ({ ok: true, data: 1 })), send: vi.fn(),
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
   ipcRenderer: ipc,
+  webUtils: { getPathForFile: () => '/home/teacher/数据包.zip' },
 }));
 
 await import('../../src-main/electron/preload');
 
 describe('preload', () => {
-  it('exposes exactly invoke and subscribe, never ipcRenderer itself', async () => {
+  it('exposes exactly invoke, subscribe, upload and saveFile, never ipcRenderer itself', async () => {
     expect(Object.keys(exposed)).toEqual(['examsite']);
     const api = exposed.examsite as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'saveFile', 'subscribe', 'upload']);
+    await api.upload!({ name: '数据包.zip' }, 'tok');
+    expect(ipc.invoke).toHaveBeenCalledWith('examsite:register-file', 'tok', '/home/teacher/数据包.zip', '数据包.zip');
     await api.invoke!('auth.session', {}, 'tok');
     expect(ipc.invoke).toHaveBeenCalledWith('examsite:invoke', 'auth.session', {}, 'tok');
     const stop = api.subscribe!('tok', () => {}) as () => void;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-catalog-packages';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Listed statically so bundling keeps them; versions are consecutive from 1. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', up: m0001.up },
+  { version: 2, name: 'catalog-packages', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

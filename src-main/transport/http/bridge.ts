@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 import type { JobInfo, ServerEvent } from '../../../src-shared/api/jobs';
 import { AppError, ERROR_CODES, type CallResult } from '../../../src-shared/errors';
 import type { AppCore } from '../../core/app-core';
-import { dispatch } from '../../core/dispatch';
+import { dispatch, requireActor } from '../../core/dispatch';
 import { createLogger } from '../../core/logger';
 import { readJsonBody } from './body';
-import { SECURITY_HEADERS, serveStatic } from './static-files';
+import { SECURITY_HEADERS, sendFile, serveStatic } from './static-files';
 
 export const TOKEN_HEADER = 'x-examsite-token';
 export const SESSION_HEADER = 'x-examsite-session';
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Packages and photo ZIPs of a large school: 10,000 photos fit well under this. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface BridgeOptions {
   port?: number;
@@ -78,6 +80,13 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
         return send(res, result.ok ? 200 : ERROR_CODES[result.error.code], result);
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        const actor = requireActor(app, sessionOf(req));
+        const ref = await app.files.saveUpload(req, url.searchParams.get('name') ?? 'upload', actor, MAX_UPLOAD_BYTES);
+        return send(res, 200, { ok: true, data: ref } satisfies CallResult<unknown>);
+      }
+      const download = /^\/api\/download\/([a-f0-9-]{36})$/.exec(url.pathname);
+      if (download && req.method === 'GET') return sendFile(res, app.files.resolve(download[1]!, requireActor(app, sessionOf(req))));
       return fail(res, new AppError('UNKNOWN_OPERATION', `没有这个接口：${req.method} ${url.pathname.slice(0, 80)}`));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, new AppError('NOT_FOUND', '没有这个地址。'));

@@ -61,3 +61,15 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   });
   res.end(req.method === 'HEAD' ? undefined : html);
 }
+
+/** A file the app offers for download, named for the person's Downloads folder. */
+export function sendFile(res: ServerResponse, file: { path: string; name: string; size: number }): void {
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': file.size,
+    'content-disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'cache-control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
+  createReadStream(file.path).pipe(res);
+}

@@ -1,19 +1,26 @@
+import { copyFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { JobInfo, ServerEvent } from '../../../src-shared/api/jobs';
 import { AppError, type CallResult } from '../../../src-shared/errors';
 import type { AppCore } from '../../core/app-core';
-import { dispatch } from '../../core/dispatch';
+import { dispatch, requireActor } from '../../core/dispatch';
 
 export const IPC_INVOKE = 'examsite:invoke';
 export const IPC_SUBSCRIBE = 'examsite:subscribe';
 export const IPC_UNSUBSCRIBE = 'examsite:unsubscribe';
 export const IPC_EVENT = 'examsite:event';
+export const IPC_REGISTER_FILE = 'examsite:register-file';
+export const IPC_SAVE_FILE = 'examsite:save-file';
+
+/** The native save dialog, passed in so this module stays testable without Electron. */
+export type AskSavePath = (suggestedName: string) => Promise<string | null>;
 
 /**
  * The contract over Electron IPC. Only our own page's main frame may call: a sender from any
  * other URL (a navigated-away frame, an injected iframe) is refused before dispatch.
  */
-export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: string) => boolean): () => void {
+export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: string) => boolean, askSavePath?: AskSavePath): () => void {
   const subscribers = new Map<WebContents, string | null>();
   const trusted = (e: IpcMainEvent | IpcMainInvokeEvent) => {
     const frame = e.senderFrame;
@@ -25,6 +32,33 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
     if (typeof operation !== 'string') return { ok: false, error: new AppError('UNKNOWN_OPERATION', '操作名必须是文本。').toInfo() };
     return dispatch(app, operation, input, typeof session === 'string' ? session : null);
   });
+  const fileDoor = (fn: (session: string | null, ...args: unknown[]) => Promise<unknown> | unknown) => async (event: IpcMainInvokeEvent, session: unknown, ...args: unknown[]) => {
+    if (!trusted(event)) return { ok: false, error: new AppError('BAD_ORIGIN', '来自未知页面的调用已拒绝。').toInfo() };
+    try {
+      return { ok: true, data: await fn(typeof session === 'string' ? session : null, ...args) };
+    } catch (e) {
+      return { ok: false, error: (e instanceof AppError ? e : new AppError('BAD_FILE', `文件操作失败：${e instanceof Error ? e.message : String(e)}`)).toInfo() };
+    }
+  };
+  // A file the person picked: the preload passes its path (webUtils), never its bytes.
+  ipcMain.handle(
+    IPC_REGISTER_FILE,
+    fileDoor((session, path, name) => {
+      if (typeof path !== 'string' || !isAbsolute(path)) throw new AppError('BAD_FILE', '文件路径不正确。');
+      return app.files.register(path, typeof name === 'string' ? name : path, requireActor(app, session));
+    }),
+  );
+  ipcMain.handle(
+    IPC_SAVE_FILE,
+    fileDoor(async (session, fileId) => {
+      if (typeof fileId !== 'string') throw new AppError('BAD_FILE', '文件编号不正确。');
+      const file = app.files.resolve(fileId, requireActor(app, session));
+      const target = askSavePath ? await askSavePath(file.name) : null;
+      if (!target) return { saved: false };
+      await copyFile(file.path, target);
+      return { saved: true, path: target };
+    }),
+  );
   ipcMain.on(IPC_SUBSCRIBE, (event, session: unknown) => {
     if (!trusted(event)) return;
     const contents = event.sender;
@@ -42,6 +76,8 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
   return () => {
     app.jobs.off('job', onJob);
     ipcMain.removeHandler(IPC_INVOKE);
+    ipcMain.removeHandler(IPC_REGISTER_FILE);
+    ipcMain.removeHandler(IPC_SAVE_FILE);
     ipcMain.removeAllListeners(IPC_SUBSCRIBE);
     ipcMain.removeAllListeners(IPC_UNSUBSCRIBE);
   };

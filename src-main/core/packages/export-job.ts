@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { ExportResult } from '../../../src-shared/api/packages';
+import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
+import { AppError } from '../../../src-shared/errors';
+import type { JobHandler } from '../../jobs/job-context';
+import { writePackage } from '../../pipelines/packages/write-package';
+import { summaryWorkbook } from '../../pipelines/xlsx/summary-sheet';
+import { insertAudit } from '../audit/audit-log';
+import { readInstitution } from '../institution/institution-service';
+import { copyInto, outboxDir } from './folders';
+import { OUTBOUND, type OutboundPart } from './outbound-kinds';
+
+export interface ExportInput {
+  kinds: PackageKind[];
+  folder?: string | undefined;
+}
+
+function beijingStamp(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * Builds an outbound package in the worker: reads each kind, writes the ZIP into the data
+ * folder's outbox (kept for writing out again), copies it to the chosen folder, and records it.
+ */
+export const exportJob: JobHandler = async (ctx, raw) => {
+  const input = raw as ExportInput;
+  const store = ctx.store();
+  const inst = readInstitution(store);
+  if (!inst) throw new AppError('STATE', '尚未完成首次设置。');
+  for (const k of input.kinds) if (!OUTBOUND_KINDS.includes(k)) throw new AppError('VALIDATION', `“${k}”不是可以发出的数据类型。`);
+
+  const parts: Partial<Record<PackageKind, OutboundPart>> = {};
+  for (const [i, kind] of input.kinds.entries()) {
+    ctx.throwIfCancelled();
+    ctx.progress('读取数据', i, input.kinds.length);
+    parts[kind] = await OUTBOUND[kind]!(store);
+  }
+  const last = store.get(store.q.selectFrom('package_history').select((eb) => eb.fn.max('sequence').as('max')).where('direction', '=', 'out'));
+  const sequence = (last?.max ?? 0) + 1;
+  const now = ctx.now();
+  const fileName = `数据包-${inst.code}-第${String(sequence).padStart(4, '0')}号-${beijingStamp(now)}.zip`;
+
+  ctx.progress('生成汇总表', 0, 1);
+  const counts = Object.fromEntries(input.kinds.map((k) => [k, parts[k]!.count]));
+  const summary = await summaryWorkbook(
+    [
+      ['院校', `${inst.name}（${inst.code}）`],
+      ['序号', String(sequence)],
+      ['生成时间', now.toISOString()],
+      ['包含', input.kinds.map((k) => `${PACKAGE_KINDS[k].label} ${counts[k]} 条`).join('；')],
+    ],
+    input.kinds.map((k) => parts[k]!.sheet),
+  );
+
+  const storedPath = join(outboxDir(ctx.dataDir), fileName);
+  const written = await writePackage(
+    storedPath,
+    {
+      kinds: Object.fromEntries(input.kinds.map((k) => [k, parts[k]!.payload])),
+      extraFiles: [{ path: 'summary.xlsx', data: summary }, ...input.kinds.flatMap((k) => parts[k]!.files ?? [])],
+      sender: { type: 'institution', id: inst.code, name: inst.name },
+      institutionCode: inst.code,
+      sequence,
+      createdAt: now,
+    },
+    (done, total) => {
+      ctx.throwIfCancelled();
+      ctx.progress('写入数据包', done, total);
+    },
+  );
+  const path = input.folder ? copyInto(storedPath, input.folder) : storedPath;
+
+  const historyId = store.tx(() => {
+    const { lastInsertRowid } = store.run(
+      store.q.insertInto('package_history').values({
+        direction: 'out',
+        kinds_json: JSON.stringify(input.kinds),
+        sender_id: inst.code,
+        sender_name: inst.name,
+        institution_code: inst.code,
+        sequence,
+        package_created_at: now.toISOString(),
+        processed_at: now.toISOString(),
+        actor: ctx.actor.name,
+        result: 'written',
+        counts_json: JSON.stringify(counts),
+        file_hash: written.fileHash,
+        file_name: fileName,
+        signature: '未签名',
+        stored_path: storedPath,
+        uploaded_at: null,
+      }),
+    );
+    insertAudit(store, ctx.actor, { operation: 'packages.export', entityType: 'package', entityId: Number(lastInsertRowid), after: { fileName, sequence, counts, path } }, now);
+    return Number(lastInsertRowid);
+  });
+  const result: ExportResult = { historyId, fileName, path, sequence, counts, fileHash: written.fileHash, size: written.size };
+  return result;
+};

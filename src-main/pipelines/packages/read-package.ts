@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { z } from 'zod';
+import { weightProblems, type ExamPlan } from '../../../src-shared/domain/catalog';
+import {
+  isPackageKind,
+  MANIFEST_FILE,
+  manifestSchema,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_KINDS,
+  SIGNATURE_FILE,
+  signatureSchema,
+  type Manifest,
+  type PackageKind,
+} from '../../../src-shared/domain/package';
+import { AppError } from '../../../src-shared/errors';
+import { walkZip } from '../zip/safe-zip';
+import { parsePublicKey, verifyManifest } from './signing';
+
+export interface PackageTrust {
+  institutionCode: string;
+  /** PEM public keys of the platform, from settings. */
+  trustedKeys: string[];
+  allowUnsigned: boolean;
+  direction: 'in' | 'out';
+}
+
+export type SignatureStatus = { status: 'verified'; keyId: string } | { status: 'unsigned' };
+
+export interface VerifiedPackage {
+  manifest: Manifest;
+  fileHash: string;
+  fileName: string;
+  signature: SignatureStatus;
+  payloads: Partial<Record<PackageKind, unknown>>;
+  /** Listed, checked files that are not a kind's payload (xlsx, photo ZIPs). */
+  extraFiles: Map<string, Buffer>;
+}
+
+const LIMITS = { maxEntries: 10_000, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
+
+function refuse(message: string, file: string, extra: Record<string, unknown> = {}): never {
+  throw new AppError('BAD_FILE', message, { file, ...extra });
+}
+
+function parseJson(bytes: Buffer, file: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    return refuse(`${file} 不是合法的 JSON（${e instanceof Error ? e.message : ''}）。`, file);
+  }
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+function checkSchema<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const path = jsonPath(issue.path);
+  return refuse(`${file} 的内容不符合格式：${path ? `${path}：` : ''}${issue.message}`, file, { path });
+}
+
+export function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => hash.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/**
+ * Opens and verifies a package completely before anything may use it: ZIP sanity, manifest,
+ * format version, signature, institution, kinds, the exact file list, every checksum, and
+ * each payload against its schema. A refusal names the file (and the JSON path).
+ */
+export async function readPackage(path: string, fileName: string, trust: PackageTrust): Promise<VerifiedPackage> {
+  const entries = new Map<string, Buffer>();
+  await walkZip(path, `数据包 ${fileName} `, LIMITS, async (entry) => {
+    if (entry.isDirectory) return;
+    if (entries.has(entry.name)) refuse(`数据包中“${entry.name}”出现了两次。`, entry.name);
+    entries.set(entry.name, await entry.read());
+  });
+
+  const manifestBytes = entries.get(MANIFEST_FILE) ?? refuse(`数据包缺少 ${MANIFEST_FILE}，不是考点助手数据包。`, MANIFEST_FILE);
+  const raw = parseJson(manifestBytes, MANIFEST_FILE) as { format?: unknown; formatVersion?: unknown };
+  if (raw?.format !== PACKAGE_FORMAT) refuse(`${MANIFEST_FILE} 不是考点助手数据包的清单（format 应为 ${PACKAGE_FORMAT}）。`, MANIFEST_FILE);
+  if (typeof raw.formatVersion === 'number' && raw.formatVersion > PACKAGE_FORMAT_VERSION)
+    throw new AppError('BAD_FILE', `数据包格式版本为 ${raw.formatVersion}，本程序只支持到 ${PACKAGE_FORMAT_VERSION}，请更新考点助手后再导入。`, {
+      file: MANIFEST_FILE,
+      formatVersion: raw.formatVersion,
+    });
+  const manifest = checkSchema(manifestSchema, raw, MANIFEST_FILE);
+
+  const signature = checkSignature(entries, manifestBytes, trust);
+
+  if (manifest.institutionCode !== trust.institutionCode)
+    refuse(`这个数据包属于院校 ${manifest.institutionCode}，不是本院校（${trust.institutionCode}），已拒绝。`, MANIFEST_FILE, { institutionCode: manifest.institutionCode });
+  if (new Set(manifest.kinds).size !== manifest.kinds.length) refuse(`${MANIFEST_FILE} 重复声明了数据类型。`, MANIFEST_FILE);
+  for (const kind of manifest.kinds) {
+    if (!isPackageKind(kind)) refuse(`数据包含有未知的数据类型“${kind}”，本程序不认识，请更新考点助手。`, MANIFEST_FILE, { kind });
+    if (PACKAGE_KINDS[kind].direction !== trust.direction)
+      refuse(trust.direction === 'in' ? `“${PACKAGE_KINDS[kind].label}”是院校发往平台的数据，不能导入。` : `“${PACKAGE_KINDS[kind].label}”不是院校可以发出的数据。`, MANIFEST_FILE, { kind });
+  }
+
+  const listed = new Map(manifest.files.map((f) => [f.path, f]));
+  if (listed.size !== manifest.files.length) refuse(`${MANIFEST_FILE} 重复列出了文件。`, MANIFEST_FILE);
+  for (const f of manifest.files) if (!entries.has(f.path)) refuse(`清单列出的文件 ${f.path} 不在数据包中，数据包不完整。`, f.path);
+  for (const name of entries.keys()) {
+    if (name === MANIFEST_FILE || name === SIGNATURE_FILE) continue;
+    if (!listed.has(name)) refuse(`数据包中多出了清单没有列出的文件 ${name}，已拒绝。`, name);
+  }
+  for (const f of manifest.files) {
+    const bytes = entries.get(f.path)!;
+    const sum = createHash('sha256').update(bytes).digest('hex');
+    if (sum !== f.sha256 || bytes.length !== f.size) refuse(`文件 ${f.path} 的校验和与清单不符，数据包可能已被篡改或损坏。`, f.path);
+  }
+
+  const payloads: Partial<Record<PackageKind, unknown>> = {};
+  const payloadFiles = new Set<string>();
+  for (const kind of manifest.kinds as PackageKind[]) {
+    const def = PACKAGE_KINDS[kind];
+    payloadFiles.add(def.file);
+    if (!listed.has(def.file)) refuse(`数据类型“${def.label}”的文件 ${def.file} 不在数据包中。`, def.file);
+    payloads[kind] = checkSchema(def.payload as z.ZodType, parseJson(entries.get(def.file)!, def.file), def.file);
+  }
+  const plans = payloads['exam-plans'] as { plans: ExamPlan[] } | undefined;
+  const weights = plans?.plans.flatMap(weightProblems) ?? [];
+  if (weights.length) refuse(`${weights[0]}。`, PACKAGE_KINDS['exam-plans'].file);
+
+  const extraFiles = new Map<string, Buffer>();
+  for (const f of manifest.files) if (!payloadFiles.has(f.path)) extraFiles.set(f.path, entries.get(f.path)!);
+  return { manifest, fileHash: await hashFile(path), fileName, signature, payloads, extraFiles };
+}
+
+function checkSignature(entries: Map<string, Buffer>, manifestBytes: Buffer, trust: PackageTrust): SignatureStatus {
+  const sigBytes = entries.get(SIGNATURE_FILE);
+  if (!sigBytes) {
+    if (trust.allowUnsigned) return { status: 'unsigned' };
+    return refuse('数据包没有签名，而设置要求只接受平台签名的数据包。', SIGNATURE_FILE);
+  }
+  const sig = checkSchema(signatureSchema, parseJson(sigBytes, SIGNATURE_FILE), SIGNATURE_FILE);
+  const key = trust.trustedKeys.map(parsePublicKey).find((k) => k?.keyId === sig.keyId);
+  if (!key) return refuse(`数据包由密钥 ${sig.keyId} 签名，它不在设置的平台公钥中，无法确认来源。`, SIGNATURE_FILE, { keyId: sig.keyId });
+  if (!verifyManifest(manifestBytes, sig, key.key)) refuse('数据包的签名无效：清单在签名后被改动过，已拒绝。', SIGNATURE_FILE);
+  return { status: 'verified', keyId: sig.keyId };
+}

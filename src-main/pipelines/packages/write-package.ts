@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import yazl from 'yazl';
+import {
+  canonicalJson,
+  MANIFEST_FILE,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_KINDS,
+  SIGNATURE_FILE,
+  type Manifest,
+  type PackageKind,
+} from '../../../src-shared/domain/package';
+import { signManifest } from './signing';
+
+export interface PackageContent {
+  kinds: Partial<Record<PackageKind, unknown>>;
+  /** Files beside the payload: the summary sheet, the platform's xlsx templates, photo ZIPs. */
+  extraFiles?: { path: string; data: Buffer }[];
+  sender: Manifest['sender'];
+  institutionCode: string;
+  sequence: number;
+  createdAt: Date;
+  signingKeyPem?: string;
+}
+
+export interface WrittenPackage {
+  path: string;
+  manifest: Manifest;
+  /** SHA-256 of the whole ZIP file. */
+  fileHash: string;
+  size: number;
+}
+
+// A fixed timestamp inside the ZIP: the same content gives the same bytes.
+const ZIP_TIME = new Date('2020-01-01T00:00:00Z');
+
+/** Writes a package: payload as canonical JSON, manifest with a SHA-256 per file, optional signature. */
+export async function writePackage(outPath: string, content: PackageContent, onProgress?: (done: number, total: number) => void): Promise<WrittenPackage> {
+  const files: { path: string; data: Buffer }[] = [];
+  for (const kind of Object.keys(content.kinds) as PackageKind[]) {
+    files.push({ path: PACKAGE_KINDS[kind].file, data: Buffer.from(canonicalJson(content.kinds[kind]), 'utf8') });
+  }
+  files.push(...(content.extraFiles ?? []));
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    kinds: Object.keys(content.kinds),
+    sender: content.sender,
+    institutionCode: content.institutionCode,
+    sequence: content.sequence,
+    createdAt: content.createdAt.toISOString(),
+    files: files.map((f) => ({ path: f.path, sha256: createHash('sha256').update(f.data).digest('hex'), size: f.data.length })),
+  };
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(manifestBytes, MANIFEST_FILE, { mtime: ZIP_TIME });
+  if (content.signingKeyPem) zip.addBuffer(Buffer.from(`${JSON.stringify(signManifest(manifestBytes, content.signingKeyPem), null, 2)}\n`), SIGNATURE_FILE, { mtime: ZIP_TIME });
+  files.forEach((f, i) => {
+    // Photos and ZIPs are already compressed: storing them saves time for nothing lost.
+    zip.addBuffer(f.data, f.path, { mtime: ZIP_TIME, compress: !/\.(jpe?g|png|zip|xlsx)$/i.test(f.path) });
+    onProgress?.(i + 1, files.length);
+  });
+  zip.end();
+
+  mkdirSync(dirname(outPath), { recursive: true });
+  const partial = `${outPath}.partial`;
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(partial);
+      zip.outputStream.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        size += chunk.length;
+      });
+      zip.outputStream.pipe(out);
+      out.on('close', () => resolve());
+      out.on('error', reject);
+      zip.outputStream.on('error', reject);
+    });
+    renameSync(partial, outPath);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  return { path: outPath, manifest, fileHash: hash.digest('hex'), size };
+}

@@ -1,0 +1,30 @@
+import ExcelJS from 'exceljs';
+import { safeCellText } from './safe-cell';
+
+export interface SummarySection {
+  title: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
+/**
+ * The human-readable sheet inside an outbound package: what it holds, for the person who
+ * carries the USB stick and for the platform operator who opens it.
+ */
+export async function summaryWorkbook(overview: [string, string][], sections: SummarySection[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '考点助手';
+  const first = wb.addWorksheet('数据包说明');
+  first.columns = [{ width: 18 }, { width: 60 }];
+  for (const [k, v] of overview) first.addRow([k, safeCellText(v)]).getCell(1).font = { bold: true };
+  for (const section of sections) {
+    const ws = wb.addWorksheet(section.title.slice(0, 31));
+    const header = ws.addRow(section.columns);
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F0FF' } };
+    for (const row of section.rows) ws.addRow(row.map(safeCellText));
+    ws.columns.forEach((c) => (c.width = 22));
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
