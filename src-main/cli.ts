@@ -1,8 +1,9 @@
 import { runCli } from './cli/cli-kit';
 import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
+import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
-const commands = [serveCommand, initCommand, demoCommand, backupCommand];
+const commands = [serveCommand, initCommand, demoCommand, backupCommand, plansListCommand, packageImportCommand, packageExportCommand, platformKeyCommand];
 
 runCli(process.argv.slice(2), commands).then(
   (code) => {

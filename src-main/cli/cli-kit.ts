@@ -95,7 +95,7 @@ export async function runCli(argv: string[], commands: CliCommand[]): Promise<nu
     const error = e instanceof AppError ? e : new AppError('INTERNAL', `命令失败：${e instanceof Error ? e.message : String(e)}`);
     if (!(e instanceof AppError) && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
     process.stderr.write(`错误：${error.message}\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ refused: { code: error.code, message: error.message, ...(error.details ?? {}) } })}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ refused: { code: error.code, message: error.message, file: (error.details?.file as string | undefined) ?? null } })}\n`);
     return 1;
   }
 }

@@ -17,7 +17,7 @@ describe('CLI: init, demo, backup', () => {
 
     const again = cli(['init', '--data-dir', dir, ...INIT, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(again.code).toBe(1);
-    expect(again.json()).toEqual({ refused: { code: 'STATE', message: '首次设置已经完成：院校和负责人账号只能创建一次。' } });
+    expect(again.json()).toEqual({ refused: { code: 'STATE', message: '首次设置已经完成：院校和负责人账号只能创建一次。', file: null } });
     expect(again.stderr).toContain('首次设置已经完成');
   });
 

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../src-shared/api/packages';
 import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
@@ -12,7 +13,10 @@ import { OUTBOUND, type OutboundPart } from './outbound-kinds';
 
 export interface ExportInput {
   kinds: PackageKind[];
+  /** A folder to copy the package into (the UI), or */
   folder?: string | undefined;
+  /** an exact file to write it as (the CLI's --out). */
+  outFile?: string | undefined;
 }
 
 function beijingStamp(d: Date): string {
@@ -69,7 +73,13 @@ export const exportJob: JobHandler = async (ctx, raw) => {
       ctx.progress('写入数据包', done, total);
     },
   );
-  const path = input.folder ? copyInto(storedPath, input.folder) : storedPath;
+  let path = storedPath;
+  if (input.folder) path = copyInto(storedPath, input.folder);
+  if (input.outFile) {
+    mkdirSync(dirname(input.outFile), { recursive: true });
+    copyFileSync(storedPath, input.outFile);
+    path = input.outFile;
+  }
 
   const historyId = store.tx(() => {
     const { lastInsertRowid } = store.run(

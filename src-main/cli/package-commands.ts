@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { PlanListRow } from '../../src-shared/api/catalog';
+import type { ExportResult, KindCounts } from '../../src-shared/api/packages';
+import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../src-shared/domain/package';
+import { AppError } from '../../src-shared/errors';
+import { CLI_ACTOR } from '../core/call-context';
+import { listPlans } from '../core/catalog/catalog-service';
+import { applyPackage, inspectPackage } from '../core/packages/import-service';
+import { readSettings, updateSettings } from '../core/settings/settings-service';
+import { parsePublicKey } from '../pipelines/packages/signing';
+import { verifyUpload } from '../core/packages/import-service';
+import { UsageError, withApp, type CliCommand } from './cli-kit';
+import type { AppCore } from '../core/app-core';
+import type { CallContext } from '../core/call-context';
+
+function cliCall(app: AppCore): CallContext {
+  return { app, actor: CLI_ACTOR, session: null, sessionToken: null, audited: 0 };
+}
+
+export const plansListCommand: CliCommand = {
+  name: 'plans list',
+  usage: 'plans list [--data-dir 目录] [--json]',
+  options: {},
+  async run({ values }) {
+    const plans = await withApp(values, async (app) => listPlans(cliCall(app)));
+    return { plans: plans.map((p: PlanListRow) => ({ code: p.code, name: p.name, organisation: p.orgName, phase: p.phase })) };
+  },
+  render: (r: { plans: { code: string; name: string; organisation: string; phase: string }[] }) =>
+    r.plans.length ? r.plans.map((p) => `${p.code}  ${p.phase.padEnd(6, '　')}  ${p.name}（${p.organisation}）`).join('\n') : '还没有考试计划：请先导入平台的数据包。',
+};
+
+export interface ImportReport {
+  applied: boolean;
+  counts: KindCounts;
+}
+
+export const packageImportCommand: CliCommand = {
+  name: 'package import',
+  usage: 'package import 文件.zip [--data-dir 目录] [--dry-run] [--json]',
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals, io }) {
+    const path = resolve(positionals[0]!);
+    return withApp(values, async (app): Promise<ImportReport> => {
+      const call = cliCall(app);
+      const file = app.files.register(path, basename(path), CLI_ACTOR);
+      if (values['dry-run']) {
+        const preview = await inspectPackage(call, file.fileId);
+        io.say(preview.alreadyApplied ? `这个数据包已于 ${preview.alreadyApplied.at} 导入过。` : `检查通过（试运行，未写入）：${describe(preview.counts)}`);
+        return { applied: false, counts: preview.counts };
+      }
+      const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(call, file.fileId));
+      io.say(result.message);
+      return { applied: result.applied, counts: result.counts };
+    });
+  },
+  render: (r: ImportReport) => describe(r.counts),
+};
+
+function describe(counts: KindCounts): string {
+  return Object.entries(counts)
+    .map(([k, c]) => `${PACKAGE_KINDS[k as PackageKind]?.label ?? k}：新增 ${c.new}，变更 ${c.changed}，未变 ${c.unchanged}`)
+    .join('\n');
+}
+
+export const packageExportCommand: CliCommand = {
+  name: 'package export',
+  usage: `package export --kinds 类型1,类型2 --out 文件.zip [--data-dir 目录] [--json]（类型：${OUTBOUND_KINDS.join(', ')}）`,
+  options: { kinds: { type: 'string' }, out: { type: 'string' } },
+  async run({ values, io }) {
+    if (typeof values.kinds !== 'string' || !values.kinds.trim()) throw new UsageError('缺少参数 --kinds');
+    if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
+    const kinds = [...new Set(values.kinds.split(',').map((k) => k.trim()).filter(Boolean))];
+    const bad = kinds.find((k) => !OUTBOUND_KINDS.includes(k as PackageKind));
+    if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
+    const outFile = resolve(values.out);
+    return withApp(values, async (app) => {
+      const job = app.jobs.start('package-export', { kinds, outFile }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
+      const done = await app.jobs.wait(job.id);
+      if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: '生成数据包失败。' });
+      const result = done.result as ExportResult;
+      io.say(`已生成 ${result.path}（序号 ${result.sequence}）`);
+      return { file: result.path, sequence: result.sequence, counts: result.counts, fileHash: result.fileHash, size: result.size };
+    });
+  },
+  render: (r: { file: string }) => r.file,
+};
+
+export const platformKeyCommand: CliCommand = {
+  name: 'platform-key add',
+  usage: 'platform-key add 公钥.pem [--data-dir 目录] [--json]（信任平台的签名公钥）',
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals }) {
+    const pem = readFileSync(resolve(positionals[0]!), 'utf8').trim();
+    const parsed = parsePublicKey(pem);
+    if (!parsed) throw new AppError('VALIDATION', `${positionals[0]} 不是 Ed25519 公钥（PEM）。`, { file: positionals[0] });
+    return withApp(values, async (app) => {
+      const current = readSettings(app.store).platformPublicKeys;
+      const keys = current.some((k) => parsePublicKey(k)?.keyId === parsed.keyId) ? current : [...current, pem];
+      updateSettings(cliCall(app), { platformPublicKeys: keys });
+      return { keyId: parsed.keyId, trustedKeys: keys.length };
+    });
+  },
+  render: (r: { keyId: string }) => `已信任平台公钥 ${r.keyId}`,
+};
