@@ -1,0 +1,119 @@
+import { pinyin } from 'pinyin-pro';
+import { MAJOR_LEVELS } from './catalog';
+
+/**
+ * 考生 (the manual's 2.2.4): one record per person, unique by ID number, imported once and kept
+ * across exams. Field rules live here so the form, the spreadsheet import and main agree.
+ */
+export const CANDIDATE_KINDS = ['school', 'social'] as const;
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+export const CANDIDATE_KIND_LABELS: Record<CandidateKind, string> = { school: '院校考生', social: '社会考生' };
+
+export const REALNAME_STATUSES = ['unverified', 'verified', 'failed', 'confirmed'] as const;
+export type RealnameStatus = (typeof REALNAME_STATUSES)[number];
+export const REALNAME_LABELS: Record<RealnameStatus, string> = {
+  unverified: '未认证',
+  verified: '已认证',
+  failed: '认证失败',
+  confirmed: '人工确认',
+};
+
+export const EDUCATION_LEVELS = ['初中', '高中', '中专', '大专', '本科', '硕士研究生', '博士研究生'] as const;
+
+export interface Candidate {
+  id: number;
+  kind: CandidateKind;
+  name: string;
+  namePinyin: string;
+  idNumber: string;
+  phone: string | null;
+  /** 院校考生: 就读专业 / 专业层次 / 入学年份. */
+  major: string | null;
+  majorLevel: string | null;
+  entryYear: number | null;
+  /** 社会考生: 最高学历 / 工作单位. */
+  education: string | null;
+  employer: string | null;
+  hasPhoto: boolean;
+  realnameStatus: RealnameStatus;
+  realnameReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type FieldProblem = { code: string; message: string };
+export type FieldCheck<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
+
+const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]/g;
+const halfWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** Chinese names: Han characters, with the middle dot of minority names; inner spaces dropped. */
+export function checkName(raw: unknown): FieldCheck<string> {
+  const value = String(raw ?? '')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[.．•・]/g, '·');
+  if (!value) return { ok: false, problem: { code: 'NAME_EMPTY', message: '姓名不能为空' } };
+  if (!/^[\p{Script=Han}·]{2,30}$/u.test(value) || value.startsWith('·') || value.endsWith('·'))
+    return { ok: false, problem: { code: 'NAME_FORMAT', message: `姓名“${value}”应为 2–30 个汉字（少数民族姓名可含“·”）` } };
+  return { ok: true, value };
+}
+
+/** 11-digit mainland mobile; +86, spaces and dashes forgiven. */
+export function checkPhone(raw: unknown): FieldCheck<string> {
+  if (raw === null || raw === undefined || String(raw).trim() === '') return { ok: false, problem: { code: 'PHONE_EMPTY', message: '手机号不能为空' } };
+  const value = halfWidth(String(raw)).replace(/[\s\-－()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, problem: { code: 'PHONE_FORMAT', message: `手机号“${String(raw).trim()}”不是 11 位中国大陆手机号` } };
+  return { ok: true, value };
+}
+
+/** Pinyin as the platform wants it: lower-case syllables separated by spaces, surnames read as surnames. */
+export function pinyinOf(name: string): string {
+  return pinyin(name.replace(/·/g, ''), { toneType: 'none', surname: 'head', type: 'array', v: true }).join(' ').toLowerCase();
+}
+
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ü|u:/g, 'v')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z]/g, '');
+
+/** Accepts the given pinyin when it reads the name (any spacing, case or tone marks). */
+export function checkPinyin(name: string, raw: unknown): FieldCheck<string> {
+  const given = String(raw ?? '').trim();
+  if (!given) return { ok: true, value: pinyinOf(name) };
+  const plain = name.replace(/·/g, '');
+  const readings = [pinyinOf(name), pinyin(plain, { toneType: 'none', type: 'array', v: true }).join(' ')];
+  if (!readings.some((r) => squash(r) === squash(given)))
+    return { ok: false, problem: { code: 'PINYIN_MISMATCH', message: `姓名拼音“${given}”与姓名“${name}”的读音（${readings[0]}）不符` } };
+  return { ok: true, value: given.toLowerCase().replace(/\s+/g, ' ') };
+}
+
+export function checkEntryYear(raw: unknown, currentYear: number): FieldCheck<number> {
+  const text = halfWidth(String(raw ?? '').trim()).replace(/年$/, '');
+  if (!text) return { ok: false, problem: { code: 'YEAR_EMPTY', message: '入学年份不能为空' } };
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > currentYear + 1)
+    return { ok: false, problem: { code: 'YEAR_RANGE', message: `入学年份“${text}”应为 2000–${currentYear + 1} 之间的年份` } };
+  return { ok: true, value: year };
+}
+
+export function isKnownMajorLevel(level: string): boolean {
+  return (MAJOR_LEVELS as readonly string[]).includes(level);
+}
+
+/** What keeps a candidate from being enrolled (the manual: complete data, photo, real-name check). */
+export function missingForEnrollment(c: Pick<Candidate, 'kind' | 'phone' | 'namePinyin' | 'major' | 'majorLevel' | 'entryYear' | 'hasPhoto' | 'realnameStatus'>): string[] {
+  const missing: string[] = [];
+  if (!c.namePinyin) missing.push('姓名拼音');
+  if (!c.phone) missing.push('手机号');
+  if (c.kind === 'school') {
+    if (!c.major) missing.push('就读专业');
+    if (!c.majorLevel) missing.push('专业层次');
+    if (!c.entryYear) missing.push('入学年份');
+  }
+  if (!c.hasPhoto) missing.push('照片');
+  if (c.realnameStatus !== 'verified' && c.realnameStatus !== 'confirmed') missing.push(c.realnameStatus === 'failed' ? '实名认证失败待确认' : '未实名认证');
+  return missing;
+}
