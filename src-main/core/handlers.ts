@@ -4,6 +4,17 @@ import { auditFacets, listAudit } from './audit/audit-log';
 import * as auth from './auth/auth-service';
 import { backups, restoreBackup, startBackup } from './backup/backup-service';
 import type { CallContext } from './call-context';
+import { jobFile, photoOf, startExport as startCandidateExport, startImport, templateFile } from './candidates/candidate-files';
+import {
+  candidateFacets,
+  candidateSummary,
+  confirmRealname,
+  createCandidate,
+  deleteCandidate,
+  getCandidate,
+  listCandidates,
+  updateCandidate,
+} from './candidates/candidates-service';
 import { getPlan, listCertificates, listDeclarationPlans, listMajors, listPlans, listSubjects } from './catalog/catalog-service';
 import { listHistory, packageFile, rewritePackage, startExport } from './packages/history-service';
 import { importPackage, inspectPackage } from './packages/import-service';
@@ -61,6 +72,21 @@ export const handlers: Handlers = {
   'packages.rewrite': rewritePackage,
   'packages.file': (call, input) => packageFile(call, input.id),
   'packages.exchange': startExchange,
+
+  'candidates.list': (call, input) => listCandidates(call.app.store, input),
+  'candidates.facets': (call, input) => candidateFacets(call.app.store, input.kind),
+  'candidates.get': (call, input) => getCandidate(call.app.store, input.id),
+  'candidates.create': createCandidate,
+  'candidates.update': updateCandidate,
+  'candidates.delete': (call, input) => deleteCandidate(call, input.id),
+  'candidates.template': (call, input) => templateFile(call, input.kind),
+  'candidates.importPreview': startImport,
+  'candidates.importCommit': startImport,
+  'candidates.export': startCandidateExport,
+  'candidates.photo': (call, input) => photoOf(call, input.id),
+  'candidates.summary': (call) => candidateSummary(call.app.store),
+  'realname.confirm': (call, input) => confirmRealname(call, input.id),
+  'jobs.file': (call, input) => jobFile(call, input.id, input.key),
 
   'jobs.get': (call, input) => (call.app.jobs.assertMayControl(input.id, call.actor), call.app.jobs.get(input.id)),
   'jobs.list': (call) => call.app.jobs.list(call.actor),

@@ -1,4 +1,6 @@
 import { backupJob } from '../core/backup/backup-job';
+import { candidateExportJob } from '../core/candidates/export-job';
+import { candidateImportJob } from '../core/candidates/import-job';
 import { exchangeJob } from '../core/packages/exchange-job';
 import { exportJob } from '../core/packages/export-job';
 import type { JobKinds } from './job-context';
@@ -8,4 +10,6 @@ export const jobKinds: JobKinds = {
   backup: backupJob,
   'package-export': exportJob,
   'package-exchange': exchangeJob,
+  'candidate-import': candidateImportJob,
+  'candidate-export': candidateExportJob,
 };

@@ -26,6 +26,8 @@ interface Entry {
   info: JobInfo;
   owner: string | null;
   actor: Actor;
+  /** Files a job wrote (a refused-rows sheet, an export), by key; paths stay in main. */
+  files: Record<string, string>;
   cancelFlag: Int32Array;
   worker: Worker | null;
   start: () => void;
@@ -70,6 +72,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
       },
       owner: options.owner,
       actor: options.actor,
+      files: {},
       cancelFlag: new Int32Array(cancelBuffer),
       worker: null,
       settled: new Promise<JobInfo>((r) => (resolveSettled = r)),
@@ -98,7 +101,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
         };
         worker.on('message', (m: WorkerMessage) => {
           if (m.type === 'progress') this.update(entry, { progress: m.progress });
-          else if (m.type === 'done') finish({ state: 'done', result: m.result });
+          else if (m.type === 'done') finish({ state: 'done', result: this.keepFiles(entry, m.result) });
           else finish(m.error.code === 'CANCELLED' ? { state: 'cancelled', error: m.error } : { state: 'failed', error: m.error });
         });
         worker.on('error', (e) => {
@@ -122,6 +125,20 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     const entry = this.jobs.get(id);
     if (!entry) throw new AppError('NOT_FOUND', '找不到该任务，它可能早已结束。');
     return entry.info;
+  }
+
+  /** A file the job wrote, by the key its result names (`refusedFile: 'refused'`). */
+  fileOf(id: string, key: string): string {
+    const path = this.jobs.get(id)?.files[key];
+    if (!path) throw new AppError('NOT_FOUND', '找不到任务生成的这个文件，它可能已被清理，请重新运行。');
+    return path;
+  }
+
+  private keepFiles(entry: Entry, result: unknown): unknown {
+    if (!result || typeof result !== 'object' || !('files' in result)) return result;
+    const { files, ...rest } = result as { files: Record<string, string> };
+    entry.files = files;
+    return rest;
   }
 
   /** The jobs this actor may see: their own, or all of them for the principal. */

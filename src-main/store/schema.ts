@@ -137,6 +137,38 @@ export interface PackageHistoryTable {
   uploaded_at: string | null;
 }
 
+export interface CandidateTable {
+  id: Generated<number>;
+  kind: 'school' | 'social';
+  name: string;
+  name_pinyin: string;
+  id_number: string;
+  phone: string | null;
+  major: string | null;
+  major_level: string | null;
+  entry_year: number | null;
+  education: string | null;
+  employer: string | null;
+  realname_status: 'unverified' | 'verified' | 'failed' | 'confirmed';
+  realname_reason: string | null;
+  realname_confirmed_by: string | null;
+  realname_confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CandidatePhotoTable {
+  candidate_id: number;
+  data: Buffer;
+  format: 'jpeg' | 'png';
+  width: number;
+  height: number;
+  size: number;
+  sha256: string;
+  background: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   institution: InstitutionTable;
   users: UserTable;
@@ -151,4 +183,6 @@ export interface DB {
   exam_plans: ExamPlanTable;
   exam_plan_certificates: ExamPlanCertificateTable;
   package_history: PackageHistoryTable;
+  candidates: CandidateTable;
+  candidate_photos: CandidatePhotoTable;
 }

@@ -3,6 +3,7 @@ import { mergeOps } from './contract';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { backupOps } from './backup';
+import { candidateOps } from './candidates';
 import { catalogOps } from './catalog';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
@@ -11,7 +12,7 @@ import { settingsOps } from './settings';
 import { userOps } from './users';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
-export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps);
+export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps, candidateOps);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -154,3 +154,56 @@ function readEntry(zip: ZipFile, raw: Entry, name: string, label: string, bound:
     });
   });
 }
+
+export interface ZipIndexEntry {
+  name: string;
+  declaredSize: number;
+  read(): Promise<Buffer>;
+}
+
+/**
+ * All entry names first, contents on demand in any order (an xlsx keeps its shared strings
+ * after the sheets). The same name checks and inflate bounds as `walkZip`.
+ */
+export async function indexZip(path: string, label: string, limits: ZipLimits): Promise<{ entries: Map<string, ZipIndexEntry>; close(): void }> {
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, z) => {
+      if (err || !z) return reject(new AppError('BAD_FILE', `${label}不是有效的 ZIP 文件（${zipReason(err)}）。`, { file: label }));
+      resolve(z);
+    }),
+  );
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw new AppError('BAD_FILE', `${label}含有 ${zip.entryCount} 个条目，超过 ${limits.maxEntries} 个的上限。`, { file: label });
+  }
+  const entries = new Map<string, ZipIndexEntry>();
+  let total = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', (e: Error) => reject(new AppError('BAD_FILE', `${label}无法读取：${zipReason(e)}`, { file: label })));
+      zip.on('end', () => resolve());
+      zip.on('entry', (raw: Entry) => {
+        try {
+          const name = checkEntryName(decodeEntryName(raw), label);
+          entries.set(name, {
+            name,
+            declaredSize: raw.uncompressedSize,
+            read: () =>
+              readEntry(zip, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total)).then((buf) => {
+                total += buf.length;
+                return buf;
+              }),
+          });
+          zip.readEntry();
+        } catch (e) {
+          reject(e);
+        }
+      });
+      zip.readEntry();
+    });
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+  return { entries, close: () => zip.close() };
+}

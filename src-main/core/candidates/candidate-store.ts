@@ -1,0 +1,81 @@
+import type { Selectable } from 'kysely';
+import { missingForEnrollment, type Candidate } from '../../../src-shared/domain/candidate';
+import type { CandidateRow } from '../../../src-shared/api/candidates';
+import type { CandidateTable } from '../../store/schema';
+import type { Store } from '../../store/store';
+import type { CandidateValues, ExistingCandidate } from './import-rows';
+
+/** Reading and writing candidate rows: the one place that knows the column names. */
+export function toCandidate(r: Selectable<CandidateTable>, hasPhoto: boolean): Candidate {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    namePinyin: r.name_pinyin,
+    idNumber: r.id_number,
+    phone: r.phone,
+    major: r.major,
+    majorLevel: r.major_level,
+    entryYear: r.entry_year,
+    education: r.education,
+    employer: r.employer,
+    hasPhoto,
+    realnameStatus: r.realname_status,
+    realnameReason: r.realname_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toRow(c: Candidate): CandidateRow {
+  return { ...c, missing: missingForEnrollment(c) };
+}
+
+export function loadCandidate(store: Store, id: number): CandidateRow | null {
+  const r = store.get(store.q.selectFrom('candidates').selectAll().where('id', '=', id));
+  if (!r) return null;
+  const photo = store.get(store.q.selectFrom('candidate_photos').select('candidate_id').where('candidate_id', '=', id));
+  return toRow(toCandidate(r, photo !== undefined));
+}
+
+/** Every candidate by ID number, for the import's duplicate and update checks. */
+export function existingByIdNumber(store: Store): Map<string, ExistingCandidate> {
+  const rows = store.db
+    .prepare('SELECT id, kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, education, employer FROM candidates')
+    .all() as { id: number; kind: 'school' | 'social'; name: string; name_pinyin: string; id_number: string; phone: string | null; major: string | null; major_level: string | null; entry_year: number | null; education: string | null; employer: string | null }[];
+  return new Map(
+    rows.map((r) => [
+      r.id_number,
+      { id: r.id, kind: r.kind, name: r.name, namePinyin: r.name_pinyin, idNumber: r.id_number, phone: r.phone, major: r.major, majorLevel: r.major_level, entryYear: r.entry_year, education: r.education, employer: r.employer },
+    ]),
+  );
+}
+
+const INSERT = `INSERT INTO candidates (kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, education, employer, realname_status, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unverified', ?, ?)`;
+
+export function insertCandidate(store: Store, kind: 'school' | 'social', v: CandidateValues, now: string): number {
+  const r = store.prepare(INSERT).run(kind, v.name, v.namePinyin, v.idNumber, v.phone, v.major, v.majorLevel, v.entryYear, v.education, v.employer, now, now);
+  return Number(r.lastInsertRowid);
+}
+
+const COLUMN_OF: Record<keyof CandidateValues, string> = {
+  name: 'name',
+  namePinyin: 'name_pinyin',
+  idNumber: 'id_number',
+  phone: 'phone',
+  major: 'major',
+  majorLevel: 'major_level',
+  entryYear: 'entry_year',
+  education: 'education',
+  employer: 'employer',
+};
+
+/** Writes only the given fields (批量修改: only what changed). A new name resets the real-name check. */
+export function updateCandidateFields(store: Store, id: number, fields: Partial<CandidateValues>, now: string): void {
+  const keys = (Object.keys(fields) as (keyof CandidateValues)[]).filter((k) => k !== 'idNumber');
+  if (!keys.length) return;
+  const resetRealname = keys.includes('name');
+  const sql = `UPDATE candidates SET ${keys.map((k) => `${COLUMN_OF[k]} = ?`).join(', ')}${resetRealname ? ", realname_status = 'unverified', realname_reason = NULL" : ''}, updated_at = ? WHERE id = ?`;
+  store.prepare(sql).run(...keys.map((k) => fields[k] ?? null), now, id);
+}

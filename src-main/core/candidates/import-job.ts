@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import type { CandidateImportPreview, CandidateImportResult, ImportIssue } from '../../../src-shared/api/candidates';
+import type { CandidateKind } from '../../../src-shared/domain/candidate';
+import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
+import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { AppError } from '../../../src-shared/errors';
+import type { JobHandler } from '../../jobs/job-context';
+import { hashFile } from '../../pipelines/packages/read-package';
+import { readSheet } from '../../pipelines/xlsx/sheet-reader';
+import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
+import { insertAudit } from '../audit/audit-log';
+import { existingByIdNumber, insertCandidate, updateCandidateFields } from './candidate-store';
+import { countOutcomes, findHeader, judgeRows, type RowOutcome } from './import-rows';
+
+export interface CandidateImportInput {
+  path: string;
+  fileName: string;
+  kind: CandidateKind;
+  mode: 'create' | 'update';
+  /** Absent: preview only. Present: the hash the preview saw; the commit refuses a changed file. */
+  commitHash?: string;
+}
+
+/** One file per import job under exports/, offered through `jobs.file`. */
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports');
+}
+
+export const SHEET_LIMITS = { maxRows: 100_001, maxBytes: 100 * 1024 * 1024 };
+const MAX_LISTED_UPDATES = 2000;
+
+/**
+ * 批量导入 / 批量修改: read → judge every row → preview, or (with `commitHash`) write the
+ * accepted rows in one transaction. Refused rows never land; a cancel or a crash writes nothing.
+ */
+export const candidateImportJob: JobHandler = async (ctx, raw) => {
+  const input = raw as CandidateImportInput;
+  const label = `表格“${input.fileName}”`;
+  ctx.progress('读取表格', 0, 1);
+  const fileHash = await hashFile(input.path);
+  if (input.commitHash && input.commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
+  const sheet = await readSheet(input.path, label, SHEET_LIMITS);
+  ctx.throwIfCancelled();
+  const header = findHeader(sheet, input.kind, label);
+
+  const store = ctx.store();
+  const now = ctx.now();
+  ctx.progress('校验', 0, sheet.rows.length);
+  const outcomes = judgeRows(sheet, header, {
+    kind: input.kind,
+    mode: input.mode,
+    existing: existingByIdNumber(store),
+    majors: new Set(store.all(store.q.selectFrom('majors').select('name')).map((m) => m.name)),
+    currentYear: Number(beijingDate(now).slice(0, 4)),
+    today: beijingDate(now),
+  });
+  ctx.progress('校验', sheet.rows.length, sheet.rows.length);
+  const counts = countOutcomes(outcomes);
+
+  if (!input.commitHash) {
+    const refused = outcomes.filter((o) => o.status === 'refused');
+    let refusedFile: string | null = null;
+    if (refused.length) {
+      ctx.progress('生成退回行表格', 0, 1);
+      refusedFile = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+      await writeRefused(refusedFile, sheet.rows.find((r) => r.rowNumber === header.headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')), refused);
+    }
+    const preview: CandidateImportPreview = {
+      fileName: input.fileName,
+      fileHash,
+      kind: input.kind,
+      mode: input.mode,
+      headerRow: header.headerRow,
+      counts,
+      errors: outcomes.flatMap((o) => o.errors),
+      warnings: outcomes.flatMap((o) => o.warnings),
+      updates: outcomes
+        .filter((o) => o.status === 'updated')
+        .slice(0, MAX_LISTED_UPDATES)
+        .map((o) => ({ row: o.row, idNumber: o.values!.idNumber, name: o.values!.name, changes: o.changes.map((c) => ({ field: c.header, old: c.old, new: c.new })) })),
+      refusedFile: refusedFile ? 'refused' : null,
+    };
+    return refusedFile ? { ...preview, files: { refused: refusedFile } } : preview;
+  }
+
+  const stamp = now.toISOString();
+  let written = 0;
+  store.tx(() => {
+    outcomes.forEach((o, i) => {
+      if (i % 500 === 0) {
+        ctx.throwIfCancelled();
+        ctx.progress('写入', i, outcomes.length);
+      }
+      if (o.status === 'new') {
+        insertCandidate(store, input.kind, o.values!, stamp);
+        written++;
+      } else if (o.status === 'updated') {
+        const fields = Object.fromEntries(o.changes.map((c) => [c.field, c.new]));
+        updateCandidateFields(store, o.existingId!, fields, stamp);
+        insertAudit(store, ctx.actor, { operation: 'candidates.update', entityType: 'candidate', entityId: o.existingId, before: Object.fromEntries(o.changes.map((c) => [c.header, c.old])), after: Object.fromEntries(o.changes.map((c) => [c.header, c.new])) }, now);
+        written++;
+      }
+    });
+    insertAudit(
+      store,
+      ctx.actor,
+      {
+        operation: 'candidates.import',
+        entityType: 'candidate-import',
+        entityId: input.fileName,
+        after: { file: input.fileName, kind: input.kind, mode: input.mode, counts, added: outcomes.filter((o) => o.status === 'new').map((o) => o.values!.idNumber) },
+      },
+      now,
+    );
+  });
+  ctx.progress('写入', outcomes.length, outcomes.length);
+  const result: CandidateImportResult = { counts, written };
+  return result;
+};
+
+async function writeRefused(path: string, headerCells: string[], refused: RowOutcome[]): Promise<void> {
+  const width = Math.max(headerCells.length, ...refused.map((r) => r.raw.length));
+  const headers = Array.from({ length: width }, (_, i) => headerCells[i] || `第${i + 1}列`);
+  const textColumns = new Set(
+    headers.map((h, i) => [h, i] as const).filter(([h]) => CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).some((c) => c.text && (h.includes(c.header) || c.aliases.some((a) => h.includes(a))))).map(([, i]) => i),
+  );
+  await writeRowsWorkbook(path, [
+    {
+      name: '退回的行',
+      highlightLast: true,
+      columns: [{ header: '原行号', width: 8 }, ...headers.map((header, i) => ({ header, width: 18, text: textColumns.has(i) })), { header: '错误原因', width: 60 }],
+      rows: refused.map((r) => [r.row, ...Array.from({ length: width }, (_, i) => r.raw[i] ?? ''), reasons(r.errors)]),
+    },
+  ]);
+}
+
+function reasons(errors: ImportIssue[]): string {
+  return errors.map((e) => `【${e.column}】${e.message}`).join('；');
+}
