@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import { AppError } from '../../src-shared/errors';
 import { AppCore } from '../core/app-core';
 import { CLI_ACTOR } from '../core/call-context';
-import { createDemoWorkspace, DEMO_PASSWORD_ENV } from '../core/demo/demo';
+import { createDemoWorkspace, DEMO_PASSWORD_ENV, type DemoPlatform } from '../core/demo/demo';
 import { invokeAs } from '../core/dispatch';
 import { takeBackup } from '../core/backup/take-backup';
 import { startBridge } from '../transport/http/bridge';
@@ -72,11 +72,27 @@ export const demoCommand: CliCommand = {
   options: {},
   async run({ values, io }) {
     if (typeof values['data-dir'] !== 'string') throw new UsageError('缺少参数 --data-dir');
-    return withApp(values, (app) => createDemoWorkspace(app, { password: process.env[DEMO_PASSWORD_ENV], say: io.say }));
+    const dataDir = values['data-dir'];
+    return withApp(values, async (app) => createDemoWorkspace(app, { password: process.env[DEMO_PASSWORD_ENV], say: io.say, platform: await simulatedPlatform(join(dataDir, 'platform-sim')) }));
   },
   render: (r: { accounts: { username: string; role: string }[]; password: string }) =>
     `演示工作区已就绪。账号（密码 ${r.password}）：\n${r.accounts.map((a) => `  ${a.username}  ${a.role}`).join('\n')}`,
 };
+
+/**
+ * The demo's platform is the test simulator, loaded only here: the CLI is development tooling,
+ * the simulator never ships in the app bundle. Its keys live beside the demo data, so the
+ * workspace and its platform keep their sequence numbers together.
+ */
+async function simulatedPlatform(keysDir: string): Promise<DemoPlatform> {
+  const { openPlatform } = await import('../../test/tools/platform/platform');
+  const { issueCatalogPackage } = await import('../../test/tools/platform/issue-package');
+  const platform = openPlatform({ keysDir });
+  return {
+    publicKeyPem: platform.keys.publicPem,
+    issueCatalog: async (institutionCode) => (await issueCatalogPackage(platform, { institutionCode, out: join(keysDir, 'outbox', `catalog-${Date.now()}.zip`) })).written.path,
+  };
+}
 
 export const backupCommand: CliCommand = {
   name: 'backup',

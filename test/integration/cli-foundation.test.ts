@@ -41,6 +41,12 @@ describe('CLI: init, demo, backup', () => {
     expect(demo.code).toBe(0);
     const report = demo.json<{ accounts: { role: string }[]; institution: { name: string } }>();
     expect(report.institution.name).toBe('烟台职业学院');
+    // The demo imports the simulated platform's catalog and plans.
+    expect(report).toMatchObject({ catalog: { plans: expect.any(Number) } });
+    expect((report as unknown as { catalog: { plans: number } }).catalog.plans).toBeGreaterThanOrEqual(5);
+    const plans = cli(['plans', 'list', '--data-dir', dir, '--json']).json<{ plans: { code: string; phase: string }[] }>().plans;
+    expect(plans.find((p) => p.code === 'K202005229994')?.phase).toBe('已结束');
+    expect(plans.map((p) => p.phase)).toEqual(expect.arrayContaining(['报名中', '考试中']));
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
     expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
 

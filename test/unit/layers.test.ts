@@ -43,6 +43,13 @@ describe('layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps test tooling (the platform simulator) out of everything but the CLI', () => {
+    const bad = [...files('src-main'), ...files('src-shared'), ...files('src-renderer')]
+      .filter((f) => !f.startsWith('src-main/cli/'))
+      .flatMap((f) => imports(f).filter((i) => i.includes('test/')).map((i) => `${f} → ${i}`));
+    expect(bad).toEqual([]);
+  });
+
   it('keeps the core free of the transports', () => {
     const bad = files('src-main/core').flatMap((f) => imports(f).filter((i) => i.includes('/transport/') || i.includes('/electron/')).map((i) => `${f} → ${i}`));
     expect(bad).toEqual([]);

@@ -1,17 +1,30 @@
+import { basename } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import type { AppCore } from '../app-core';
 import { CLI_ACTOR } from '../call-context';
 import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
+import { applyPackage, verifyUpload } from '../packages/import-service';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
+
+/**
+ * The simulated platform the demo takes its catalog from. It is test tooling (never in the app
+ * bundle), so the CLI hands it in rather than the core importing it.
+ */
+export interface DemoPlatform {
+  publicKeyPem: string;
+  /** Writes the platform's catalog package for the institution; returns its path. */
+  issueCatalog(institutionCode: string): Promise<string>;
+}
 
 export interface DemoReport {
   dataDir: string;
   institution: { code: string; name: string };
   password: string;
   accounts: { username: string; displayName: string; role: string }[];
+  catalog: { plans: number; subjects: number } | null;
 }
 
 const STAFF = [
@@ -27,7 +40,10 @@ const STAFF = [
  * Each capability adds its own step here (catalog, candidates, rooms, …), through the same
  * services a person would use.
  */
-export async function createDemoWorkspace(app: AppCore, options: { password?: string | undefined; say?: (m: string) => void }): Promise<DemoReport> {
+export async function createDemoWorkspace(
+  app: AppCore,
+  options: { password?: string | undefined; say?: (m: string) => void; platform?: DemoPlatform },
+): Promise<DemoReport> {
   if (readInstitution(app.store)) throw new AppError('STATE', `数据目录 ${app.dataDir} 中已有院校数据；演示工作区需要一个空的数据目录。`);
   const password = options.password || DEFAULT_DEMO_PASSWORD;
   const say = options.say ?? (() => {});
@@ -48,8 +64,20 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   say('创建业务管理员和监考老师账号…');
   for (const s of STAFF) await invokeAs(app, CLI_ACTOR, 'users.create', { ...s, password });
 
+  let catalog: DemoReport['catalog'] = null;
+  if (options.platform) {
+    say('导入平台的证书目录和考试计划…');
+    await invokeAs(app, CLI_ACTOR, 'settings.update', { platformPublicKeys: [options.platform.publicKeyPem] });
+    const path = await options.platform.issueCatalog('4137014320');
+    const file = app.files.register(path, basename(path), CLI_ACTOR);
+    const call = { app, actor: CLI_ACTOR, session: null, sessionToken: null, audited: 0 };
+    const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(call, file.fileId));
+    catalog = { plans: result.counts['exam-plans']?.new ?? 0, subjects: result.counts['exam-subjects']?.new ?? 0 };
+  }
+
   const inst = readInstitution(app.store)!;
   return {
+    catalog,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

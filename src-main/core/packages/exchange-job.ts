@@ -51,7 +51,14 @@ export const exchangeJob: JobHandler = async (ctx) => {
     await client.downloadPackage(item, path, (done, total) => ctx.progress(`下载 ${fileName}`, done, total));
     const pkg = await readPackage(path, fileName, trust);
     ctx.throwIfCancelled();
-    result.pulled.push({ ...applyPackage({ store, actor: ctx.actor, now: ctx.now() }, pkg), fileName });
+    try {
+      result.pulled.push({ ...applyPackage({ store, actor: ctx.actor, now: ctx.now() }, pkg), fileName });
+    } catch (e) {
+      // The platform keeps old packages listed; one superseded by a newer import (say, from a
+      // USB stick) is reported and passed over, not allowed to stop the rest of the round.
+      if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
+      result.pulled.push({ applied: false, counts: {}, message: e.message, historyId: null, fileName });
+    }
   }
   ctx.progress('完成', 1, 1);
   return result;

@@ -1,0 +1,54 @@
+import type { VerifiedPackage } from '../../../src-main/pipelines/packages/read-package';
+import { PACKAGE_KINDS, type Manifest, type PackageKind } from '../../../src-shared/domain/package';
+import { AppError } from '../../../src-shared/errors';
+import { answerInstitution } from './answer-institution';
+import type { Platform } from './platform';
+
+export type InboundKinds = Partial<Record<PackageKind, unknown>>;
+
+export interface AnswerContext {
+  platform: Platform;
+  manifest: Manifest;
+  /** Every payload of the outbound package, for answers that need more than their own kind. */
+  payloads: VerifiedPackage['payloads'];
+  now: Date;
+}
+
+/** What the platform sends back for one outbound kind: inbound kinds with their payloads. */
+export type Answerer = (payload: unknown, ctx: AnswerContext) => InboundKinds | Promise<InboundKinds>;
+
+/**
+ * The platform's side of each outbound kind. A later capability adds its answerer here (a
+ * review result for declarations, site approvals, a schedule for enrollments, …), in a file
+ * of its own beside answer-institution.ts.
+ */
+export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
+  institution: answerInstitution,
+};
+
+export interface Answer {
+  kinds: InboundKinds;
+  answered: PackageKind[];
+  /** Kinds the simulator has no answer for (yet): they are received and left unanswered. */
+  unanswered: PackageKind[];
+}
+
+/** Runs the answerer of every kind in a verified outbound package and merges what they send back. */
+export async function answerKinds(pkg: VerifiedPackage, platform: Platform, now: Date): Promise<Answer> {
+  const answer: Answer = { kinds: {}, answered: [], unanswered: [] };
+  for (const kind of pkg.manifest.kinds as PackageKind[]) {
+    const answerer = ANSWERERS[kind];
+    if (!answerer) {
+      answer.unanswered.push(kind);
+      continue;
+    }
+    const kinds = await answerer(pkg.payloads[kind], { platform, manifest: pkg.manifest, payloads: pkg.payloads, now });
+    for (const [k, payload] of Object.entries(kinds) as [PackageKind, unknown][]) {
+      // One package holds each kind once; two answers that both send one would lose one.
+      if (k in answer.kinds) throw new AppError('INTERNAL', `两个回应都生成了“${PACKAGE_KINDS[k].label}”，无法合成一个数据包。`);
+      answer.kinds[k] = payload;
+    }
+    answer.answered.push(kind);
+  }
+  return answer;
+}
