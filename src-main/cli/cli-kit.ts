@@ -95,7 +95,9 @@ export async function runCli(argv: string[], commands: CliCommand[]): Promise<nu
     const error = e instanceof AppError ? e : new AppError('INTERNAL', `命令失败：${e instanceof Error ? e.message : String(e)}`);
     if (!(e instanceof AppError) && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
     process.stderr.write(`错误：${error.message}\n`);
-    if (json) process.stdout.write(`${JSON.stringify({ refused: { code: error.code, message: error.message, file: (error.details?.file as string | undefined) ?? null } })}\n`);
+    // A command that already printed its own report (rows refused after a commit) adds nothing.
+    if (json && !error.details?.alreadyPrinted)
+      process.stdout.write(`${JSON.stringify({ refused: { code: error.code, message: error.message, file: (error.details?.file as string | undefined) ?? null } })}\n`);
     return 1;
   }
 }

@@ -66,8 +66,8 @@ function describe(counts: KindCounts): string {
 
 export const packageExportCommand: CliCommand = {
   name: 'package export',
-  usage: `package export --kinds 类型1,类型2 --out 文件.zip [--data-dir 目录] [--json]（类型：${OUTBOUND_KINDS.join(', ')}）`,
-  options: { kinds: { type: 'string' }, out: { type: 'string' } },
+  usage: `package export --kinds 类型1,类型2 --out 文件.zip [--include-incomplete] [--data-dir 目录] [--json]（类型：${OUTBOUND_KINDS.join(', ')}）`,
+  options: { kinds: { type: 'string' }, out: { type: 'string' }, 'include-incomplete': { type: 'boolean' } },
   async run({ values, io }) {
     if (typeof values.kinds !== 'string' || !values.kinds.trim()) throw new UsageError('缺少参数 --kinds');
     if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
@@ -76,7 +76,7 @@ export const packageExportCommand: CliCommand = {
     if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
     const outFile = resolve(values.out);
     return withApp(values, async (app) => {
-      const job = app.jobs.start('package-export', { kinds, outFile }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
+      const job = app.jobs.start('package-export', { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
       const done = await app.jobs.wait(job.id);
       if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: '生成数据包失败。' });
       const result = done.result as ExportResult;

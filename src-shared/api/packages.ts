@@ -108,7 +108,14 @@ export const packageOps = {
     summary: '导入数据包',
   }),
   'packages.export': op<JobInfo>()({
-    input: z.object({ kinds: z.array(z.string()).min(1, { error: '请至少选择一种数据' }), folder }).strict(),
+    input: z
+      .object({
+        kinds: z.array(z.string()).min(1, { error: '请至少选择一种数据' }),
+        folder,
+        /** 考生信息: also send candidates who cannot enroll yet (default: only complete ones). */
+        includeIncomplete: z.boolean().optional(),
+      })
+      .strict(),
     access: STAFF,
     mutates: true,
     summary: '生成数据包',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { catalogPayload, declarationPlansPayload, examPlansPayload, examSubjectsPayload } from './catalog';
+import { candidatesPayload } from './candidate-payload';
+import { realnameResultsPayload } from './realname';
 
 /**
  * The data package: a ZIP with manifest.json (what it holds, with a SHA-256 per file), an
@@ -39,7 +41,9 @@ export const PACKAGE_KINDS = {
   'declaration-plans': { label: '申报计划', direction: 'in', file: 'payload/declaration-plans.json', payload: declarationPlansPayload },
   'exam-subjects': { label: '考试科目', direction: 'in', file: 'payload/exam-subjects.json', payload: examSubjectsPayload },
   'exam-plans': { label: '考试计划', direction: 'in', file: 'payload/exam-plans.json', payload: examPlansPayload },
+  'realname-results': { label: '实名认证结果', direction: 'in', file: 'payload/realname-results.json', payload: realnameResultsPayload },
   institution: { label: '院校信息', direction: 'out', file: 'payload/institution.json', payload: institutionPayload },
+  candidates: { label: '考生信息', direction: 'out', file: 'payload/candidates.json', payload: candidatesPayload },
 } as const satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;

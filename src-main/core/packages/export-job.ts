@@ -1,15 +1,17 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../src-shared/api/packages';
 import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
-import type { JobHandler } from '../../jobs/job-context';
+import type { JobContext, JobHandler } from '../../jobs/job-context';
+import type { Institution } from '../../../src-shared/domain/institution';
+import type { Store } from '../../store/store';
 import { writePackage } from '../../pipelines/packages/write-package';
 import { summaryWorkbook } from '../../pipelines/xlsx/summary-sheet';
 import { insertAudit } from '../audit/audit-log';
 import { readInstitution } from '../institution/institution-service';
 import { copyInto, outboxDir } from './folders';
-import { OUTBOUND, type OutboundPart } from './outbound-kinds';
+import { OUTBOUND, type ExportOptions, type OutboundPart } from './outbound-kinds';
 
 export interface ExportInput {
   kinds: PackageKind[];
@@ -17,6 +19,7 @@ export interface ExportInput {
   folder?: string | undefined;
   /** an exact file to write it as (the CLI's --out). */
   outFile?: string | undefined;
+  options?: ExportOptions;
 }
 
 function beijingStamp(d: Date): string {
@@ -34,11 +37,20 @@ export const exportJob: JobHandler = async (ctx, raw) => {
   if (!inst) throw new AppError('STATE', '尚未完成首次设置。');
   for (const k of input.kinds) if (!OUTBOUND_KINDS.includes(k)) throw new AppError('VALIDATION', `“${k}”不是可以发出的数据类型。`);
 
+  const workDir = join(ctx.dataDir, 'tmp', `export-${Date.now()}`);
+  try {
+    return await build(ctx, input, store, inst, workDir);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+};
+
+async function build(ctx: JobContext, input: ExportInput, store: Store, inst: Institution, workDir: string): Promise<ExportResult> {
   const parts: Partial<Record<PackageKind, OutboundPart>> = {};
   for (const [i, kind] of input.kinds.entries()) {
     ctx.throwIfCancelled();
     ctx.progress('读取数据', i, input.kinds.length);
-    parts[kind] = await OUTBOUND[kind]!(store);
+    parts[kind] = await OUTBOUND[kind]!(store, { options: input.options ?? {}, workDir: join(workDir, kind), progress: ctx.progress });
   }
   const last = store.get(store.q.selectFrom('package_history').select((eb) => eb.fn.max('sequence').as('max')).where('direction', '=', 'out'));
   const sequence = (last?.max ?? 0) + 1;
@@ -105,6 +117,5 @@ export const exportJob: JobHandler = async (ctx, raw) => {
     insertAudit(store, ctx.actor, { operation: 'packages.export', entityType: 'package', entityId: Number(lastInsertRowid), after: { fileName, sequence, counts, path } }, now);
     return Number(lastInsertRowid);
   });
-  const result: ExportResult = { historyId, fileName, path, sequence, counts, fileHash: written.fileHash, size: written.size };
-  return result;
-};
+  return { historyId, fileName, path, sequence, counts, fileHash: written.fileHash, size: written.size };
+}

@@ -8,11 +8,15 @@ import { AppError } from '../../../src-shared/errors';
 import type { CallContext } from '../call-context';
 import { checkFolder, copyInto } from './folders';
 
-export function startExport(call: CallContext, input: { kinds: string[]; folder?: string | undefined }): Job {
+export function startExport(call: CallContext, input: { kinds: string[]; folder?: string | undefined; includeIncomplete?: boolean | undefined }): Job {
   const bad = input.kinds.find((k) => !OUTBOUND_KINDS.includes(k as PackageKind));
   if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型。`, { field: 'kinds' });
   if (input.folder) checkFolder(input.folder);
-  return call.app.jobs.start('package-export', { kinds: [...new Set(input.kinds)], folder: input.folder }, { title: '生成数据包', actor: call.actor, owner: call.sessionToken });
+  return call.app.jobs.start(
+    'package-export',
+    { kinds: [...new Set(input.kinds)], folder: input.folder, options: { includeIncomplete: input.includeIncomplete ?? false } },
+    { title: '生成数据包', actor: call.actor, owner: call.sessionToken },
+  );
 }
 
 export function listHistory(call: CallContext, input: { direction?: 'in' | 'out' | undefined; page: number; pageSize: number }): Page<HistoryRow> {

@@ -35,7 +35,7 @@ function plan(store: Store, pkg: VerifiedPackage): Planned[] {
     if (payload === undefined) continue;
     const handler = INBOUND[kind]!;
     const existing = handler.existing(store);
-    for (const record of handler.records(payload as never)) {
+    for (const record of handler.records(payload as never, store)) {
       const before = existing.get(record.key);
       const status = !before ? 'new' : JSON.stringify(before) === JSON.stringify(record.fields) ? 'unchanged' : 'changed';
       out.push({ record, status, before });

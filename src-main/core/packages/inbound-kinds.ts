@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { catalogPayload, declarationPlansPayload, examPlansPayload, examSubjectsPayload } from '../../../src-shared/domain/catalog';
 import { PLAN_WINDOW_LABELS, PLAN_WINDOWS } from '../../../src-shared/domain/catalog';
+import { maskIdNumber as maskId } from '../../../src-shared/domain/id-number';
+import type { realnameResultsPayload } from '../../../src-shared/domain/realname';
 import type { PackageKind } from '../../../src-shared/domain/package';
 import type { Store } from '../../store/store';
 
@@ -27,7 +29,8 @@ function existingMap<T>(rows: T[], key: (r: T) => string, fields: (r: T) => Fiel
 }
 
 interface InboundKind<P> {
-  records(payload: P): EntityRecord[];
+  /** The store is there for kinds that only touch what exists (real-name results). */
+  records(payload: P, store: Store): EntityRecord[];
   existing(store: Store): Map<string, Fields>;
 }
 
@@ -199,10 +202,47 @@ const examPlans: InboundKind<z.infer<typeof examPlansPayload>> = {
   },
 };
 
+const REALNAME_STATUS_LABELS: Record<string, string> = { unverified: '未认证', verified: '已认证', failed: '认证失败', confirmed: '人工确认' };
+
+/**
+ * 实名认证结果: updates candidates we sent. A result for someone no longer in the store is passed
+ * over; a failure never undoes a school's 人工确认 (the same package again must change nothing).
+ */
+const realnameResults: InboundKind<z.infer<typeof realnameResultsPayload>> = {
+  records: (p, store) => {
+    const known = new Map(
+      (store.db.prepare('SELECT id_number, realname_status FROM candidates').all() as { id_number: string; realname_status: string }[]).map((r) => [r.id_number, r.realname_status]),
+    );
+    return p.results
+      .filter((r) => known.has(r.idNumber))
+      .map((r) => {
+        const keepConfirmed = r.status === 'failed' && known.get(r.idNumber) === 'confirmed';
+        const status = keepConfirmed ? 'confirmed' : r.status;
+        const reason = keepConfirmed ? null : r.status === 'failed' ? (r.reason ?? '认证未通过') : null;
+        return {
+          kind: 'realname-results' as const,
+          entity: '实名认证',
+          key: `realname:${r.idNumber}`,
+          title: `${r.name}（${maskId(r.idNumber)}）`,
+          fields: { 认证状态: REALNAME_STATUS_LABELS[status], 原因: reason },
+          write: (s: Store) =>
+            s.prepare('UPDATE candidates SET realname_status = ?, realname_reason = ? WHERE id_number = ?').run(status, reason, r.idNumber),
+        };
+      });
+  },
+  existing: (store) =>
+    existingMap(
+      store.db.prepare('SELECT id_number, realname_status, realname_reason FROM candidates').all() as { id_number: string; realname_status: string; realname_reason: string | null }[],
+      (c) => `realname:${c.id_number}`,
+      (c) => ({ 认证状态: REALNAME_STATUS_LABELS[c.realname_status], 原因: c.realname_reason }),
+    ),
+};
+
 /** The handlers of every inbound kind, by kind. */
 export const INBOUND: Partial<Record<PackageKind, InboundKind<never>>> = {
   catalog: catalog as InboundKind<never>,
   'declaration-plans': declarationPlans as InboundKind<never>,
   'exam-subjects': examSubjects as InboundKind<never>,
   'exam-plans': examPlans as InboundKind<never>,
+  'realname-results': realnameResults as InboundKind<never>,
 };

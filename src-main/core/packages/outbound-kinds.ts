@@ -1,6 +1,8 @@
 import type { PackageKind } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
+import type { ExtraFile } from '../../pipelines/packages/write-package';
 import type { SummarySection } from '../../pipelines/xlsx/summary-sheet';
+import { candidatesOutbound } from '../candidates/outbound-candidates';
 import type { Store } from '../../store/store';
 import { readInstitution } from '../institution/institution-service';
 
@@ -9,10 +11,22 @@ export interface OutboundPart {
   count: number;
   sheet: SummarySection;
   /** Files in the platform's own templates (xlsx, photo ZIPs), beside the JSON. */
-  files?: { path: string; data: Buffer }[];
+  files?: ExtraFile[];
 }
 
-type Builder = (store: Store) => Promise<OutboundPart> | OutboundPart;
+export interface ExportOptions {
+  /** 考生信息: send candidates who cannot enroll yet too. */
+  includeIncomplete?: boolean;
+}
+
+export interface OutboundContext {
+  options: ExportOptions;
+  /** A scratch folder for this export's files, removed afterwards. */
+  workDir: string;
+  progress(phase: string, done: number, total: number): void;
+}
+
+type Builder = (store: Store, ctx: OutboundContext) => Promise<OutboundPart> | OutboundPart;
 
 /** How each outbound kind is read from the store. Later capabilities add theirs. */
 export const OUTBOUND: Partial<Record<PackageKind, Builder>> = {
@@ -30,4 +44,5 @@ export const OUTBOUND: Partial<Record<PackageKind, Builder>> = {
       },
     };
   },
+  candidates: candidatesOutbound,
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import yazl from 'yazl';
 import {
@@ -12,12 +12,15 @@ import {
   type Manifest,
   type PackageKind,
 } from '../../../src-shared/domain/package';
+import { hashFile } from './read-package';
 import { signManifest } from './signing';
+
+export type ExtraFile = { path: string; data: Buffer } | { path: string; file: string };
 
 export interface PackageContent {
   kinds: Partial<Record<PackageKind, unknown>>;
-  /** Files beside the payload: the summary sheet, the platform's xlsx templates, photo ZIPs. */
-  extraFiles?: { path: string; data: Buffer }[];
+  /** Files beside the payload: the summary sheet, the platform's xlsx templates, photo ZIPs (from disk). */
+  extraFiles?: ExtraFile[];
   sender: Manifest['sender'];
   institutionCode: string;
   sequence: number;
@@ -38,11 +41,18 @@ const ZIP_TIME = new Date('2020-01-01T00:00:00Z');
 
 /** Writes a package: payload as canonical JSON, manifest with a SHA-256 per file, optional signature. */
 export async function writePackage(outPath: string, content: PackageContent, onProgress?: (done: number, total: number) => void): Promise<WrittenPackage> {
-  const files: { path: string; data: Buffer }[] = [];
+  const files: ExtraFile[] = [];
   for (const kind of Object.keys(content.kinds) as PackageKind[]) {
     files.push({ path: PACKAGE_KINDS[kind].file, data: Buffer.from(canonicalJson(content.kinds[kind]), 'utf8') });
   }
   files.push(...(content.extraFiles ?? []));
+  const listed = await Promise.all(
+    files.map(async (f) =>
+      'data' in f
+        ? { path: f.path, sha256: createHash('sha256').update(f.data).digest('hex'), size: f.data.length }
+        : { path: f.path, sha256: await hashFile(f.file), size: statSync(f.file).size },
+    ),
+  );
   const manifest: Manifest = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -51,7 +61,7 @@ export async function writePackage(outPath: string, content: PackageContent, onP
     institutionCode: content.institutionCode,
     sequence: content.sequence,
     createdAt: content.createdAt.toISOString(),
-    files: files.map((f) => ({ path: f.path, sha256: createHash('sha256').update(f.data).digest('hex'), size: f.data.length })),
+    files: listed,
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 
@@ -60,7 +70,9 @@ export async function writePackage(outPath: string, content: PackageContent, onP
   if (content.signingKeyPem) zip.addBuffer(Buffer.from(`${JSON.stringify(signManifest(manifestBytes, content.signingKeyPem), null, 2)}\n`), SIGNATURE_FILE, { mtime: ZIP_TIME });
   files.forEach((f, i) => {
     // Photos and ZIPs are already compressed: storing them saves time for nothing lost.
-    zip.addBuffer(f.data, f.path, { mtime: ZIP_TIME, compress: !/\.(jpe?g|png|zip|xlsx)$/i.test(f.path) });
+    const options = { mtime: ZIP_TIME, compress: !/\.(jpe?g|png|zip|xlsx)$/i.test(f.path) };
+    if ('data' in f) zip.addBuffer(f.data, f.path, options);
+    else zip.addFile(f.file, f.path, options);
     onProgress?.(i + 1, files.length);
   });
   zip.end();

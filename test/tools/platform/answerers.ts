@@ -1,6 +1,7 @@
 import type { VerifiedPackage } from '../../../src-main/pipelines/packages/read-package';
 import { PACKAGE_KINDS, type Manifest, type PackageKind } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
+import { answerCandidates } from './answer-candidates';
 import { answerInstitution } from './answer-institution';
 import type { Platform } from './platform';
 
@@ -24,6 +25,7 @@ export type Answerer = (payload: unknown, ctx: AnswerContext) => InboundKinds | 
  */
 export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   institution: answerInstitution,
+  candidates: answerCandidates,
 };
 
 export interface Answer {
