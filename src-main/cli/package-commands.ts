@@ -4,19 +4,15 @@ import type { PlanListRow } from '../../src-shared/api/catalog';
 import type { ExportResult, KindCounts } from '../../src-shared/api/packages';
 import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../src-shared/domain/package';
 import { AppError } from '../../src-shared/errors';
-import { CLI_ACTOR } from '../core/call-context';
+import { actorCall, CLI_ACTOR } from '../core/call-context';
 import { listPlans } from '../core/catalog/catalog-service';
-import { applyPackage, inspectPackage } from '../core/packages/import-service';
+import { applyPackage, inspectPackage, verifyUpload } from '../core/packages/import-service';
 import { readSettings, updateSettings } from '../core/settings/settings-service';
 import { parsePublicKey } from '../pipelines/packages/signing';
-import { verifyUpload } from '../core/packages/import-service';
 import { UsageError, withApp, type CliCommand } from './cli-kit';
 import type { AppCore } from '../core/app-core';
-import type { CallContext } from '../core/call-context';
 
-function cliCall(app: AppCore): CallContext {
-  return { app, actor: CLI_ACTOR, session: null, sessionToken: null, audited: 0 };
-}
+const cliCall = (app: AppCore) => actorCall(app, CLI_ACTOR);
 
 export const plansListCommand: CliCommand = {
   name: 'plans list',

@@ -25,3 +25,8 @@ export interface CallContext {
 export function actorOf(session: Session): Actor {
   return { name: session.user.username, id: session.user.id, role: session.user.role };
 }
+
+/** A call made by the app itself on behalf of an actor (the CLI, the demo): no session. */
+export function actorCall(app: AppCore, actor: Actor): CallContext {
+  return { app, actor, session: null, sessionToken: null, audited: 0 };
+}

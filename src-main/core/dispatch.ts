@@ -5,7 +5,7 @@ import { AppError, type CallResult } from '../../src-shared/errors';
 import { roleAllowed } from '../../src-shared/roles';
 import { classifySqliteError } from '../store/store';
 import type { AppCore } from './app-core';
-import { actorOf, type Actor, type CallContext } from './call-context';
+import { actorCall, actorOf, type Actor, type CallContext } from './call-context';
 import { handlers } from './handlers';
 import { createLogger } from './logger';
 import { describeZodError } from './zod-messages';
@@ -60,7 +60,7 @@ export function requireActor(app: AppCore, sessionToken: string | null): Actor {
 /** The same services for the CLI: input validated, audited as the given actor, no session. */
 export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, name: K, input: InputOf<(typeof contract)[K]>): Promise<OutputOf<(typeof contract)[K]>> {
   try {
-    return (await run({ app, actor, session: null, sessionToken: null, audited: 0 }, name, input)) as OutputOf<(typeof contract)[K]>;
+    return (await run(actorCall(app, actor), name, input)) as OutputOf<(typeof contract)[K]>;
   } catch (e) {
     throw toAppError(e, name);
   }

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
 import { candidateImportJob } from '../../src-main/core/candidates/import-job';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { createJobContext } from '../../src-main/jobs/job-context';
+import { hashFile } from '../../src-main/pipelines/hash-file';
 import type { Store } from '../../src-main/store/store';
 import type { BenchCase } from './harness';
 
@@ -75,7 +76,6 @@ export const candidateCases: BenchCase[] = [
       const { dir, path, store } = state as State;
       store.close();
       const ctx = createJobContext({ dataDir: dir, actor: SYSTEM_ACTOR, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), nowOffsetMs: 0, post: () => {} });
-      const { hashFile } = await import('../../src-main/pipelines/packages/read-package');
       await candidateImportJob(ctx, { path, fileName: 'bench.xlsx', kind: 'school', mode: 'create', commitHash: await hashFile(path) });
       ctx.closeStore();
       (state as State).store = await openAndMigrate(dir);

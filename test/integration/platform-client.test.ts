@@ -1,7 +1,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashFile, readPackage } from '../../src-main/pipelines/packages/read-package';
+import { hashFile } from '../../src-main/pipelines/hash-file';
+import { readPackage } from '../../src-main/pipelines/packages/read-package';
 import { writePackage } from '../../src-main/pipelines/packages/write-package';
 import { PlatformClient } from '../../src-main/pipelines/platform/platform-client';
 import type { JobInfo } from '../../src-shared/api/jobs';

@@ -5,7 +5,7 @@ import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns'
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
 import type { JobHandler } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/packages/read-package';
+import { hashFile } from '../../pipelines/hash-file';
 import { readSheet } from '../../pipelines/xlsx/sheet-reader';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import { insertAudit } from '../audit/audit-log';

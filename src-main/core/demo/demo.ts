@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import type { AppCore } from '../app-core';
-import { CLI_ACTOR } from '../call-context';
+import { actorCall, CLI_ACTOR } from '../call-context';
 import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
 import { applyPackage, verifyUpload } from '../packages/import-service';
@@ -70,8 +70,7 @@ export async function createDemoWorkspace(
     await invokeAs(app, CLI_ACTOR, 'settings.update', { platformPublicKeys: [options.platform.publicKeyPem] });
     const path = await options.platform.issueCatalog('4137014320');
     const file = app.files.register(path, basename(path), CLI_ACTOR);
-    const call = { app, actor: CLI_ACTOR, session: null, sessionToken: null, audited: 0 };
-    const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(call, file.fileId));
+    const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(actorCall(app, CLI_ACTOR), file.fileId));
     catalog = { plans: result.counts['exam-plans']?.new ?? 0, subjects: result.counts['exam-subjects']?.new ?? 0 };
   }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { z } from 'zod';
 import { weightProblems, type ExamPlan } from '../../../src-shared/domain/catalog';
 import {
@@ -15,6 +14,7 @@ import {
   type PackageKind,
 } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
+import { hashFile } from '../hash-file';
 import { walkZip } from '../zip/safe-zip';
 import { parsePublicKey, verifyManifest } from './signing';
 
@@ -62,16 +62,6 @@ function checkSchema<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const issue = r.error.issues[0]!;
   const path = jsonPath(issue.path);
   return refuse(`${file} 的内容不符合格式：${path ? `${path}：` : ''}${issue.message}`, file, { path });
-}
-
-export function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (c) => hash.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type Manifest,
   type PackageKind,
 } from '../../../src-shared/domain/package';
-import { hashFile } from './read-package';
+import { hashFile } from '../hash-file';
 import { signManifest } from './signing';
 
 export type ExtraFile = { path: string; data: Buffer } | { path: string; file: string };

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, st
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { AppError } from '../../../src-shared/errors';
-import { hashFile } from '../packages/read-package';
+import { hashFile } from '../hash-file';
 
 /**
  * The online side of the exchange: the same package bytes as on a USB stick, over HTTPS.
