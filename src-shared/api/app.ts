@@ -11,6 +11,8 @@ export interface AppInfo {
   transport: 'electron' | 'browser';
   needsSetup: boolean;
   institution: { code: string; name: string } | null;
+  /** Set when this PC's clock is earlier than the newest package seen: every window check trusts it. */
+  clockWarning: string | null;
 }
 
 export const setupInput = z
