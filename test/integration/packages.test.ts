@@ -91,6 +91,18 @@ describe('inbound packages', () => {
     expect(JSON.parse(audit.after_json).计划名称).toBe('物流管理2019年12月第2次考核（调整）');
   });
 
+  it('warns when the PC clock is earlier than the newest package seen', async () => {
+    const key = generateSigningKey();
+    const { app, principal } = await setUpApp({ now: () => new Date('2026-01-15T08:00:00Z') });
+    await call(app, 'settings.update', { platformPublicKeys: [key.publicPem] }, principal);
+    expect(app.info().clockWarning).toBeNull();
+    const path = join(tempDir(), 'catalog.zip');
+    await platformPackage(path, { signingKeyPem: key.privatePem, createdAt: new Date('2026-03-01T08:00:00Z') });
+    const p = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, path) }, principal);
+    await call(app, 'packages.import', { fileId: p.fileId, fileHash: p.fileHash }, principal);
+    expect(app.info().clockWarning).toContain('早于最近收到的平台数据包的生成时间');
+  });
+
   it('refuses an older sequence, and another package reusing an applied sequence', async () => {
     const { app, principal, key, dir } = await trustingApp();
     await platformPackage(join(dir, 'five.zip'), { signingKeyPem: key.privatePem, sequence: 5 });
