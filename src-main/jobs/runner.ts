@@ -134,10 +134,11 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     return path;
   }
 
+  /** A job names the files it wrote under `outputFiles`; they stay here, the result goes out without them. */
   private keepFiles(entry: Entry, result: unknown): unknown {
-    if (!result || typeof result !== 'object' || !('files' in result)) return result;
-    const { files, ...rest } = result as { files: Record<string, string> };
-    entry.files = files;
+    if (!result || typeof result !== 'object' || !('outputFiles' in result)) return result;
+    const { outputFiles, ...rest } = result as { outputFiles: Record<string, string> };
+    entry.files = outputFiles;
     return rest;
   }
 

@@ -28,5 +28,5 @@ export const candidateExportJob: JobHandler = async (ctx, raw) => {
     },
   ]);
   ctx.progress('写入表格', rows.length, rows.length);
-  return { count: rows.length, exportFile: 'export', files: { export: path } };
+  return { count: rows.length, exportFile: 'export', outputFiles: { export: path } };
 };

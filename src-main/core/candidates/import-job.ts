@@ -80,7 +80,7 @@ export const candidateImportJob: JobHandler = async (ctx, raw) => {
         .map((o) => ({ row: o.row, idNumber: o.values!.idNumber, name: o.values!.name, changes: o.changes.map((c) => ({ field: c.header, old: c.old, new: c.new })) })),
       refusedFile: refusedFile ? 'refused' : null,
     };
-    return refusedFile ? { ...preview, files: { refused: refusedFile } } : preview;
+    return refusedFile ? { ...preview, outputFiles: { refused: refusedFile } } : preview;
   }
 
   const stamp = now.toISOString();
