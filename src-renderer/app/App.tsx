@@ -21,7 +21,7 @@ function Gate() {
   const { status } = useSession();
   switch (status) {
     case 'loading':
-      return <Spin fullscreen tip="正在启动…" />;
+      return <Spin fullscreen description="正在启动…" />;
     case 'unreachable':
       return <Result status="error" title="无法连接考点助手服务" subTitle="服务可能已经退出，请重新启动应用。" />;
     case 'setup':

@@ -3,7 +3,7 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Result, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../src-shared/roles';
-import { pagesFor, PAGES } from './navigation';
+import { menuKeyFor, menuPagesFor, pagesFor, PAGES } from './navigation';
 import { useSession } from './session';
 
 const { Sider, Header, Content } = Layout;
@@ -15,13 +15,14 @@ export function Shell() {
   const location = useLocation();
   const user = session.user!;
   const pages = pagesFor(user.role);
+  const menuPages = menuPagesFor(user.role);
 
-  const groups = [...new Set(pages.map((p) => p.group))];
+  const groups = [...new Set(menuPages.map((p) => p.group))];
   const items: MenuProps['items'] = groups.map((g) => ({
     type: 'group',
     key: g,
     label: g,
-    children: pages.filter((p) => p.group === g).map((p) => ({ key: p.path, icon: p.icon, label: <Link to={p.path}>{p.label}</Link> })),
+    children: menuPages.filter((p) => p.group === g).map((p) => ({ key: p.path, icon: p.icon, label: <Link to={p.path}>{p.label}</Link> })),
   }));
 
   const userMenu: MenuProps['items'] = [
@@ -40,7 +41,7 @@ export function Shell() {
             考点助手
           </Typography.Text>
         </Flex>
-        <Menu mode="inline" selectedKeys={[location.pathname]} items={items} style={{ borderInlineEnd: 'none' }} aria-label="主导航" />
+        <Menu mode="inline" selectedKeys={[menuKeyFor(location.pathname)]} items={items} style={{ borderInlineEnd: 'none' }} aria-label="主导航" />
       </Sider>
       <Layout>
         <Header style={{ background: 'var(--ant-color-bg-container)', padding: '0 24px', borderBottom: '1px solid var(--ant-color-border-secondary)' }}>

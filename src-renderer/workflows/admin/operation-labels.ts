@@ -11,6 +11,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   institution: '院校',
   settings: '设置',
   backup: '备份',
+  package: '数据包',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {

@@ -2,14 +2,15 @@ import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import { useOp } from '../../api/hooks';
-import { pagesFor } from '../../app/navigation';
+import { menuPagesFor } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
+import { PlansCard } from '../catalog/PlansCard';
 
 export function HomePage() {
   const { user, info } = useSession();
   const institution = useOp('institution.get', {});
-  const shortcuts = pagesFor(user?.role).filter((p) => p.path !== '/');
+  const shortcuts = menuPagesFor(user?.role).filter((p) => p.path !== '/');
 
   return (
     <>
@@ -34,6 +35,9 @@ export function HomePage() {
               数据保存在本机：{info?.dataDir}
             </Typography.Paragraph>
           </Card>
+        </Col>
+        <Col span={24}>
+          <PlansCard />
         </Col>
         <Col span={24}>
           <Card title="常用功能">

@@ -4,6 +4,7 @@ import { useOp, useOpMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { zodRule } from '../../ui/zod-rule';
+import { ExchangeSettings } from '../sync/ExchangeSettings';
 import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
           ...(principal
             ? [
                 { key: 'security', label: '安全', children: <SecurityPanel /> },
+                { key: 'exchange', label: '数据交换', children: <ExchangeSettings /> },
                 { key: 'backup', label: '数据备份', children: <BackupPanel /> },
               ]
             : []),
