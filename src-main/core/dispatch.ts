@@ -71,9 +71,15 @@ async function run(call: CallContext, name: OpName, rawInput: unknown): Promise<
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
   if (!parsed.success) throw new AppError('VALIDATION', describeZodError(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   const handler = handlers[name] as (call: CallContext, input: unknown) => unknown;
+  const changesBefore = totalChanges(call);
   const result = await handler(call, parsed.data);
-  if (def.mutates && call.audited === 0) log.error(`mutation ${name} wrote no audit entry`);
+  // Jobs write (and audit) on their own connection; here only this connection's writes count.
+  if (totalChanges(call) > changesBefore && call.audited === 0) log.error(`operation ${name} changed the store without an audit entry`);
   return result;
+}
+
+function totalChanges(call: CallContext): number {
+  return call.app.store.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 function toAppError(e: unknown, operation: string): AppError {

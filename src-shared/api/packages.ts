@@ -65,7 +65,8 @@ export interface HistoryRow {
   processedAt: string;
   actor: string;
   result: 'applied' | 'written';
-  counts: KindCounts;
+  /** Inbound: new/changed/unchanged per kind; outbound: how many of each kind were sent. */
+  counts: KindCounts | Record<string, number>;
   fileHash: string;
   fileName: string;
   signature: string;

@@ -141,7 +141,10 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
     const prior = priorOf(store, pkg);
     const planned = plan(store, pkg);
     const counts = countsOf(pkg.manifest.kinds, planned);
-    if (prior) return { applied: false, counts, message: `这个数据包已于 ${prior.at} 导入，再次导入不会改变任何数据。`, historyId: null };
+    if (prior) {
+      const at = new Date(prior.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      return { applied: false, counts, message: `这个数据包已于 ${at} 导入，再次导入不会改变任何数据。`, historyId: null };
+    }
     for (const p of planned) {
       if (p.status === 'unchanged') continue;
       p.record.write(store);
