@@ -3,6 +3,7 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Result, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../src-shared/roles';
+import { ClockWarning } from './ClockWarning';
 import { menuKeyFor, menuPagesFor, pagesFor, PAGES } from './navigation';
 import { useSession } from './session';
 
@@ -60,6 +61,7 @@ export function Shell() {
           </Flex>
         </Header>
         <Content style={{ padding: 24 }}>
+          <ClockWarning />
           <Routes>
             {pages.map((p) => (
               <Route key={p.path} path={p.path} element={p.element} />
