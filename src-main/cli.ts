@@ -2,9 +2,10 @@ import { runCli } from './cli/cli-kit';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
+import { photosImportCommand } from './cli/photo-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
-const commands = [serveCommand, initCommand, demoCommand, backupCommand, plansListCommand, packageImportCommand, packageExportCommand, platformKeyCommand, candidatesImportCommand, candidatesExportCommand];
+const commands = [serveCommand, initCommand, demoCommand, backupCommand, plansListCommand, packageImportCommand, packageExportCommand, platformKeyCommand, candidatesImportCommand, candidatesExportCommand, photosImportCommand];
 
 runCli(process.argv.slice(2), commands).then(
   (code) => {

@@ -20,6 +20,7 @@ import { listHistory, packageFile, rewritePackage, startExport } from './package
 import { importPackage, inspectPackage } from './packages/import-service';
 import { startExchange } from './packages/online-exchange';
 import { getInstitution, updateInstitution } from './institution/institution-service';
+import { setCandidatePhoto, startPhotoImport } from './photos/photo-service';
 import { readSettings, updateSettings } from './settings/settings-service';
 import { createInstitution } from './setup/setup-service';
 import { createUser, listUsers, resetPassword, updateUser } from './users/users-service';
@@ -87,6 +88,10 @@ export const handlers: Handlers = {
   'candidates.summary': (call) => candidateSummary(call.app.store),
   'realname.confirm': (call, input) => confirmRealname(call, input.id),
   'jobs.file': (call, input) => jobFile(call, input.id, input.key),
+
+  'photos.importPreview': startPhotoImport,
+  'photos.importCommit': startPhotoImport,
+  'candidates.setPhoto': setCandidatePhoto,
 
   'jobs.get': (call, input) => (call.app.jobs.assertMayControl(input.id, call.actor), call.app.jobs.get(input.id)),
   'jobs.list': (call) => call.app.jobs.list(call.actor),

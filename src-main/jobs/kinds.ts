@@ -3,6 +3,7 @@ import { candidateExportJob } from '../core/candidates/export-job';
 import { candidateImportJob } from '../core/candidates/import-job';
 import { exchangeJob } from '../core/packages/exchange-job';
 import { exportJob } from '../core/packages/export-job';
+import { photoImportJob } from '../core/photos/photo-import-job';
 import type { JobKinds } from './job-context';
 
 /** Every kind of job the app runs in a worker, by name. */
@@ -12,4 +13,5 @@ export const jobKinds: JobKinds = {
   'package-exchange': exchangeJob,
   'candidate-import': candidateImportJob,
   'candidate-export': candidateExportJob,
+  'photo-import': photoImportJob,
 };

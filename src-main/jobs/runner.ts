@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
+// The thread that spawns job workers loads sharp first: on glibc Linux the first thread to load
+// it must outlive the others, or a finished worker unloads libvips under the rest.
+import 'sharp';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { AppError, type ErrorInfo } from '../../src-shared/errors';
 import type { Actor } from '../core/call-context';

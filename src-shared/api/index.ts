@@ -8,11 +8,12 @@ import { catalogOps } from './catalog';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
+import { photoOps } from './photos';
 import { settingsOps } from './settings';
 import { userOps } from './users';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
-export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps, candidateOps);
+export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps, candidateOps, photoOps);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
