@@ -13,11 +13,8 @@ function kindOf(value: unknown): CandidateKind {
   return value as CandidateKind;
 }
 
-async function runJob<T>(app: AppCore, kind: string, input: unknown, title: string): Promise<T> {
-  const job = app.jobs.start(kind, input, { title, actor: CLI_ACTOR, owner: null });
-  const done = await app.jobs.wait(job.id);
-  if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: `${title}失败。` });
-  return done.result as T;
+function runJob<T>(app: AppCore, kind: string, input: unknown, title: string): Promise<T> {
+  return app.jobs.run<T>(kind, input, { title, actor: CLI_ACTOR, owner: null });
 }
 
 export const candidatesImportCommand: CliCommand = {

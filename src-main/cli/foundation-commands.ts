@@ -87,10 +87,17 @@ export const demoCommand: CliCommand = {
 async function simulatedPlatform(keysDir: string): Promise<DemoPlatform> {
   const { openPlatform } = await import('../../test/tools/platform/platform');
   const { issueCatalogPackage } = await import('../../test/tools/platform/issue-package');
+  const { answerPackage, readOutbound } = await import('../../test/tools/platform/answer-package');
   const platform = openPlatform({ keysDir });
   return {
     publicKeyPem: platform.keys.publicPem,
     issueCatalog: async (institutionCode) => (await issueCatalogPackage(platform, { institutionCode, out: join(keysDir, 'outbox', `catalog-${Date.now()}.zip`) })).written.path,
+    answer: async (outbound) => {
+      const out = join(keysDir, 'outbox', `reply-${Date.now()}.zip`);
+      const { written } = await answerPackage(platform, await readOutbound(outbound, 'outbound.zip'), out);
+      if (!written) throw new Error('平台模拟器没有回应这个数据包。');
+      return written.path;
+    },
   };
 }
 

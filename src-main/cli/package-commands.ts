@@ -72,10 +72,7 @@ export const packageExportCommand: CliCommand = {
     if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
     const outFile = resolve(values.out);
     return withApp(values, async (app) => {
-      const job = app.jobs.start('package-export', { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
-      const done = await app.jobs.wait(job.id);
-      if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: '生成数据包失败。' });
-      const result = done.result as ExportResult;
+      const result = await app.jobs.run<ExportResult>('package-export', { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
       io.say(`已生成 ${result.path}（序号 ${result.sequence}）`);
       return { file: result.path, sequence: result.sequence, counts: result.counts, fileHash: result.fileHash, size: result.size };
     });

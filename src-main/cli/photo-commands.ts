@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { JobInfo } from '../../src-shared/api/jobs';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
 import { AppError } from '../../src-shared/errors';
 import type { AppCore } from '../core/app-core';
@@ -16,11 +15,8 @@ export interface PhotosJson {
 
 const STATUS_LABELS = { accepted: '合格', refused: '退回', ignored: '忽略' } as const;
 
-async function runImport(app: AppCore, input: PhotoImportInput, title: string): Promise<PhotoImportReport> {
-  const job: JobInfo = app.jobs.start('photo-import', input, { title, actor: CLI_ACTOR, owner: null });
-  const done = await app.jobs.wait(job.id);
-  if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: `${title}失败。` });
-  return done.result as PhotoImportReport;
+function runImport(app: AppCore, input: PhotoImportInput, title: string): Promise<PhotoImportReport> {
+  return app.jobs.run<PhotoImportReport>('photo-import', input, { title, actor: CLI_ACTOR, owner: null });
 }
 
 export const photosImportCommand: CliCommand = {

@@ -166,6 +166,13 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     return entry.settled;
   }
 
+  /** Starts a job and waits for its result (the CLI and the demo): a failure becomes its error. */
+  async run<T>(kind: string, input: unknown, options: StartOptions): Promise<T> {
+    const done = await this.wait(this.start(kind, input, options).id);
+    if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: `${options.title}失败。` });
+    return done.result as T;
+  }
+
   cancel(id: string): JobInfo {
     const entry = this.jobs.get(id);
     if (!entry) throw new AppError('NOT_FOUND', '找不到该任务，它可能早已结束。');

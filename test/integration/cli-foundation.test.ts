@@ -35,7 +35,7 @@ describe('CLI: init, demo, backup', () => {
     expect(cli([]).code).toBe(2);
   });
 
-  it('demo builds a workspace; backup reports one JSON object; stdout holds only JSON', () => {
+  it('demo builds a workspace; backup reports one JSON object; stdout holds only JSON', { timeout: 300_000 }, () => {
     const dir = tempDir();
     const demo = cli(['demo', '--data-dir', dir, '--json']);
     expect(demo.code).toBe(0);
@@ -47,6 +47,11 @@ describe('CLI: init, demo, backup', () => {
     const plans = cli(['plans', 'list', '--data-dir', dir, '--json']).json<{ plans: { code: string; phase: string }[] }>().plans;
     expect(plans.find((p) => p.code === 'K202005229994')?.phase).toBe('已结束');
     expect(plans.map((p) => p.phase)).toEqual(expect.arrayContaining(['报名中', '考试中']));
+    // 2,000 candidates, nearly all with photos, some failing the real-name check.
+    const candidates = (report as unknown as { candidates: { school: number; social: number; photos: number; realnameFailed: number } }).candidates;
+    expect(candidates.school + candidates.social).toBe(2000);
+    expect(candidates.photos).toBeGreaterThan(1800);
+    expect(candidates.realnameFailed).toBeGreaterThan(0);
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
     expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
 

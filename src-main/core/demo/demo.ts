@@ -5,6 +5,7 @@ import { actorCall, CLI_ACTOR } from '../call-context';
 import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
 import { applyPackage, verifyUpload } from '../packages/import-service';
+import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
@@ -17,6 +18,8 @@ export interface DemoPlatform {
   publicKeyPem: string;
   /** Writes the platform's catalog package for the institution; returns its path. */
   issueCatalog(institutionCode: string): Promise<string>;
+  /** Writes the platform's reply to an outbound package; returns its path. */
+  answer(outboundPath: string): Promise<string>;
 }
 
 export interface DemoReport {
@@ -25,6 +28,7 @@ export interface DemoReport {
   password: string;
   accounts: { username: string; displayName: string; role: string }[];
   catalog: { plans: number; subjects: number } | null;
+  candidates: DemoCandidates | null;
 }
 
 const STAFF = [
@@ -74,9 +78,12 @@ export async function createDemoWorkspace(
     catalog = { plans: result.counts['exam-plans']?.new ?? 0, subjects: result.counts['exam-subjects']?.new ?? 0 };
   }
 
+  const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
+
   const inst = readInstitution(app.store)!;
   return {
     catalog,
+    candidates,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,
