@@ -2,14 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+import { MIME_TYPES } from '../transport/mime-types';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -26,7 +19,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
+      return new Response(body, { headers: { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -1,5 +1,5 @@
 import type { ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, isKnownMajorLevel, type CandidateKind } from '../../../src-shared/domain/candidate';
+import { checkEntryYear, checkName, checkPhone, checkPinyin, isKnownMajorLevel, type Candidate, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS, matchHeader, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
 import { checkIdNumber } from '../../../src-shared/domain/id-number';
 import { AppError } from '../../../src-shared/errors';
@@ -11,17 +11,8 @@ import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-read
  * (and the tests) judge every row the same way. Issues carry the Excel row number and the
  * template's column name.
  */
-export interface CandidateValues {
-  name: string;
-  namePinyin: string;
-  idNumber: string;
-  phone: string | null;
-  major: string | null;
-  majorLevel: string | null;
-  entryYear: number | null;
-  education: string | null;
-  employer: string | null;
-}
+/** The fields a row (or the form) gives a candidate. */
+export type CandidateValues = Pick<Candidate, 'name' | 'namePinyin' | 'idNumber' | 'phone' | 'major' | 'majorLevel' | 'entryYear' | 'education' | 'employer'>;
 
 export interface ExistingCandidate extends CandidateValues {
   id: number;

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security';
+import { MIME_TYPES } from '../mime-types';
 
 export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -10,17 +11,6 @@ export const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Serves the built renderer. Unknown paths get index.html (the router's pages); the page
@@ -39,7 +29,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   const inside = file.startsWith(root.endsWith(sep) ? root : root + sep);
   if (inside && relative !== '' && existsSync(file) && statSync(file).isFile() && relative !== 'index.html') {
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...SECURITY_HEADERS,
     });

@@ -1,13 +1,8 @@
 import type { WrittenPackage } from '../../../src-main/pipelines/packages/write-package';
 
-/** As GET /api/v1/inbox lists it (the app's InboxItem). */
-export interface InboxItem {
-  id: string;
-  sequence: number;
-  sha256: string;
-  size: number;
-  kinds: string[];
-}
+import type { InboxItem } from '../../../src-main/pipelines/platform/platform-client';
+
+export type { InboxItem };
 
 export interface InboxEntry extends InboxItem {
   institution: string;
