@@ -30,6 +30,7 @@ const { createMainWindow } = await import('../../src-main/electron/window');
 const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
 const { registerIpc, IPC_INVOKE } = await import('../../src-main/transport/ipc/ipc');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
+const { openApp } = await import('../helpers/app');
 
 function navigationEvent() {
   return { preventDefault: vi.fn() };
@@ -111,8 +112,8 @@ describe('IPC transport', () => {
   it('checks the sender frame before dispatching', async () => {
     const handlers = new Map<string, (...args: unknown[]) => unknown>();
     const ipcMain = { handle: (name: string, fn: (...args: unknown[]) => unknown) => handlers.set(name, fn), on: vi.fn(), removeHandler: vi.fn(), removeAllListeners: vi.fn() };
-    const fakeApp = { jobs: new EventEmitter(), sessions: { get: () => null }, idleLockMinutes: 15, info: () => ({ ok: 'info' }) };
-    registerIpc(fakeApp as never, ipcMain as never, isAppUrl);
+    const app = await openApp();
+    registerIpc(app, ipcMain as never, isAppUrl);
     const invoke = handlers.get(IPC_INVOKE)!;
 
     const foreign = await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.info', {}, null);
@@ -122,7 +123,7 @@ describe('IPC transport', () => {
     const gone = await invoke({ senderFrame: null }, 'app.info', {}, null);
     expect(gone).toMatchObject({ ok: false, error: { code: 'BAD_ORIGIN' } });
     const ours = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, 'app.info', {}, null);
-    expect(ours).toEqual({ ok: true, data: { ok: 'info' } });
+    expect(ours).toMatchObject({ ok: true, data: { name: '考点助手', needsSetup: true } });
     const notAName = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, { toString: 1 }, {}, null);
     expect(notAName).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
