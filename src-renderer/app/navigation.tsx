@@ -3,14 +3,20 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CameraOutlined,
+  CloudUploadOutlined,
+  EditOutlined,
   ExportOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HistoryOutlined,
   HomeOutlined,
+  IdcardOutlined,
   ImportOutlined,
   InfoCircleOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +33,11 @@ import { MajorsPage } from '../workflows/catalog/MajorsPage';
 import { PlanDetailPage } from '../workflows/catalog/PlanDetailPage';
 import { PlansPage } from '../workflows/catalog/PlansPage';
 import { SubjectsPage } from '../workflows/catalog/SubjectsPage';
+import { CandidatesPage } from '../workflows/candidates/CandidatesPage';
+import { CompletenessPage } from '../workflows/candidates/CompletenessPage';
+import { ImportWizardPage } from '../workflows/candidates/ImportWizardPage';
+import { PhotoImportPage } from '../workflows/candidates/PhotoImportPage';
+import { RealnamePage } from '../workflows/candidates/RealnamePage';
 import { HomePage } from '../workflows/home/HomePage';
 import { SettingsPage } from '../workflows/settings/SettingsPage';
 import { ExportPage } from '../workflows/sync/ExportPage';
@@ -53,6 +64,12 @@ export const PAGES: Page[] = [
   { path: '/certificates', label: '证书目录', icon: <SafetyCertificateOutlined />, access: 'user', element: <CertificatesPage />, group: '考试管理' },
   { path: '/declaration-plans', label: '申报计划', icon: <FileTextOutlined />, access: 'user', element: <DeclarationPlansPage />, group: '考试管理' },
   { path: '/majors', label: '专业目录', icon: <ApartmentOutlined />, access: 'user', element: <MajorsPage />, group: '考试管理' },
+  { path: '/candidates', label: '考生名单', icon: <IdcardOutlined />, access: STAFF, element: <CandidatesPage />, group: '考生管理' },
+  { path: '/candidates/import', label: '批量导入', icon: <CloudUploadOutlined />, access: STAFF, element: <ImportWizardPage key="create" mode="create" />, group: '考生管理' },
+  { path: '/candidates/update', label: '批量修改', icon: <EditOutlined />, access: STAFF, element: <ImportWizardPage key="update" mode="update" />, group: '考生管理' },
+  { path: '/candidates/photos', label: '导入照片', icon: <CameraOutlined />, access: STAFF, element: <PhotoImportPage />, group: '考生管理' },
+  { path: '/candidates/realname', label: '实名认证', icon: <SafetyOutlined />, access: STAFF, element: <RealnamePage />, group: '考生管理' },
+  { path: '/candidates/completeness', label: '信息完整性', icon: <FileDoneOutlined />, access: STAFF, element: <CompletenessPage />, group: '考生管理' },
   { path: '/packages/import', label: '导入数据包', icon: <ImportOutlined />, access: STAFF, element: <ImportPage />, group: '数据交换' },
   { path: '/packages/export', label: '生成数据包', icon: <ExportOutlined />, access: STAFF, element: <ExportPage />, group: '数据交换' },
   { path: '/packages/history', label: '交换记录', icon: <HistoryOutlined />, access: STAFF, element: <HistoryPage />, group: '数据交换' },

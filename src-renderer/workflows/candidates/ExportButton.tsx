@@ -1,0 +1,69 @@
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Modal, Result } from 'antd';
+import { useState } from 'react';
+import type { CandidateFilter } from '../../../src-shared/api/candidates';
+import type { JobInfo } from '../../../src-shared/api/jobs';
+import { useApi } from '../../api/hooks';
+import { JobProgress } from '../../ui/JobProgress';
+import { saveJobFile } from './job-files';
+
+/**
+ * 导出: the candidates of a view (`filter`) as an xlsx in the import template's columns, so the
+ * file can come back through 批量修改. Runs as a job; the file is offered when it is written.
+ */
+export function ExportButton({ filter, label, type }: { filter: CandidateFilter; label: string; type?: 'primary' | 'default' }) {
+  const api = useApi();
+  const { message } = AntApp.useApp();
+  const [job, setJob] = useState<JobInfo | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const count = (job?.state === 'done' ? (job.result as { count: number }).count : null) ?? null;
+
+  const start = async () => {
+    setStarting(true);
+    try {
+      setJob(await api.call('candidates.export', filter));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const save = async (id: string) => {
+    setSaving(true);
+    try {
+      await saveJobFile(api, id, 'export');
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button type={type} icon={<ExportOutlined />} loading={starting} onClick={() => void start()}>
+        {label}
+      </Button>
+      {job && (
+        <Modal open title={label} footer={null} onCancel={() => setJob(null)} destroyOnHidden>
+          {job.state === 'done' ? (
+            <Result
+              status="success"
+              title={`已导出 ${count} 名考生`}
+              subTitle="表格的列与导入模板相同：改好后可以通过“批量修改”导回。"
+              extra={
+                <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id)} autoFocus>
+                  下载表格
+                </Button>
+              }
+            />
+          ) : (
+            <JobProgress job={job} onFinished={setJob} />
+          )}
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Result, Row, Statistic, Tabs } from 'antd';
+import { useState } from 'react';
+import type { CandidateImportPreview } from '../../../src-shared/api/candidates';
+import { CANDIDATE_KIND_LABELS } from '../../../src-shared/domain/candidate';
+import { useApi } from '../../api/hooks';
+import { IssuesTable } from './IssuesTable';
+import { saveJobFile } from './job-files';
+import { UpdatesTable } from './UpdatesTable';
+
+const COUNTS = [
+  { key: 'new', label: '新增', color: 'var(--ant-color-success)' },
+  { key: 'updated', label: '更新', color: 'var(--ant-color-primary)' },
+  { key: 'unchanged', label: '未变', color: undefined },
+  { key: 'refused', label: '退回', color: 'var(--ant-color-error)' },
+] as const;
+
+/** What an import would do, before anything is written: counts, every problem, every change. */
+export function ImportPreviewView({ preview, jobId }: { preview: CandidateImportPreview; jobId: string }) {
+  const api = useApi();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  const { counts } = preview;
+
+  const downloadRefused = async () => {
+    setSaving(true);
+    try {
+      await saveJobFile(api, jobId, 'refused');
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const tabs = [
+    preview.errors.length > 0 && { key: 'errors', label: `错误（${preview.errors.length}）`, children: <IssuesTable issues={preview.errors} label="错误" /> },
+    preview.warnings.length > 0 && { key: 'warnings', label: `提醒（${preview.warnings.length}）`, children: <IssuesTable issues={preview.warnings} label="提醒" /> },
+    counts.updated > 0 && { key: 'updates', label: `更新内容（${counts.updated}）`, children: <UpdatesTable updates={preview.updates} total={counts.updated} /> },
+  ].filter((t) => t !== false);
+
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={3}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'file', label: '表格', children: preview.fileName },
+          { key: 'kind', label: '考生类别', children: `${CANDIDATE_KIND_LABELS[preview.kind]}（${preview.mode === 'update' ? '批量修改' : '批量导入'}）` },
+          { key: 'header', label: '表头', children: `第 ${preview.headerRow} 行` },
+        ]}
+      />
+      <Row gutter={16} style={{ marginBottom: 16 }} role="group" aria-label="检查结果">
+        {COUNTS.map((c) => (
+          <Col span={6} key={c.key}>
+            <Card size="small">
+              <Statistic title={c.label} value={counts[c.key]} suffix="行" styles={{ content: { color: counts[c.key] ? c.color : undefined } }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {counts.refused > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`有 ${counts.refused} 行有错误，导入时会被退回`}
+          description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入这个表格即可。"
+          action={
+            preview.refusedFile && (
+              <Button icon={<DownloadOutlined />} onClick={() => void downloadRefused()} loading={saving}>
+                下载退回的行
+              </Button>
+            )
+          }
+        />
+      )}
+      {tabs.length > 0 ? (
+        <Tabs items={tabs} />
+      ) : (
+        <Result status="success" title="所有行都通过了检查" subTitle={counts.new + counts.updated === 0 ? '表格中的考生与现有信息完全相同，导入不会改变任何数据。' : undefined} />
+      )}
+    </>
+  );
+}

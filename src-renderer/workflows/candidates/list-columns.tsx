@@ -1,0 +1,67 @@
+import { Button, Flex, Tag } from 'antd';
+import type { CandidateRow } from '../../../src-shared/api/candidates';
+import type { CandidateKind } from '../../../src-shared/domain/candidate';
+import { formatTime } from '../../ui/format';
+import type { VirtualColumn } from '../../ui/VirtualTable';
+import { CandidatePhoto } from './CandidatePhoto';
+import { RealnameTag } from './CandidateTags';
+
+export interface ListColumn extends VirtualColumn<CandidateRow> {
+  /** Always shown: the column chooser does not offer it. */
+  fixed?: boolean;
+  hiddenByDefault?: boolean;
+}
+
+const text = (v: string | number | null) => (v === null || v === '' ? <span style={{ color: 'var(--ant-color-text-quaternary)' }}>—</span> : v);
+const isRealnameItem = (m: string) => m.includes('实名');
+
+/** 实名 first, then what the record itself lacks (the real-name items are the first tag's business). */
+function StatusTags({ row }: { row: CandidateRow }) {
+  const lacks = row.missing.filter((m) => !isRealnameItem(m));
+  return (
+    <Flex gap={4} style={{ overflow: 'hidden' }}>
+      <RealnameTag status={row.realnameStatus} reason={row.realnameReason} />
+      {lacks.map((m) => (
+        <Tag key={m} color="orange" style={{ marginInlineEnd: 0 }}>
+          缺{m}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
+
+/** The list's columns for a kind: 院校考生 have major, level and year; 社会考生 education and employer. */
+export function listColumns(kind: CandidateKind, onEdit: (row: CandidateRow) => void): ListColumn[] {
+  const own: ListColumn[] =
+    kind === 'school'
+      ? [
+          { key: 'major', title: '就读专业', width: 140, grow: true, sortKey: 'major', render: (r) => text(r.major) },
+          { key: 'majorLevel', title: '专业层次', width: 86, render: (r) => text(r.majorLevel) },
+          { key: 'entryYear', title: '入学年份', width: 84, sortKey: 'entryYear', render: (r) => text(r.entryYear) },
+        ]
+      : [
+          { key: 'education', title: '最高学历', width: 100, render: (r) => text(r.education) },
+          { key: 'employer', title: '工作单位', width: 180, grow: true, render: (r) => text(r.employer) },
+        ];
+  return [
+    { key: 'photo', title: '照片', width: 48, align: 'center', render: (r) => <CandidatePhoto id={r.id} hasPhoto={r.hasPhoto} name={r.name} width={24} delay={150} /> },
+    { key: 'name', title: '姓名', width: 90, fixed: true, sortKey: 'name', render: (r) => r.name },
+    { key: 'namePinyin', title: '姓名拼音', width: 120, sortKey: 'namePinyin', render: (r) => text(r.namePinyin) },
+    { key: 'idNumber', title: '身份证号', width: 172, fixed: true, sortKey: 'idNumber', render: (r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{r.idNumber}</span> },
+    { key: 'phone', title: '手机号', width: 112, render: (r) => text(r.phone) },
+    ...own,
+    { key: 'status', title: '状态', width: 196, render: (r) => <StatusTags row={r} /> },
+    { key: 'updatedAt', title: '更新时间', width: 160, sortKey: 'updatedAt', hiddenByDefault: true, render: (r) => formatTime(r.updatedAt) },
+    {
+      key: 'actions',
+      title: '操作',
+      width: 56,
+      fixed: true,
+      render: (r) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
+          编辑
+        </Button>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,157 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from '@playwright/test';
+import type { FakePerson } from '../../src-main/core/demo/fake-people';
+import { checkDigit } from '../../src-shared/domain/id-number';
+import { personRow, writeXlsx } from '../fixtures/candidate-sheets';
+import { expect, test } from './fixtures';
+
+// What candidates.spec.ts needs besides the shared fixtures: spreadsheets, the simulator, timings.
+
+const ROOT = join(import.meta.dirname, '../..');
+
+export const INSTITUTION = '4137014320';
+
+export function workDir(name: string): string {
+  const dir = test.info().outputPath(name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function run(script: string, args: string[], env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${script} ${args[0]} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+export const nav = (page: Page) => page.getByRole('menu', { name: '主导航' });
+
+/** Opens a page from the menu and waits for its title, so the old page's rows are gone. */
+export async function open(page: Page, label: string): Promise<void> {
+  await nav(page).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { name: label, level: 3 })).toBeVisible();
+}
+
+export async function saveDownload(download: Promise<Download>, dir: string): Promise<{ path: string; name: string }> {
+  const d = await download;
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  return { path, name: d.suggestedFilename() };
+}
+
+/**
+ * antd's Select lists its options in a virtual list; pick by the option's exact text, once the
+ * drop-down has finished opening (a click during its slide-in animation can be lost).
+ */
+export async function pickOption(page: Page, label: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
+  await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
+
+export async function cellText(ws: ExcelJS.Worksheet, row: number): Promise<string[]> {
+  const values = ws.getRow(row).values as unknown[];
+  return values.slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+}
+
+/**
+ * A school's spreadsheet as it arrives: a title row above the header, headers in other words
+ * and with spaces, and six rows each broken in its own way.
+ */
+export async function writeMessySheet(path: string, people: FakePerson[]): Promise<Map<number, { column: string; message: string; fix: (row: Record<string, unknown>) => void }>> {
+  const rows = people.map(personRow);
+  const broken = new Map<number, { column: string; message: string; fix: (row: Record<string, unknown>) => void }>();
+  // Excel row number = index + 3 (title row, header row).
+  const wrongDigit = people[2]!.idNumber[17] === '1' ? '2' : '1';
+  rows[2]![2] = people[2]!.idNumber.slice(0, 17) + wrongDigit;
+  broken.set(5, { column: '身份证号', message: `身份证号校验位不正确（最后一位应为 ${checkDigit(people[2]!.idNumber.slice(0, 17))}），请核对是否有数字输错`, fix: (r) => (r['身份证号码'] = people[2]!.idNumber) });
+  rows[5]![3] = '1380000';
+  broken.set(8, { column: '手机号', message: '手机号“1380000”不是 11 位中国大陆手机号', fix: (r) => (r['手机'] = people[5]!.phone) });
+  rows[8]![2] = 3.70285e17;
+  broken.set(11, { column: '身份证号', message: '身份证号被 Excel 当成了数字（370285000000000000），后几位已经丢失。请把该列设为“文本”格式后重新填写身份证号', fix: (r) => (r['身份证号码'] = people[8]!.idNumber) });
+  rows[11]![0] = '';
+  broken.set(14, { column: '姓名', message: '姓名不能为空', fix: (r) => (r[' 姓 名 '] = people[11]!.name) });
+  rows[14]![2] = rows[13]![2]!;
+  broken.set(17, { column: '身份证号', message: '身份证号与第 16 行重复', fix: (r) => (r['身份证号码'] = people[14]!.idNumber) });
+  rows[17]![6] = 1999;
+  broken.set(20, { column: '入学年份', message: '入学年份“1999”应为 2000–', fix: (r) => (r['入学年份'] = people[17]!.entryYear) });
+  // Harmless mess the import normalises: lowercase x, full-width digits in a phone, spaces.
+  const withX = people.findIndex((p) => p.idNumber.endsWith('X'));
+  if (withX >= 0 && !broken.has(withX + 3)) rows[withX]![2] = people[withX]!.idNumber.toLowerCase();
+  rows[24]![3] = people[24]!.phone.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  rows[25]![0] = ` ${people[25]!.name} `;
+  await writeXlsx(path, [[' 姓 名 ', '姓名拼音', '身份证号码', '手机', '专业', '层次', '入学年份'], ...rows], { title: '烟台职业学院 2026 级 1+X 考生名单' });
+  return broken;
+}
+
+/** The refused-rows workbook, corrected as a person would in Excel. */
+export async function fixRefused(from: string, to: string, broken: Awaited<ReturnType<typeof writeMessySheet>>): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const ws = wb.worksheets[0]!;
+  const headers = await cellText(ws, 1);
+  let fixed = 0;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const original = Number(row.getCell(1).value);
+    const fault = broken.get(original);
+    if (!fault) continue;
+    const record: Record<string, unknown> = Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value]));
+    fault.fix(record);
+    headers.forEach((h, i) => (row.getCell(i + 1).value = (record[h] ?? null) as ExcelJS.CellValue));
+    fixed++;
+  }
+  await wb.xlsx.writeFile(to);
+  return fixed;
+}
+
+/**
+ * Milliseconds from the last `input` or `click` event of `action` to the first frame painted
+ * after the candidate count reads `text`, measured inside the page (no polling in between).
+ */
+export async function paintAfter(page: Page, trigger: 'input' | 'click', text: string, action: () => Promise<void>): Promise<number> {
+  await page.evaluate(
+    ({ trigger, text }) => {
+      const w = window as unknown as { __paint?: Promise<number> };
+      w.__paint = new Promise<number>((resolve) => {
+        let last = performance.now();
+        document.addEventListener(trigger, () => (last = performance.now()), { capture: true });
+        const el = document.querySelector('[data-testid="candidate-count"]')!;
+        const observer = new MutationObserver(() => {
+          if (el.textContent !== text) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(Math.round(performance.now() - last)));
+        });
+        observer.observe(el, { childList: true, characterData: true, subtree: true });
+      });
+    },
+    { trigger, text },
+  );
+  await action();
+  return page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
+}
+
+export async function trustPlatformKey(page: Page, pem: string): Promise<void> {
+  await open(page, '设置');
+  await page.getByRole('tab', { name: '数据交换' }).click();
+  await page.getByRole('button', { name: '添加平台公钥' }).click();
+  await page.getByRole('textbox', { name: '平台公钥 1' }).fill(pem);
+  await page.getByRole('button', { name: /保\s*存$/ }).click();
+  await expect(page.getByText('数据交换设置已保存')).toBeVisible();
+}
+
+export async function generatePackage(page: Page, folder: string, includeIncomplete: boolean): Promise<string> {
+  await open(page, '生成数据包');
+  const form = page.locator('form');
+  for (const box of await form.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
+  await form.getByRole('checkbox', { name: '考生信息' }).check();
+  const include = page.getByRole('checkbox', { name: '包括信息不完整的考生' });
+  await expect(include).toBeVisible();
+  if (includeIncomplete) await include.check();
+  await page.getByLabel('保存到文件夹').fill(folder);
+  await page.getByRole('button', { name: /生\s*成$/ }).click();
+  await expect(page.getByText('数据包已生成')).toBeVisible();
+  const zips = readdirSync(folder).filter((f) => f.endsWith('.zip'));
+  return join(folder, zips.sort().at(-1)!);
+}
