@@ -1,15 +1,29 @@
-import { build } from 'esbuild';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Bundles the Electron side into dist/main: the main process (ESM), the sandboxed preload
- * (CommonJS, the only format a sandboxed preload may be) and the job worker. Packages stay
- * external: electron-builder ships node_modules, with the native ones unpacked from asar.
+ * (CommonJS, the only format a sandboxed preload may be) and the job worker. Pure-JS packages
+ * are bundled in (a JSON import such as the region table then needs no import attribute at
+ * run time); native modules and Electron stay external — electron-builder ships them unpacked.
  */
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
+export const EXTERNAL = ['electron', 'better-sqlite3', 'sharp', '@img/*'];
 
-await Promise.all([
-  build({ ...common, entryPoints: { main: 'src-main/electron/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main' }),
-  build({ ...common, entryPoints: { 'job-worker': 'src-main/jobs/worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main' }),
-  build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist/main' }),
-]);
-process.stderr.write('dist/main: main.mjs, preload.cjs, job-worker.mjs\n');
+// Bundled CommonJS packages still call require() for Node built-ins: give the ESM bundle one.
+const REQUIRE_BANNER = "import { createRequire as __examsiteCreateRequire } from 'node:module'; const require = __examsiteCreateRequire(import.meta.url);";
+
+const common: BuildOptions = { absWorkingDir: join(import.meta.dirname, '..'), bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, sourcemap: true, logLevel: 'warning' };
+const esm: BuildOptions = { ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main', banner: { js: REQUIRE_BANNER } };
+
+export async function buildMain(): Promise<void> {
+  await Promise.all([
+    build({ ...esm, entryPoints: { main: 'src-main/electron/main.ts' } }),
+    build({ ...esm, entryPoints: { 'job-worker': 'src-main/jobs/worker.ts' } }),
+    build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist/main', external: ['electron'] }),
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildMain();
+  process.stderr.write('dist/main: main.mjs, preload.cjs, job-worker.mjs\n');
+}
