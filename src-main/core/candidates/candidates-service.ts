@@ -49,9 +49,11 @@ const FROM = 'FROM candidates c LEFT JOIN candidate_photos p ON p.candidate_id =
 
 export function listCandidates(store: Store, input: z.infer<typeof candidateListInput>): CandidatePage {
   const { sql, params } = whereOf(input);
+  // The tie-breaker runs the same way as the sort, so one index answers both.
+  const dir = input.order === 'asc' ? 'ASC' : 'DESC';
   const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${sql}`).get(...params) as { n: number }).n;
   const rows = store
-    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${input.order === 'asc' ? 'ASC' : 'DESC'}, c.id LIMIT ? OFFSET ?`)
+    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
   return { total, offset: input.offset, rows: rows.map((r) => toRow(toCandidate(r, r.has_photo === 1))) };
 }
