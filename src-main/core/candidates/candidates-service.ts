@@ -49,11 +49,13 @@ const FROM = 'FROM candidates c LEFT JOIN candidate_photos p ON p.candidate_id =
 
 export function listCandidates(store: Store, input: z.infer<typeof candidateListInput>): CandidatePage {
   const { sql, params } = whereOf(input);
-  // The tie-breaker runs the same way as the sort, so one index answers both.
+  // One index answers sort and tie-breaker. Rows of one import share updated_at and keep the
+  // file's order (id ascending) under "newest first"; other sorts break ties the same way they run.
   const dir = input.order === 'asc' ? 'ASC' : 'DESC';
+  const tie = input.sort === 'updatedAt' ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
   const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${sql}`).get(...params) as { n: number }).n;
   const rows = store
-    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${tie} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
   return { total, offset: input.offset, rows: rows.map((r) => toRow(toCandidate(r, r.has_photo === 1))) };
 }

@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3';
 export function up(db: Database): void {
   db.exec(`
     DROP INDEX candidates_pinyin;
-    CREATE INDEX candidates_kind_updated ON candidates(kind, updated_at, id);
+    -- Newest first, and within one import in file order: updated_at DESC, id ASC.
+    CREATE INDEX candidates_kind_updated ON candidates(kind, updated_at, id DESC);
     CREATE INDEX candidates_kind_pinyin ON candidates(kind, name_pinyin, id);
     CREATE INDEX candidates_kind_major ON candidates(kind, major, id);
     CREATE INDEX candidates_kind_year ON candidates(kind, entry_year, id);
