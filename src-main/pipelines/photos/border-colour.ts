@@ -21,14 +21,55 @@ export const SIDE_DEPTH = 0.6;
 export function frameAverage(pixels: Uint8Array, width: number, height: number, channels: number): Rgb {
   const frame = Math.max(1, Math.min(FRAME_PX, Math.floor(width / 4), Math.floor(height / 4)));
   const sideEnd = Math.max(frame, Math.round(height * SIDE_DEPTH));
-  const grey = channels < 3;
-  const alpha = channels === 2 || channels === 4;
+  const n = frame * width + (sideEnd - frame) * 2 * frame;
+  // Summed run by run (each run contiguous in memory) in the order the frame is listed above;
+  // this runs for every photo of a 10,000-photo ZIP, and a call per pixel cost ~5× more.
+  if (channels === 3) {
+    const [r, g, b] = rgbFrameSum(pixels, width, frame, sideEnd);
+    return [r / n, g / n, b / n];
+  }
+  const sum: [number, number, number] = [0, 0, 0];
+  addRun(pixels, 0, frame * width, channels, sum);
+  for (let y = frame; y < sideEnd; y++) {
+    addRun(pixels, y * width, frame, channels, sum);
+    addRun(pixels, y * width + width - frame, frame, channels, sum);
+  }
+  return [sum[0] / n, sum[1] / n, sum[2] / n];
+}
+
+/** 8-bit RGB, the common case: integer sums, so exact in any order. */
+function rgbFrameSum(pixels: Uint8Array, width: number, frame: number, sideEnd: number): Rgb {
   let r = 0;
   let g = 0;
   let b = 0;
-  let n = 0;
-  const add = (x: number, y: number) => {
-    const i = (y * width + x) * channels;
+  for (let i = 0, end = frame * width * 3; i < end; i += 3) {
+    r += pixels[i]!;
+    g += pixels[i + 1]!;
+    b += pixels[i + 2]!;
+  }
+  const side = frame * 3;
+  const right = (width - frame) * 3;
+  for (let row = frame * width * 3, end = sideEnd * width * 3; row < end; row += width * 3) {
+    for (let i = row, stop = row + side; i < stop; i += 3) {
+      r += pixels[i]!;
+      g += pixels[i + 1]!;
+      b += pixels[i + 2]!;
+    }
+    for (let i = row + right, stop = row + right + side; i < stop; i += 3) {
+      r += pixels[i]!;
+      g += pixels[i + 1]!;
+      b += pixels[i + 2]!;
+    }
+  }
+  return [r, g, b];
+}
+
+/** Any channel layout: grey spread to RGB, alpha blended onto white. */
+function addRun(pixels: Uint8Array, first: number, count: number, channels: number, sum: [number, number, number]): void {
+  const grey = channels < 3;
+  const alpha = channels === 2 || channels === 4;
+  for (let p = first; p < first + count; p++) {
+    const i = p * channels;
     let pr = pixels[i]!;
     let pg = grey ? pr : pixels[i + 1]!;
     let pb = grey ? pr : pixels[i + 2]!;
@@ -38,17 +79,10 @@ export function frameAverage(pixels: Uint8Array, width: number, height: number, 
       pg = pg * a + 255 * (1 - a);
       pb = pb * a + 255 * (1 - a);
     }
-    r += pr;
-    g += pg;
-    b += pb;
-    n++;
-  };
-  for (let y = 0; y < frame; y++) for (let x = 0; x < width; x++) add(x, y);
-  for (let y = frame; y < sideEnd; y++) {
-    for (let x = 0; x < frame; x++) add(x, y);
-    for (let x = width - frame; x < width; x++) add(x, y);
+    sum[0] += pr;
+    sum[1] += pg;
+    sum[2] += pb;
   }
-  return [r / n, g / n, b / n];
 }
 
 /**

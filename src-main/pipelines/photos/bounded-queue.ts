@@ -1,7 +1,9 @@
 /**
  * At most `limit` tasks in flight; `add` waits for a free slot, so a producer reading a ZIP never
- * runs ahead of the checks (memory stays at `limit` photos). 4 photo checks at a time keep 2
- * cores busy (TOOLCHAIN.md); while one ends, the next entry is read on the freed libuv thread.
+ * runs ahead of the checks (memory stays at `limit` photos, plus the one read next). 4 photo
+ * checks at a time keep 2 cores busy (TOOLCHAIN.md); the producer reads and inflates the next
+ * entry from an already-read 1 MB window while they run (safe-zip), so a freed slot is refilled
+ * at once and the libuv threadpool is left to sharp.
  */
 export interface BoundedQueue {
   add(task: () => Promise<void>): Promise<void>;

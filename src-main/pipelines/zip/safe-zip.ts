@@ -1,12 +1,14 @@
 import iconv from 'iconv-lite';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../src-shared/errors';
+import { FileWindows } from './file-windows';
+import { deflateBound, inflateExactly, SizeMismatch } from './inflate-exactly';
 
 /**
  * Reading ZIPs that come from outside (USB sticks, phones, the platform) without trusting them:
  * entry names decoded (UTF-8 flag, Info-ZIP Unicode field, else GBK as Chinese Windows writes
- * them), paths that climb out or are absolute refused, and every byte counted while it
- * inflates so a bomb is stopped at the bound, never held in memory.
+ * them), paths that climb out or are absolute refused, and no entry inflated past the size it
+ * declares (itself within the bound), so a bomb is stopped at the bound, never held in memory.
  */
 export interface ZipLimits {
   maxEntries: number;
@@ -32,11 +34,22 @@ export function describeSize(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-function openZip(path: string, label: string): Promise<ZipFile> {
+/**
+ * yauzl parses and checks the ZIP's structure; its reads go through `FileWindows`, so the
+ * directory and the entries' data come from a few large reads instead of thousands of small ones.
+ */
+async function openZip(path: string, label: string, autoClose: boolean): Promise<{ zip: ZipFile; file: FileWindows }> {
+  const notZip = (err: Error | null | undefined) => new AppError('BAD_FILE', `${label}不是有效的 ZIP 文件（${zipReason(err)}）。`, { file: label });
+  const file = await FileWindows.open(path).catch((e: Error) => {
+    throw notZip(e);
+  });
   return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return reject(new AppError('BAD_FILE', `${label}不是有效的 ZIP 文件（${zipReason(err)}）。`, { file: label }));
-      resolve(zip);
+    yauzl.fromRandomAccessReader(file, file.size, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose }, (err, zip) => {
+      if (err || !zip) {
+        file.close(() => undefined);
+        return reject(notZip(err));
+      }
+      resolve({ zip, file });
     }),
   );
 }
@@ -87,7 +100,7 @@ export function checkEntryName(name: string, label: string): string {
  * skip it. Stops at the first refusal, with a Chinese message naming the entry.
  */
 export async function walkZip(path: string, label: string, limits: ZipLimits, onEntry: (entry: ZipEntry) => Promise<void> | void): Promise<void> {
-  const zip = await openZip(path, label);
+  const { zip, file } = await openZip(path, label, true);
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
     throw new AppError('BAD_FILE', `${label}含有 ${zip.entryCount} 个条目，超过 ${limits.maxEntries} 个的上限。`, { file: label });
@@ -113,7 +126,7 @@ export async function walkZip(path: string, label: string, limits: ZipLimits, on
           declaredSize: raw.uncompressedSize,
           compressedSize: raw.compressedSize,
           read: () =>
-            readEntry(zip, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total)).then((buf) => {
+            readEntry(zip, file, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total)).then((buf) => {
               total += buf.length;
               return buf;
             }),
@@ -126,33 +139,41 @@ export async function walkZip(path: string, label: string, limits: ZipLimits, on
   });
 }
 
-function readEntry(zip: ZipFile, raw: Entry, name: string, label: string, bound: number): Promise<Buffer> {
+/**
+ * One entry's bytes, inflated within `bound` and checked against the size its directory entry
+ * declares (the refusals yauzl's `openReadStream` made, and its size validation), read from the
+ * file's windows in one piece rather than streamed in chunks.
+ */
+async function readEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): Promise<Buffer> {
   const tooBig = () =>
     new AppError('BAD_FILE', `${label}中的“${name}”解压后超过 ${describeSize(bound)} 的上限，可能是“压缩炸弹”，已拒绝。`, { file: name });
-  if (raw.uncompressedSize > bound) return Promise.reject(tooBig());
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(raw, (err, stream) => {
-      if (err || !stream) return reject(new AppError('BAD_FILE', `${label}中的“${name}”无法解压（${zipReason(err)}）。`, { file: name }));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > bound) {
-          stream.destroy();
-          chunks.length = 0;
-          reject(tooBig());
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('error', (e: Error) =>
-        reject(new AppError('BAD_FILE', `${label}中的“${name}”已损坏（${/too many|too few|size/i.test(e.message) ? '实际大小与声明不符' : zipReason(e)}）。`, { file: name })),
-      );
-      stream.on('end', () => {
-        if (size <= bound) resolve(Buffer.concat(chunks));
-      });
-    });
-  });
+  const unreadable = (err: Error) => new AppError('BAD_FILE', `${label}中的“${name}”无法解压（${zipReason(err)}）。`, { file: name });
+  const damaged = (reason: string) => new AppError('BAD_FILE', `${label}中的“${name}”已损坏（${reason}）。`, { file: name });
+  const SIZE_LIE = '实际大小与声明不符';
+  if (raw.uncompressedSize > bound) throw tooBig();
+  if (raw.isEncrypted()) throw unreadable(new Error('entry is encrypted, and options.decodeFileData !== false'));
+  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) throw unreadable(new Error(`unsupported compression method: ${raw.compressionMethod}`));
+  let start: number;
+  try {
+    ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(raw, { minimal: true }));
+  } catch (e) {
+    throw unreadable(e as Error);
+  }
+  // A deflate stream for the declared size ends within `deflateBound` bytes, and zlib ignores
+  // what follows its end (as the streamed read did): a directory that claims gigabytes of
+  // compressed data for a small entry costs no more memory than an honest one.
+  const length = raw.compressionMethod === 8 ? Math.min(raw.compressedSize, deflateBound(raw.uncompressedSize)) : raw.compressedSize;
+  const stored = await file.bytes(start, length);
+  if (stored.length < length) throw damaged(zipReason(new Error('unexpected EOF')));
+  // Stored entries were checked against their declared size when listed (validateEntrySizes).
+  if (raw.compressionMethod === 0) return Buffer.from(stored);
+  try {
+    return await inflateExactly(stored, raw.uncompressedSize);
+  } catch (e) {
+    // Cut at the bound, a stream that still wants input is one that inflates past its size.
+    const cutShort = length < raw.compressedSize && (e as { code?: string }).code === 'Z_BUF_ERROR';
+    throw damaged(e instanceof SizeMismatch || cutShort ? SIZE_LIE : zipReason(e as Error));
+  }
 }
 
 export interface ZipIndexEntry {
@@ -166,12 +187,7 @@ export interface ZipIndexEntry {
  * after the sheets). The same name checks and inflate bounds as `walkZip`.
  */
 export async function indexZip(path: string, label: string, limits: ZipLimits): Promise<{ entries: Map<string, ZipIndexEntry>; close(): void }> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, z) => {
-      if (err || !z) return reject(new AppError('BAD_FILE', `${label}不是有效的 ZIP 文件（${zipReason(err)}）。`, { file: label }));
-      resolve(z);
-    }),
-  );
+  const { zip, file } = await openZip(path, label, false);
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
     throw new AppError('BAD_FILE', `${label}含有 ${zip.entryCount} 个条目，超过 ${limits.maxEntries} 个的上限。`, { file: label });
@@ -189,7 +205,7 @@ export async function indexZip(path: string, label: string, limits: ZipLimits): 
             name,
             declaredSize: raw.uncompressedSize,
             read: () =>
-              readEntry(zip, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total)).then((buf) => {
+              readEntry(zip, file, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total)).then((buf) => {
                 total += buf.length;
                 return buf;
               }),
