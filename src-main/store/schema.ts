@@ -169,6 +169,15 @@ export interface CandidatePhotoTable {
   updated_at: string;
 }
 
+export interface EnrollmentTable {
+  id: Generated<number>;
+  candidate_id: number;
+  plan_code: string;
+  subject_code: string;
+  paid: 0 | 1;
+  created_at: string;
+}
+
 export interface DB {
   institution: InstitutionTable;
   users: UserTable;
@@ -185,4 +194,5 @@ export interface DB {
   package_history: PackageHistoryTable;
   candidates: CandidateTable;
   candidate_photos: CandidatePhotoTable;
+  enrollments: EnrollmentTable;
 }

@@ -156,8 +156,9 @@ export function deleteCandidate(call: CallContext, id: number): { ok: true } {
     try {
       store.prepare('DELETE FROM candidates WHERE id = ?').run(id);
     } catch (e) {
-      // Enrolments reference candidates with ON DELETE RESTRICT: the database itself refuses.
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('STATE', `考生“${before.name}”已有报考记录，不能删除。`);
+      // Enrolments reference candidates with ON DELETE RESTRICT: the database itself refuses
+      // (SQLite reports a RESTRICT action as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY).
+      if (/FOREIGN KEY constraint failed/.test((e as Error).message)) throw new AppError('STATE', `考生“${before.name}”已有报考记录，不能删除。`);
       throw e;
     }
     writeAudit(call, { operation: 'candidates.delete', entityType: 'candidate', entityId: id, before });
