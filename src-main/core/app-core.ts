@@ -8,8 +8,9 @@ import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
+import { DAY_MS, sweepDir } from './files/sweep-dir';
 import { createLogger } from './logger';
-import { storePath } from './paths';
+import { stagingDir, storePath } from './paths';
 import { readSettings } from './settings/settings-service';
 import { APP_VERSION } from './version';
 
@@ -44,6 +45,8 @@ export class AppCore {
     this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
     this.files = new FileRegistry(options.dataDir);
     this.files.sweep();
+    // A photo check nobody committed leaves its accepted photos behind; a day later they go.
+    sweepDir(stagingDir(options.dataDir), DAY_MS);
   }
 
   static async open(options: AppOptions): Promise<AppCore> {

@@ -13,3 +13,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 export function storePath(dataDir: string): string {
   return join(dataDir, 'examsite.db');
 }
+
+/** Work files of the data folder's own (a photo check's accepted photos): never user-visible. */
+export function stagingDir(dataDir: string): string {
+  return join(dataDir, 'staging');
+}

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../src-shared/errors';
 import type { Actor } from '../call-context';
+import { DAY_MS, sweepDir } from './sweep-dir';
 
 export interface FileRef {
   fileId: string;
@@ -15,8 +16,6 @@ interface Registered extends FileRef {
   path: string;
   ownerId: number | null;
 }
-
-const DAY = 86_400_000;
 
 /**
  * Files that cross into the app (uploads in the browser mode, files picked in Electron) and
@@ -32,11 +31,7 @@ export class FileRegistry {
 
   /** Uploads older than a day belong to sessions long gone. */
   sweep(now = Date.now()): void {
-    if (!existsSync(this.uploadDir)) return;
-    for (const f of readdirSync(this.uploadDir)) {
-      const p = join(this.uploadDir, f);
-      if (now - statSync(p).mtimeMs > DAY) rmSync(p, { force: true });
-    }
+    sweepDir(this.uploadDir, DAY_MS, now);
   }
 
   /** Streams an upload to disk, refusing it past `maxBytes` with nothing left behind. */

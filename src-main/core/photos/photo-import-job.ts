@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
 import { PHOTO_RULES } from '../../../src-shared/api/photos';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
@@ -9,7 +10,8 @@ import { checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo'
 import { describeSize, walkZip, type ZipLimits } from '../../pipelines/zip/safe-zip';
 import { insertAudit } from '../audit/audit-log';
 import { planEntries, type ListedEntry, type PlannedEntry } from './photo-plan';
-import { candidatesByIdNumber, PhotoStaging } from './photo-store';
+import { candidatesByIdNumber } from './photo-store';
+import { PhotoStaging, type PhotoOutcome } from './photo-staging';
 
 export interface PhotoImportInput {
   path: string;
@@ -38,8 +40,8 @@ const CHECKS_AT_ONCE = 4;
 
 /**
  * 批量导入考生照片: list the ZIP → decide what names alone decide → check each photo (4 at a
- * time) → the per-file report, or (with `commitHash`) write the accepted photos in one
- * transaction with their audit entries. A cancel or a crash writes nothing.
+ * time), staging the accepted ones → the per-file report, or (with `commitHash`) write the
+ * accepted photos in one transaction with their audit entries. A cancel or a crash writes nothing.
  */
 export const photoImportJob: JobHandler = async (ctx, raw) => {
   const input = raw as PhotoImportInput;
@@ -52,35 +54,49 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
 
   const store = ctx.store();
   const plan = planEntries(entries, candidatesByIdNumber(store), beijingDate(ctx.now()));
-  const staging = input.commitHash ? new PhotoStaging(store) : null;
-  const files = await checkEntries(ctx, input, label, plan, staging);
-  const report: PhotoImportReport = { fileName: input.fileName, fileHash, files, counts: countFiles(files) };
-  if (!staging) return report;
+  const planKey = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
+  // A commit right after the user's check takes that check's photos instead of decoding them again.
+  const reused = input.commitHash ? PhotoStaging.reuse(store, ctx.dataDir, fileHash, input.fix, planKey) : null;
+  const staging = reused?.staging ?? PhotoStaging.create(store, ctx.dataDir, fileHash, input.fix);
+  try {
+    let outcomes = reused?.outcomes;
+    if (outcomes) ctx.progress('检查照片', plan.length, plan.length);
+    else {
+      outcomes = await checkEntries(ctx, input, label, plan, staging);
+      staging.finish(planKey, outcomes);
+    }
+    // A commit decides replacements: undecided means not replaced.
+    const replace = input.commitHash ? input.replaceExisting === true : input.replaceExisting;
+    const files = plan.map((p, i) => p.decided ?? judged(p, outcomes[i]!, replace));
+    const report: PhotoImportReport = { fileName: input.fileName, fileHash, files, counts: countFiles(files) };
+    if (!input.commitHash) return report;
 
-  const now = ctx.now();
-  const stamp = now.toISOString();
-  const mayReplace = new Set(plan.flatMap((p, i) => (p.decided === null && files[i]!.status === 'accepted' && files[i]!.replaces ? [p.candidate.id] : [])));
-  const written = store.tx(() => {
-    const result = staging.commit(stamp, mayReplace, (done, total) => {
-      ctx.throwIfCancelled();
-      ctx.progress('写入', done, total);
+    const now = ctx.now();
+    const written = store.tx(() => {
+      const result = staging.commit(now.toISOString(), replace === true, (done, total) => {
+        ctx.throwIfCancelled();
+        ctx.progress('写入', done, total);
+      });
+      for (const r of result.replaced)
+        insertAudit(store, ctx.actor, { operation: 'photos.replace', entityType: 'candidate', entityId: r.candidateId, before: r.before, after: { ...r.after, file: staging.entryName(r.candidateId) } }, now);
+      insertAudit(
+        store,
+        ctx.actor,
+        {
+          operation: 'photos.import',
+          entityType: 'photo-import',
+          entityId: input.fileName,
+          after: { file: input.fileName, fileHash, fix: input.fix, replaceExisting: input.replaceExisting, counts: report.counts, written: result.written, replaced: result.replaced.length, idNumbers: files.filter((f) => f.status === 'accepted').map((f) => f.id) },
+        },
+        now,
+      );
+      return result.written;
     });
-    for (const r of result.replaced)
-      insertAudit(store, ctx.actor, { operation: 'photos.replace', entityType: 'candidate', entityId: r.candidateId, before: r.before, after: { ...r.after, file: staging.entryName(r.candidateId) } }, now);
-    insertAudit(
-      store,
-      ctx.actor,
-      {
-        operation: 'photos.import',
-        entityType: 'photo-import',
-        entityId: input.fileName,
-        after: { file: input.fileName, fileHash, fix: input.fix, replaceExisting: input.replaceExisting, counts: report.counts, written: result.written, replaced: result.replaced.length, idNumbers: files.filter((f) => f.status === 'accepted').map((f) => f.id) },
-      },
-      now,
-    );
-    return result.written;
-  });
-  return { ...report, written };
+    staging.remove();
+    return { ...report, written };
+  } finally {
+    staging.detach();
+  }
 };
 
 /** The entries' names and sizes from the central directory, nothing inflated yet. */
@@ -92,9 +108,22 @@ async function listEntries(path: string, label: string): Promise<ListedEntry[]> 
   return entries;
 }
 
-async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: string, plan: PlannedEntry[], staging: PhotoStaging | null): Promise<PhotoFileReport[]> {
-  // Filled in as the checks finish, in any order; each line keeps its entry's place.
-  const files: (PhotoFileReport | null)[] = plan.map((p) => p.decided);
+/** One checked photo's line of the report, once replacing existing photos is decided (or not yet: null). */
+function judged(planned: Extract<PlannedEntry, { decided: null }>, outcome: PhotoOutcome, replace: boolean | null): PhotoFileReport {
+  const base = { name: planned.entry.name, id: planned.id };
+  if (!outcome.ok) return { ...base, status: 'refused', code: outcome.code, message: outcome.message };
+  const fixed = outcome.fixed ? { fixed: true } : {};
+  if (!planned.candidate.hasPhoto) return { ...base, status: 'accepted', code: 'OK', message: outcome.message, ...fixed };
+  if (replace === false)
+    return { ...base, status: 'refused', code: 'REPLACE_UNCONFIRMED', message: '该考生已有照片；替换已有照片需要确认（选择“替换已有照片”后再导入），本张未导入', replaces: true, ...fixed };
+  const note = replace ? '，将替换该考生原有的照片' : '；该考生已有照片，导入时需确认替换';
+  return { ...base, status: 'accepted', code: 'OK', message: `${outcome.message}${note}`, replaces: true, ...fixed };
+}
+
+/** Checks every photo the names left open (4 at a time) and stages the accepted ones. */
+async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: string, plan: PlannedEntry[], staging: PhotoStaging): Promise<(PhotoOutcome | null)[]> {
+  // Filled in as the checks finish, in any order; each keeps its entry's place.
+  const outcomes: (PhotoOutcome | null)[] = plan.map(() => null);
   const total = plan.length;
   let done = plan.filter((p) => p.decided).length;
   ctx.progress('检查照片', done, total);
@@ -108,28 +137,19 @@ async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: str
     if (planned?.entry.name !== entry.name) throw new AppError('CONFLICT', `${label}在检查过程中被改动过，请重新选择文件。`, { file: input.fileName });
     if (planned.decided) return;
     ctx.throwIfCancelled();
-    const finish = (report: PhotoFileReport) => {
-      files[i] = report;
+    const finish = (outcome: PhotoOutcome) => {
+      outcomes[i] = outcome;
       ctx.progress('检查照片', ++done, total);
     };
-    const base = { name: entry.name, id: planned.id };
-    if (entry.declaredSize > PHOTO_RULES.maxBytes) return finish({ ...base, status: 'refused', code: 'TOO_LARGE', message: tooLargeMessage(entry.declaredSize) });
+    if (entry.declaredSize > PHOTO_RULES.maxBytes) return finish({ ok: false, code: 'TOO_LARGE', message: tooLargeMessage(entry.declaredSize) });
     if (entry.declaredSize > RATIO_FLOOR && entry.declaredSize > entry.compressedSize * MAX_RATIO)
-      return finish({ ...base, status: 'refused', code: 'BOMB', message: `压缩比异常（${describeSize(entry.compressedSize)} 解压后成为 ${describeSize(entry.declaredSize)}），不可能是照片，可能是“压缩炸弹”，未解压` });
+      return finish({ ok: false, code: 'BOMB', message: `压缩比异常（${describeSize(entry.compressedSize)} 解压后成为 ${describeSize(entry.declaredSize)}），不可能是照片，可能是“压缩炸弹”，未解压` });
     const bytes = await entry.read();
     await queue.add(async () => {
       const checked = await checkPhoto(bytes, { fix: input.fix });
-      if (!checked.ok) return finish({ ...base, status: 'refused', code: checked.code, message: checked.message });
-      const fixed = checked.fixed ? { fixed: true } : {};
-      if (planned.candidate.hasPhoto) {
-        if (input.replaceExisting === false)
-          return finish({ ...base, status: 'refused', code: 'REPLACE_UNCONFIRMED', message: '该考生已有照片；替换已有照片需要确认（选择“替换已有照片”后再导入），本张未导入', replaces: true, ...fixed });
-        const note = input.replaceExisting ? '，将替换该考生原有的照片' : '；该考生已有照片，导入时需确认替换';
-        staging?.add(planned.candidate.id, entry.name, checked.photo);
-        return finish({ ...base, status: 'accepted', code: 'OK', message: `${checked.message}${note}`, replaces: true, ...fixed });
-      }
-      staging?.add(planned.candidate.id, entry.name, checked.photo);
-      finish({ ...base, status: 'accepted', code: 'OK', message: checked.message, ...fixed });
+      if (!checked.ok) return finish({ ok: false, code: checked.code, message: checked.message });
+      staging.add(planned.candidate.id, entry.name, checked.photo, planned.candidate.hasPhoto);
+      finish({ ok: true, message: checked.message, fixed: checked.fixed });
     });
   });
   // A walk stopped by a cancel or a broken entry still lets the checks in flight settle first.
@@ -139,10 +159,10 @@ async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: str
   });
   await queue.drain();
   ctx.throwIfCancelled();
-  return files.map((f, i) => {
-    if (!f) throw new Error(`photo import: no verdict for entry ${i}`);
-    return f;
+  plan.forEach((p, i) => {
+    if (!p.decided && !outcomes[i]) throw new Error(`photo import: no verdict for entry ${i}`);
   });
+  return outcomes;
 }
 
 function countFiles(files: PhotoFileReport[]): PhotoImportReport['counts'] {
