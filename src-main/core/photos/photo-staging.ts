@@ -11,6 +11,9 @@ import type { PhotoMeta } from './photo-store';
 export type PhotoOutcome = { ok: true; message: string; fixed: boolean } | { ok: false; code: PhotoCode; message: string };
 
 const PREFIX = 'photo-import-';
+/** Staged photos written together: a few hundred KB of ordinary photos, never past 16 MB. */
+const FLUSH_PHOTOS = 50;
+const FLUSH_BYTES = 16 * 1024 * 1024;
 
 /**
  * The accepted photos of one check, in a SQLite file of the data folder attached to the job's
@@ -26,6 +29,8 @@ export class PhotoStaging {
   private readonly path: string;
   private readonly names = new Map<number, string>();
   private attached = true;
+  private pending: { candidateId: number; entryName: string; photo: AcceptedPhoto; replaces: boolean }[] = [];
+  private pendingBytes = 0;
 
   private constructor(store: Store, path: string) {
     this.store = store;
@@ -73,14 +78,31 @@ export class PhotoStaging {
   }
 
   add(candidateId: number, entryName: string, photo: AcceptedPhoto, replaces: boolean): void {
-    this.store
-      .prepare('INSERT INTO staging.photos (candidate_id, entry_name, replaces, data, format, width, height, size, sha256, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(candidateId, entryName, replaces ? 1 : 0, photo.data, photo.format, photo.width, photo.height, photo.size, photo.sha256, photo.background);
+    this.pending.push({ candidateId, entryName, photo, replaces });
+    this.pendingBytes += photo.data.length;
     this.names.set(candidateId, entryName);
+    if (this.pending.length >= FLUSH_PHOTOS || this.pendingBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  /**
+   * Photos go in by the batch, one transaction each: an autocommit per photo cost ~0.3 ms of
+   * the main thread, the thread that keeps the sharp decodes fed (3 s in 10,000 photos).
+   */
+  private flush(): void {
+    if (!this.pending.length) return;
+    const insert = this.store.prepare('INSERT INTO staging.photos (candidate_id, entry_name, replaces, data, format, width, height, size, sha256, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.store.db.transaction(() => {
+      for (const { candidateId, entryName, photo, replaces } of batch)
+        insert.run(candidateId, entryName, replaces ? 1 : 0, photo.data, photo.format, photo.width, photo.height, photo.size, photo.sha256, photo.background);
+    })();
   }
 
   /** Written last: a file without it is a check that never finished. */
   finish(plan: string, outcomes: (PhotoOutcome | null)[]): void {
+    this.flush();
     this.store.prepare('INSERT INTO staging.checked (plan, outcomes) VALUES (?, ?)').run(plan, JSON.stringify(outcomes));
   }
 
