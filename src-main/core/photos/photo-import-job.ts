@@ -47,24 +47,34 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
   const input = raw as PhotoImportInput;
   const label = `压缩包“${input.fileName}”`;
   ctx.progress('读取压缩包', 0, 1);
-  const fileHash = await hashFile(input.path);
-  if (input.commitHash && input.commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
-  const entries = await listEntries(input.path, label);
+  // Hashed while the names are listed and the photos checked, on the core they leave idle; a
+  // commit compares it with what its check saw before it writes, and before any other refusal.
+  const hashing = hashFile(input.path);
+  hashing.catch(() => undefined);
+  const verifiedHash = async (): Promise<string> => {
+    const hash = await hashing;
+    if (input.commitHash && input.commitHash !== hash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
+    return hash;
+  };
+  const hashFirst = async (e: unknown): Promise<never> => {
+    await verifiedHash();
+    throw e;
+  };
+  const entries = await listEntries(input.path, label).catch(hashFirst);
   ctx.throwIfCancelled();
 
   const store = ctx.store();
   const plan = planEntries(entries, candidatesByIdNumber(store), beijingDate(ctx.now()));
   const planKey = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
   // A commit right after the user's check takes that check's photos instead of decoding them again.
-  const reused = input.commitHash ? PhotoStaging.reuse(store, ctx.dataDir, fileHash, input.fix, planKey) : null;
-  const staging = reused?.staging ?? PhotoStaging.create(store, ctx.dataDir, fileHash, input.fix);
+  const reused = input.commitHash ? PhotoStaging.reuse(store, ctx.dataDir, input.commitHash, input.fix, planKey) : null;
+  const staging = reused?.staging ?? PhotoStaging.create(store, ctx.dataDir);
   try {
     let outcomes = reused?.outcomes;
     if (outcomes) ctx.progress('检查照片', plan.length, plan.length);
-    else {
-      outcomes = await checkEntries(ctx, input, label, plan, staging);
-      staging.finish(planKey, outcomes);
-    }
+    else outcomes = await checkEntries(ctx, input, label, plan, staging).catch(hashFirst);
+    const fileHash = await verifiedHash();
+    if (!reused) staging.finish(fileHash, input.fix, planKey, outcomes);
     // A commit decides replacements: undecided means not replaced.
     const replace = input.commitHash ? input.replaceExisting === true : input.replaceExisting;
     const files = plan.map((p, i) => p.decided ?? judged(p, outcomes[i]!, replace));

@@ -40,33 +40,33 @@ export class PhotoStaging {
     store.db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
   }
 
-  private static fileFor(dataDir: string, fileHash: string, fix: boolean): string {
-    return join(stagingDir(dataDir), `${PREFIX}${fileHash}-${fix ? 'fix' : 'asis'}.sqlite`);
+  private static fileFor(dataDir: string): string {
+    return join(stagingDir(dataDir), `${PREFIX}checked.sqlite`);
   }
 
   /** A fresh staging file, after removing what earlier checks left. */
-  static create(store: Store, dataDir: string, fileHash: string, fix: boolean): PhotoStaging {
+  static create(store: Store, dataDir: string): PhotoStaging {
     const dir = stagingDir(dataDir);
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) if (name.startsWith(PREFIX)) rmSync(join(dir, name), { force: true });
-    const staging = new PhotoStaging(store, PhotoStaging.fileFor(dataDir, fileHash, fix));
+    const staging = new PhotoStaging(store, PhotoStaging.fileFor(dataDir));
     store.db.exec(`
       CREATE TABLE staging.photos (
         candidate_id INTEGER PRIMARY KEY, entry_name TEXT NOT NULL, replaces INTEGER NOT NULL, data BLOB NOT NULL, format TEXT NOT NULL,
         width INTEGER NOT NULL, height INTEGER NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, background TEXT NOT NULL);
-      CREATE TABLE staging.checked (plan TEXT NOT NULL, outcomes TEXT NOT NULL);`);
+      CREATE TABLE staging.checked (file_hash TEXT NOT NULL, fix INTEGER NOT NULL, plan TEXT NOT NULL, outcomes TEXT NOT NULL);`);
     return staging;
   }
 
   /** The finished check of the same file, flags and plan, with its outcomes; else null. */
   static reuse(store: Store, dataDir: string, fileHash: string, fix: boolean, plan: string): { staging: PhotoStaging; outcomes: (PhotoOutcome | null)[] } | null {
-    const path = PhotoStaging.fileFor(dataDir, fileHash, fix);
+    const path = PhotoStaging.fileFor(dataDir);
     if (!existsSync(path)) return null;
     let staging: PhotoStaging | null = null;
     try {
       staging = new PhotoStaging(store, path);
-      const row = store.db.prepare('SELECT plan, outcomes FROM staging.checked').get() as { plan: string; outcomes: string } | undefined;
-      if (row?.plan === plan) {
+      const row = store.db.prepare('SELECT file_hash, fix, plan, outcomes FROM staging.checked').get() as { file_hash: string; fix: number; plan: string; outcomes: string } | undefined;
+      if (row && row.file_hash === fileHash && row.fix === (fix ? 1 : 0) && row.plan === plan) {
         for (const r of store.db.prepare('SELECT candidate_id, entry_name FROM staging.photos').all() as { candidate_id: number; entry_name: string }[]) staging.names.set(r.candidate_id, r.entry_name);
         return { staging, outcomes: JSON.parse(row.outcomes) as (PhotoOutcome | null)[] };
       }
@@ -101,9 +101,9 @@ export class PhotoStaging {
   }
 
   /** Written last: a file without it is a check that never finished. */
-  finish(plan: string, outcomes: (PhotoOutcome | null)[]): void {
+  finish(fileHash: string, fix: boolean, plan: string, outcomes: (PhotoOutcome | null)[]): void {
     this.flush();
-    this.store.prepare('INSERT INTO staging.checked (plan, outcomes) VALUES (?, ?)').run(plan, JSON.stringify(outcomes));
+    this.store.prepare('INSERT INTO staging.checked (file_hash, fix, plan, outcomes) VALUES (?, ?, ?, ?)').run(fileHash, fix ? 1 : 0, plan, JSON.stringify(outcomes));
   }
 
   entryName(candidateId: number): string {
