@@ -14,7 +14,7 @@ import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photo
 import { createJobContext } from '../../src-main/jobs/job-context';
 import { boundedQueue } from '../../src-main/pipelines/photos/bounded-queue';
 import { frameAverage } from '../../src-main/pipelines/photos/border-colour';
-import { PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-photo';
+import { CHECKS_AT_ONCE, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-photo';
 import { FileWindows } from '../../src-main/pipelines/zip/file-windows';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
 import type { BenchCase } from './harness';
@@ -61,14 +61,14 @@ async function withCandidates(): Promise<State> {
 
 /**
  * The libraries' own work, as tight as it gets: yauzl walking the directory, zlib inflating
- * every entry, and one sharp pass reading its header and pixels for the border average, 4 at a
- * time. Its reads go through the same `FileWindows` as safe-zip (a few 1 MB reads instead of
+ * every entry, and one sharp pass reading its header and pixels for the border average, as many
+ * at a time as the check runs. Its reads go through the same `FileWindows` as safe-zip (a few 1 MB reads instead of
  * yauzl's small read and stream per entry, which cost ~1 s of CPU per 1,000 entries and queued
  * behind the decodes on the libuv threadpool), and it inflates on the calling thread as safe-zip
  * does a photo: the faster way to do the libraries' part, on both sides of the ratio.
  */
 async function unzipAndRead(path: string): Promise<number> {
-  const queue = boundedQueue(4);
+  const queue = boundedQueue(CHECKS_AT_ONCE);
   let read = 0;
   const file = await FileWindows.open(path);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>

@@ -6,7 +6,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { JobContext, JobHandler } from '../../jobs/job-context';
 import { hashFile } from '../../pipelines/hash-file';
 import { boundedQueue } from '../../pipelines/photos/bounded-queue';
-import { checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo';
+import { CHECKS_AT_ONCE, checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo';
 import { describeSize, walkZip, type ZipLimits } from '../../pipelines/zip/safe-zip';
 import { insertAudit } from '../audit/audit-log';
 import { planEntries, type ListedEntry, type PlannedEntry } from './photo-plan';
@@ -35,12 +35,10 @@ export const PHOTO_ZIP_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 
 /** Photos are compressed already: an entry deflated this much better is no photo. */
 const MAX_RATIO = 20;
 const RATIO_FLOOR = 1024 * 1024;
-/** Photo checks in flight: 4 keeps 2 cores busy (TOOLCHAIN.md). */
-const CHECKS_AT_ONCE = 4;
 
 /**
- * 批量导入考生照片: list the ZIP → decide what names alone decide → check each photo (4 at a
- * time), staging the accepted ones → the per-file report, or (with `commitHash`) write the
+ * 批量导入考生照片: list the ZIP → decide what names alone decide → check each photo (several at
+ * a time), staging the accepted ones → the per-file report, or (with `commitHash`) write the
  * accepted photos in one transaction with their audit entries. A cancel or a crash writes nothing.
  */
 export const photoImportJob: JobHandler = async (ctx, raw) => {
@@ -130,7 +128,7 @@ function judged(planned: Extract<PlannedEntry, { decided: null }>, outcome: Phot
   return { ...base, status: 'accepted', code: 'OK', message: `${outcome.message}${note}`, replaces: true, ...fixed };
 }
 
-/** Checks every photo the names left open (4 at a time) and stages the accepted ones. */
+/** Checks every photo the names left open (`CHECKS_AT_ONCE` at a time) and stages the accepted ones. */
 async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: string, plan: PlannedEntry[], staging: PhotoStaging): Promise<(PhotoOutcome | null)[]> {
   // Filled in as the checks finish, in any order; each keeps its entry's place.
   const outcomes: (PhotoOutcome | null)[] = plan.map(() => null);

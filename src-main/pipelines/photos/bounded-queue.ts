@@ -1,9 +1,8 @@
 /**
  * At most `limit` tasks in flight; `add` waits for a free slot, so a producer reading a ZIP never
- * runs ahead of the checks (memory stays at `limit` photos, plus the one read next). 4 photo
- * checks at a time keep 2 cores busy (TOOLCHAIN.md); the producer reads and inflates the next
- * entry from an already-read 1 MB window while they run (safe-zip), so a freed slot is refilled
- * at once and the libuv threadpool is left to sharp.
+ * runs ahead of the checks (memory stays at `limit` photos, plus the one read next). The
+ * producer reads and inflates the next entry from an already-read 1 MB window while they run
+ * (safe-zip), so a freed slot is refilled at once and the libuv threadpool is left to sharp.
  */
 export interface BoundedQueue {
   add(task: () => Promise<void>): Promise<void>;
