@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PhotoCode } from '../../pipelines/photos/photo-codes';
 import type { AcceptedPhoto } from '../../pipelines/photos/check-photo';
@@ -22,7 +22,7 @@ const FLUSH_BYTES = 16 * 1024 * 1024;
  * check is reused only for the same file bytes, the same auto-fix choice and the same plan
  * (entry names against the candidates and who has a photo), else the commit checks afresh.
  * A cancel or crash leaves at most this file, never a row in the store; the next check
- * removes it, and a commit removes its own.
+ * replaces it, a commit removes its own, and the app sweeps those a day old when it starts.
  */
 export class PhotoStaging {
   private readonly store: Store;
@@ -40,15 +40,18 @@ export class PhotoStaging {
     store.db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
   }
 
+  /**
+   * One file per process: the command line may check a ZIP while the app has a check of its own
+   * waiting (and Windows cannot delete a file another process has open).
+   */
   private static fileFor(dataDir: string): string {
-    return join(stagingDir(dataDir), `${PREFIX}checked.sqlite`);
+    return join(stagingDir(dataDir), `${PREFIX}${process.pid}.sqlite`);
   }
 
-  /** A fresh staging file, after removing what earlier checks left. */
+  /** A fresh staging file, in place of what this process's previous check left. */
   static create(store: Store, dataDir: string): PhotoStaging {
-    const dir = stagingDir(dataDir);
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX)) rmSync(join(dir, name), { force: true });
+    mkdirSync(stagingDir(dataDir), { recursive: true });
+    rmSync(PhotoStaging.fileFor(dataDir), { force: true });
     const staging = new PhotoStaging(store, PhotoStaging.fileFor(dataDir));
     store.db.exec(`
       CREATE TABLE staging.photos (
