@@ -11,7 +11,7 @@ import { completeSetup, expect, login, PRINCIPAL, serve, shot, test } from './fi
 test.use({ actionTimeout: 20_000 });
 
 test('candidates: template, a messy sheet, its errors, the refused rows fixed, photos, real-name confirmation, the package', async ({ page, served }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const dir = workDir('candidates');
   const people = fakePeople(40, 11);
 

@@ -91,6 +91,7 @@ describe('login, roles and the idle lock', () => {
     await call(app, 'users.update', { id: lina.id, disabled: true }, principal);
     expect((await callError(app, 'institution.get', {}, coordinator)).code).toBe('UNAUTHENTICATED');
     expect((await callError(app, 'auth.login', { username: 'lina', password: 'staff-pass-1' })).code).toBe('FORBIDDEN');
+    expect(app.store.db.prepare('SELECT operation FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get()).toBe('auth.loginDisabled');
   });
 
   it('locks an idle session and unlocks it with the same password', async () => {
@@ -103,6 +104,10 @@ describe('login, roles and the idle lock', () => {
     expect((await callError(app, 'auth.unlock', { password: 'not-it-123' }, principal)).code).toBe('UNAUTHENTICATED');
     await call(app, 'auth.unlock', { password: PRINCIPAL.password }, principal);
     expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ name: '烟台职业学院' });
+    // The failure and the unlock that reset it are both in the log.
+    const ops = (app.store.db.prepare('SELECT operation FROM audit_log ORDER BY id DESC LIMIT 2').pluck().all() as string[]).reverse();
+    expect(ops).toEqual(['auth.loginFailed', 'auth.unlock']);
+    expect(app.store.db.prepare("SELECT failed_attempts FROM users WHERE username = 'principal'").pluck().get()).toBe(0);
   });
 
   it('changes a password: the old one stops working, other sessions end', async () => {

@@ -64,7 +64,11 @@ export async function login(call: CallContext, input: { username: string; passwo
     throw WRONG();
   }
   await checkPassword(call, user.id, input.password);
-  if (user.disabled) throw new AppError('FORBIDDEN', '该账号已停用，请联系试点院校负责人。');
+  if (user.disabled) {
+    // The right password for a disabled account: worth a line in the log (and it reset the failures).
+    app.store.tx(() => writeAudit(call, { operation: 'auth.loginDisabled', entityType: 'user', entityId: user.id }));
+    throw new AppError('FORBIDDEN', '该账号已停用，请联系试点院校负责人。');
+  }
   const session = app.sessions.create(toSessionUser(user));
   call.actor = actorOf(session);
   app.store.tx(() => {
@@ -97,6 +101,8 @@ export async function unlock(call: CallContext, input: { password: string }): Pr
   await checkPassword(call, session.user.id, input.password);
   session.locked = false;
   call.app.sessions.touch(session);
+  // Who came back to a locked screen, and when; it also covers the failures the right password reset.
+  call.app.store.tx(() => writeAudit(call, { operation: 'auth.unlock', entityType: 'user', entityId: session.user.id }));
   return stateOf(call, session);
 }
 

@@ -4,6 +4,10 @@ import { contract } from '../../../src-shared/api';
 export const OPERATION_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(contract).map(([name, def]) => [name, def.summary])),
   'auth.loginFailed': '登录失败',
+  'auth.loginDisabled': '已停用的账号尝试登录',
+  'candidates.import': '导入考生',
+  'photos.import': '导入考生照片',
+  'photos.replace': '替换考生照片',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -12,6 +16,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   settings: '设置',
   backup: '备份',
   package: '数据包',
+  candidate: '考生',
+  'candidate-import': '考生导入',
+  'photo-import': '照片导入',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
