@@ -74,7 +74,10 @@ async function run(call: CallContext, name: OpName, rawInput: unknown): Promise<
   const changesBefore = totalChanges(call);
   const result = await handler(call, parsed.data);
   // Jobs write (and audit) on their own connection; here only this connection's writes count.
-  if (totalChanges(call) > changesBefore && call.audited === 0) log.error(`operation ${name} changed the store without an audit entry`);
+  if (totalChanges(call) > changesBefore && call.audited === 0) {
+    log.error(`operation ${name} changed the store without an audit entry`);
+    call.app.unauditedOperations.push(name);
+  }
   return result;
 }
 

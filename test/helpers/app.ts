@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { AppCore, type AppOptions } from '../../src-main/core/app-core';
 import { dispatch } from '../../src-main/core/dispatch';
 import type { OpName } from '../../src-shared/api';
@@ -53,5 +53,8 @@ export function auditCount(app: AppCore): number {
 }
 
 afterEach(async () => {
-  for (const app of opened.splice(0)) await app.close();
+  const apps = opened.splice(0);
+  for (const app of apps) await app.close();
+  // Every mutation writes an audit entry: dispatch notes any that did not, in every test.
+  expect(apps.flatMap((app) => app.unauditedOperations)).toEqual([]);
 });
