@@ -53,6 +53,7 @@ export class PhotoStaging {
     mkdirSync(stagingDir(dataDir), { recursive: true });
     rmSync(PhotoStaging.fileFor(dataDir), { force: true });
     const staging = new PhotoStaging(store, PhotoStaging.fileFor(dataDir));
+    store.db.exec('PRAGMA staging.page_size = 65536');
     store.db.exec(`
       CREATE TABLE staging.photos (
         candidate_id INTEGER PRIMARY KEY, entry_name TEXT NOT NULL, replaces INTEGER NOT NULL, data BLOB NOT NULL, format TEXT NOT NULL,
