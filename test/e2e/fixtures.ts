@@ -13,11 +13,18 @@ export interface ServedApp {
 }
 
 /** Starts `cli serve` on a fresh data folder, as `npm start -- --browser` would, and stops it after. */
-export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, EXAMSITE_LOG: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The server's log still shows in the run; its ERROR lines (an internal failure, a write
+  // without an audit entry) also fail the test.
+  const errors: string[] = [];
+  child.stderr!.on('data', (c: Buffer) => {
+    process.stderr.write(c);
+    errors.push(...c.toString().split('\n').filter((line) => / ERROR /.test(line)));
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -28,7 +35,7 @@ export async function serve(dataDir: string): Promise<{ url: string; child: Chil
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
-  return { url, child };
+  return { url, child, errors };
 }
 
 export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
@@ -38,10 +45,11 @@ export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
     rmSync(dir, { recursive: true, force: true });
   },
   served: async ({ freshDataDir }, use) => {
-    const { url, child } = await serve(freshDataDir);
+    const { url, child, errors } = await serve(freshDataDir);
     await use({ url, dataDir: freshDataDir });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    expect(errors).toEqual([]);
   },
   page: async ({ page }, use) => {
     const problems: string[] = [];
