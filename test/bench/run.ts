@@ -1,8 +1,9 @@
 import { runBench } from './harness';
 import { candidateCases } from './candidate-cases';
+import { listCases } from './list-cases';
 import { photoCases } from './photo-cases';
 import { storeCases } from './store-cases';
 
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
-await runBench([...storeCases, ...candidateCases, ...photoCases], process.argv[2]);
+await runBench([...storeCases, ...candidateCases, ...listCases, ...photoCases], process.argv[2]);

