@@ -1,6 +1,6 @@
 import { CameraOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CandidateFilter, CandidateRow } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../../../src-shared/domain/candidate';
@@ -36,7 +36,8 @@ export function CandidatesPage() {
   const sort = sorts[kind];
   const view = { filter, sort: sort.key, order: sort.order };
   const rows = useCandidateWindow(view);
-  const columns = listColumns(kind, (candidate) => setEditing({ candidate }));
+  // Stable between renders, so the table's rows re-render only when their own data changes.
+  const columns = useMemo(() => listColumns(kind, (candidate) => setEditing({ candidate })), [kind]);
   const choice = useColumnChoice(`candidates.${kind}`, columns);
   const total = rows.total;
   const filtered = Object.keys(filter).length > 1;

@@ -1,6 +1,6 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Popover, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ListColumn } from './list-columns';
 
 const storageKey = (scope: string) => `examsite.columns.${scope}`;
@@ -23,7 +23,8 @@ export function useColumnChoice(scope: string, columns: ListColumn[]) {
     localStorage.setItem(storageKey(scope), JSON.stringify(next));
     setState({ scope, hidden: next });
   };
-  return { visible: columns.filter((c) => c.fixed || !hidden.includes(c.key)), hidden, setHidden };
+  const visible = useMemo(() => columns.filter((c) => c.fixed || !hidden.includes(c.key)), [columns, hidden]);
+  return { visible, hidden, setHidden };
 }
 
 export function ColumnChooser({ columns, hidden, onChange }: { columns: ListColumn[]; hidden: string[]; onChange: (hidden: string[]) => void }) {
