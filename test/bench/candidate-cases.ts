@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
 import { candidateImportJob } from '../../src-main/core/candidates/import-job';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
-import { createJobContext } from '../../src-main/jobs/job-context';
 import { hashFile } from '../../src-main/pipelines/hash-file';
 import type { Store } from '../../src-main/store/store';
+import { runJobHere } from '../helpers/run-job';
 import type { BenchCase } from './harness';
 
 const ROWS = 10_000;
@@ -75,9 +74,7 @@ export const candidateCases: BenchCase[] = [
     run: async (state) => {
       const { dir, path, store } = state as State;
       store.close();
-      const ctx = createJobContext({ dataDir: dir, actor: SYSTEM_ACTOR, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), nowOffsetMs: 0, post: () => {} });
-      await candidateImportJob(ctx, { path, fileName: 'bench.xlsx', kind: 'school', mode: 'create', commitHash: await hashFile(path) });
-      ctx.closeStore();
+      await runJobHere(candidateImportJob, dir, { path, fileName: 'bench.xlsx', kind: 'school', mode: 'create', commitHash: await hashFile(path) });
       (state as State).store = await openAndMigrate(dir);
       const n = ((state as State).store.db.prepare('SELECT count(*) AS n FROM candidates').get() as { n: number }).n;
       if (n !== ROWS) throw new Error(`expected ${ROWS} candidates, got ${n}`);

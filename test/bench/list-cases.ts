@@ -2,12 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { insertCandidate } from '../../src-main/core/candidates/candidate-store';
 import { listCandidates } from '../../src-main/core/candidates/candidates-service';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import type { Store } from '../../src-main/store/store';
 import { candidateListInput, type CandidateFilter } from '../../src-shared/api/candidates';
-import { pinyinOf } from '../../src-shared/domain/candidate';
+import { addPeople } from '../fixtures/candidates';
 import type { BenchCase } from './harness';
 
 const COUNT = 50_000;
@@ -18,11 +17,7 @@ let shared: Store | undefined;
 async function store(): Promise<Store> {
   if (shared) return shared;
   const s = await openAndMigrate(mkdtempSync(join(tmpdir(), 'examsite-bench-')));
-  const at = new Date().toISOString();
-  s.tx(() => {
-    for (const p of people)
-      insertCandidate(s, 'school', { name: p.name, namePinyin: pinyinOf(p.name), idNumber: p.idNumber, phone: p.phone, major: p.major, majorLevel: p.majorLevel, entryYear: p.entryYear, education: null, employer: null }, at);
-  });
+  addPeople(s, people);
   shared = s;
   return s;
 }

@@ -6,17 +6,16 @@ import sharp from 'sharp';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
-import { insertCandidate } from '../../src-main/core/candidates/candidate-store';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { generatePhoto } from '../../src-main/core/demo/photo-generator';
 import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photos/photo-import-job';
-import { createJobContext } from '../../src-main/jobs/job-context';
 import { boundedQueue } from '../../src-main/pipelines/photos/bounded-queue';
 import { frameAverage } from '../../src-main/pipelines/photos/border-colour';
 import { CHECKS_AT_ONCE, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-photo';
 import { FileWindows } from '../../src-main/pipelines/zip/file-windows';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
+import { addCandidates } from '../fixtures/candidates';
+import { runJobHere } from '../helpers/run-job';
 import type { BenchCase } from './harness';
 
 const COUNT = 10_000;
@@ -50,11 +49,7 @@ async function withCandidates(): Promise<State> {
   const path = await ensureZip();
   const dir = mkdtempSync(join(tmpdir(), 'examsite-bench-'));
   const store = await openAndMigrate(dir);
-  const at = new Date().toISOString();
-  store.tx(() => {
-    for (const p of fakePeople(COUNT, SEED))
-      insertCandidate(store, 'school', { name: p.name, namePinyin: '', idNumber: p.idNumber, phone: p.phone, major: p.major, majorLevel: p.majorLevel, entryYear: p.entryYear, education: null, employer: null }, at);
-  });
+  addCandidates(store, COUNT, SEED);
   store.close();
   return { dir, path };
 }
@@ -117,14 +112,7 @@ export const photoCases: BenchCase[] = [
     // shows the report, then the commit, which takes the checked photos in one transaction.
     run: async (state) => {
       const { dir, path } = state as State;
-      const job = async (input: Omit<PhotoImportInput, 'path' | 'fileName'>) => {
-        const ctx = createJobContext({ dataDir: dir, actor: SYSTEM_ACTOR, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), nowOffsetMs: 0, post: () => {} });
-        try {
-          return (await photoImportJob(ctx, { path, fileName: 'photos.zip', ...input })) as PhotoImportReport;
-        } finally {
-          ctx.closeStore();
-        }
-      };
+      const job = (input: Omit<PhotoImportInput, 'path' | 'fileName'>) => runJobHere<PhotoImportReport>(photoImportJob, dir, { path, fileName: 'photos.zip', ...input });
       const checked = await job({ fix: false, replaceExisting: null });
       if (checked.counts.accepted !== COUNT) throw new Error(`accepted ${checked.counts.accepted} photos, expected ${COUNT}`);
       const report = await job({ fix: false, commitHash: checked.fileHash, replaceExisting: false });

@@ -1,7 +1,18 @@
+import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CandidateRow } from '../../src-shared/api/candidates';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { auditCount, call, callError, setUpApp } from '../helpers/app';
+
+/**
+ * Plan P1 with subject S1, and the candidate enrolled in it. The registration workflow is not
+ * built yet: its rows are written as it will write them.
+ */
+function enrol(db: Database, candidateId: number): void {
+  db.prepare("INSERT INTO exam_plans (code, name, org_code, status, windows_json, registration_start, publicity_end) VALUES ('P1', '2026年物流管理考试', 'ORG', '已发布', '{}', '2026-01-01', '2026-12-31')").run();
+  db.prepare("INSERT INTO exam_subjects (code, name, method, certificate_code, level, target, status) VALUES ('S1', '理论知识', '机考', 'C1', '初级', '所有考生', '启用')").run();
+  db.prepare("INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, 'P1', 'S1', 'now')").run(candidateId);
+}
 
 describe('deleting a candidate', () => {
   it('is refused while the candidate is enrolled, and leaves candidate, photo and enrolment in place', async () => {
@@ -13,10 +24,7 @@ describe('deleting a candidate', () => {
     const free = await create(b);
     const db = app.store.db;
     db.prepare("INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at) VALUES (?, x'ffd8ffd9', 'jpeg', 295, 413, 4, 'x', 'red', 'now')").run(enrolled.id);
-    // The registration workflow is not built yet: its rows are written as it will write them.
-    db.prepare("INSERT INTO exam_plans (code, name, org_code, status, windows_json, registration_start, publicity_end) VALUES ('P1', '2026年物流管理考试', 'ORG', '已发布', '{}', '2026-01-01', '2026-12-31')").run();
-    db.prepare("INSERT INTO exam_subjects (code, name, method, certificate_code, level, target, status) VALUES ('S1', '理论知识', '机考', 'C1', '初级', '所有考生', '启用')").run();
-    db.prepare("INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, 'P1', 'S1', 'now')").run(enrolled.id);
+    enrol(db, enrolled.id);
     const audits = auditCount(app);
 
     const error = await callError(app, 'candidates.delete', { id: enrolled.id }, principal);
@@ -41,9 +49,7 @@ describe('deleting a candidate', () => {
     const [p] = fakePeople(1, 78);
     const row = await call<CandidateRow>(app, 'candidates.create', { kind: 'school', name: p!.name, idNumber: p!.idNumber, phone: p!.phone, major: p!.major, majorLevel: p!.majorLevel, entryYear: p!.entryYear }, principal);
     const db = app.store.db;
-    db.prepare("INSERT INTO exam_plans (code, name, org_code, status, windows_json, registration_start, publicity_end) VALUES ('P1', 'x', 'ORG', '已发布', '{}', '2026-01-01', '2026-12-31')").run();
-    db.prepare("INSERT INTO exam_subjects (code, name, method, certificate_code, level, target, status) VALUES ('S1', 'x', '机考', 'C1', '初级', '所有考生', '启用')").run();
-    db.prepare("INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, 'P1', 'S1', 'now')").run(row.id);
+    enrol(db, row.id);
     expect(() => db.prepare("DELETE FROM exam_plans WHERE code = 'P1'").run()).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare("DELETE FROM exam_subjects WHERE code = 'S1'").run()).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare("INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, 'P1', 'S1', 'now')").run(row.id)).toThrow(/UNIQUE/);

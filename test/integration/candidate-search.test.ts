@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { candidateListInput } from '../../src-shared/api/candidates';
 import { pinyinOf } from '../../src-shared/domain/candidate';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { insertCandidate } from '../../src-main/core/candidates/candidate-store';
 import { listCandidates } from '../../src-main/core/candidates/candidates-service';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
+import { addPeople } from '../fixtures/candidates';
 import { tempDir } from '../helpers/temp-dir';
 
 /** What the search box promises, said plainly: any part of the name, pinyin (spaces and case aside), ID number or phone. */
@@ -21,11 +21,7 @@ describe('candidate search', () => {
     const people = fakePeople(400, 8).map((p) => ({ ...p, pinyin: pinyinOf(p.name) }));
     // An ID ending in X, and a name with Latin letters, so those paths are exercised too.
     const withX = people.find((p) => p.idNumber.endsWith('X'));
-    const at = new Date().toISOString();
-    store.tx(() => {
-      for (const p of people)
-        insertCandidate(store, 'school', { name: p.name, namePinyin: p.pinyin, idNumber: p.idNumber, phone: p.phone, major: p.major, majorLevel: p.majorLevel, entryYear: p.entryYear, education: null, employer: null }, at);
-    });
+    addPeople(store, people);
     const found = (search: string) =>
       listCandidates(store, candidateListInput.parse({ kind: 'school', search, limit: 500 }))
         .rows.map((r) => r.idNumber)

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { storePath } from '../../src-main/core/paths';
 import { Store } from '../../src-main/store/store';
 import { writeZip } from '../fixtures/package-fixtures';
-import { addCandidates, photo, zipWithGbkNames } from '../fixtures/photo-fixtures';
+import { addCandidates } from '../fixtures/candidates';
+import { photo, zipWithGbkNames } from '../fixtures/photo-fixtures';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 

@@ -8,7 +8,8 @@ import type { PhotoFileReport, PhotoImportReport } from '../../src-shared/api/ph
 import type { AppCore } from '../../src-main/core/app-core';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { writeZip, zeros } from '../fixtures/package-fixtures';
-import { addCandidates, hugePng, lyingZip, oversizedJpeg, photo, renamedPdf, truncatedJpeg, zipWithGbkNames, zipWithRawNames } from '../fixtures/photo-fixtures';
+import { addCandidates } from '../fixtures/candidates';
+import { hugePng, lyingZip, oversizedJpeg, photo, renamedPdf, truncatedJpeg, zipWithGbkNames, zipWithRawNames } from '../fixtures/photo-fixtures';
 import { call, callError, setUpApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 

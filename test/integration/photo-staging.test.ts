@@ -3,17 +3,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
 import { openAndMigrate } from '../../src-main/core/app-core';
 import { stagingDir } from '../../src-main/core/paths';
 import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photos/photo-import-job';
-import { createJobContext } from '../../src-main/jobs/job-context';
 import { hashFile } from '../../src-main/pipelines/hash-file';
 import * as checks from '../../src-main/pipelines/photos/check-photo';
-import { insertCandidate } from '../../src-main/core/candidates/candidate-store';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { writeZip } from '../fixtures/package-fixtures';
-import { addCandidates, photo } from '../fixtures/photo-fixtures';
+import { addCandidates, addPeople } from '../fixtures/candidates';
+import { photo } from '../fixtures/photo-fixtures';
+import { runJobHere } from '../helpers/run-job';
 import { tempDir } from '../helpers/temp-dir';
 
 vi.mock('../../src-main/pipelines/photos/check-photo', async (actual) => {
@@ -22,14 +21,7 @@ vi.mock('../../src-main/pipelines/photos/check-photo', async (actual) => {
 });
 
 /** The job in this thread (as the worker runs it), so the test can count the photo checks. */
-async function runJob(dataDir: string, input: Omit<PhotoImportInput, 'fileName'>): Promise<PhotoImportReport> {
-  const ctx = createJobContext({ dataDir, actor: SYSTEM_ACTOR, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), nowOffsetMs: 0, post: () => {} });
-  try {
-    return (await photoImportJob(ctx, { ...input, fileName: 'photos.zip' })) as PhotoImportReport;
-  } finally {
-    ctx.closeStore();
-  }
-}
+const runJob = (dataDir: string, input: Omit<PhotoImportInput, 'fileName'>) => runJobHere<PhotoImportReport>(photoImportJob, dataDir, { ...input, fileName: 'photos.zip' });
 
 async function setUp(candidates: number, photos: string[]) {
   const dataDir = tempDir();
@@ -70,8 +62,7 @@ describe('a commit right after the check', () => {
     expect(preview.counts).toMatchObject({ accepted: 2, refused: 1 });
     expect(preview.files.find((f) => f.id === everyone[2])?.code).toBe('NO_CANDIDATE');
 
-    const third = fakePeople(3, 41)[2]!;
-    insertCandidate(store, 'school', { name: third.name, namePinyin: '', idNumber: third.idNumber, phone: third.phone, major: third.major, majorLevel: third.majorLevel, entryYear: third.entryYear, education: null, employer: null }, new Date().toISOString());
+    addPeople(store, [fakePeople(3, 41)[2]!]);
     const before = checked();
     const done = await runJob(dataDir, { path, fix: false, replaceExisting: false, commitHash: hash });
     expect(checked() - before).toBe(3);

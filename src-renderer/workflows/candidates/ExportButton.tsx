@@ -5,7 +5,7 @@ import type { CandidateFilter } from '../../../src-shared/api/candidates';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
-import { saveJobFile } from './job-files';
+import { useJobFileSaver } from './job-files';
 
 /**
  * 导出: the candidates of a view (`filter`) as an xlsx in the import template's columns, so the
@@ -16,7 +16,7 @@ export function ExportButton({ filter, label, type }: { filter: CandidateFilter;
   const { message } = AntApp.useApp();
   const [job, setJob] = useState<JobInfo | null>(null);
   const [starting, setStarting] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useJobFileSaver();
   const count = (job?.state === 'done' ? (job.result as { count: number }).count : null) ?? null;
 
   const start = async () => {
@@ -27,17 +27,6 @@ export function ExportButton({ filter, label, type }: { filter: CandidateFilter;
       message.error((e as Error).message);
     } finally {
       setStarting(false);
-    }
-  };
-
-  const save = async (id: string) => {
-    setSaving(true);
-    try {
-      await saveJobFile(api, id, 'export');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -54,7 +43,7 @@ export function ExportButton({ filter, label, type }: { filter: CandidateFilter;
               title={`已导出 ${count} 名考生`}
               subTitle="表格的列与导入模板相同：改好后可以通过“批量修改”导回。"
               extra={
-                <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id)} autoFocus>
+                <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id, 'export')} autoFocus>
                   下载表格
                 </Button>
               }

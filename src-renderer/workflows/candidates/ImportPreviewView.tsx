@@ -1,11 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Result, Row, Statistic, Tabs } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Descriptions, Result, Tabs } from 'antd';
 import type { CandidateImportPreview } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS } from '../../../src-shared/domain/candidate';
-import { useApi } from '../../api/hooks';
+import { CountCards } from '../../ui/CountCards';
 import { IssuesTable } from './IssuesTable';
-import { saveJobFile } from './job-files';
+import { useJobFileSaver } from './job-files';
 import { UpdatesTable } from './UpdatesTable';
 
 const COUNTS = [
@@ -17,21 +16,8 @@ const COUNTS = [
 
 /** What an import would do, before anything is written: counts, every problem, every change. */
 export function ImportPreviewView({ preview, jobId }: { preview: CandidateImportPreview; jobId: string }) {
-  const api = useApi();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useJobFileSaver();
   const { counts } = preview;
-
-  const downloadRefused = async () => {
-    setSaving(true);
-    try {
-      await saveJobFile(api, jobId, 'refused');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const tabs = [
     preview.errors.length > 0 && { key: 'errors', label: `错误（${preview.errors.length}）`, children: <IssuesTable issues={preview.errors} label="错误" /> },
@@ -51,15 +37,7 @@ export function ImportPreviewView({ preview, jobId }: { preview: CandidateImport
           { key: 'header', label: '表头', children: `第 ${preview.headerRow} 行` },
         ]}
       />
-      <Row gutter={16} style={{ marginBottom: 16 }} role="group" aria-label="检查结果">
-        {COUNTS.map((c) => (
-          <Col span={6} key={c.key}>
-            <Card size="small">
-              <Statistic title={c.label} value={counts[c.key]} suffix="行" styles={{ content: { color: counts[c.key] ? c.color : undefined } }} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <CountCards unit="行" style={{ marginBottom: 16 }} items={COUNTS.map((c) => ({ ...c, value: counts[c.key] }))} />
       {counts.refused > 0 && (
         <Alert
           type="warning"
@@ -69,7 +47,7 @@ export function ImportPreviewView({ preview, jobId }: { preview: CandidateImport
           description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入这个表格即可。"
           action={
             preview.refusedFile && (
-              <Button icon={<DownloadOutlined />} onClick={() => void downloadRefused()} loading={saving}>
+              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, 'refused')} loading={saving}>
                 下载退回的行
               </Button>
             )

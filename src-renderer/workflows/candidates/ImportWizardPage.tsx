@@ -14,6 +14,7 @@ import { ExportButton } from './ExportButton';
 import { ImportPreviewView } from './ImportPreviewView';
 import { CANDIDATE_QUERIES } from './candidate-queries';
 import { kindQuery, useKindParam } from './kind-param';
+import { CheckingPanel, NothingWritten } from './wizard-panels';
 
 type Mode = 'create' | 'update';
 
@@ -117,30 +118,9 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
         />
         {stage.step === 'choose' && <Choose kind={kind} mode={mode} onFile={(f) => void check(f)} />}
         {stage.step === 'checking' && (
-          <div style={{ maxWidth: 640, margin: '0 auto' }}>
-            {stage.job && stage.fileId ? (
-              <JobProgress job={stage.job} onFinished={(j) => checked(stage.fileName, stage.fileId!, j)} />
-            ) : (
-              <Typography.Text>正在上传 {stage.fileName}…</Typography.Text>
-            )}
-          </div>
+          <CheckingPanel job={stage.job} fileId={stage.fileId} fileName={stage.fileName} onFinished={(fileId, j) => checked(stage.fileName, fileId, j)} />
         )}
-        {stage.step === 'refused' && (
-          <Result
-            status="error"
-            title="没有导入"
-            subTitle={stage.message}
-            extra={
-              <Button type="primary" onClick={restart} autoFocus>
-                重新选择表格
-              </Button>
-            }
-          >
-            <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
-              {stage.fileName}：数据没有任何改动。
-            </Typography.Paragraph>
-          </Result>
-        )}
+        {stage.step === 'refused' && <NothingWritten message={stage.message} fileName={stage.fileName} what="数据" retryLabel="重新选择表格" onRetry={restart} />}
         {stage.step === 'preview' && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <ImportPreviewView preview={stage.preview} jobId={stage.jobId} />

@@ -1,6 +1,6 @@
 import { FileZipOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, Flex, Result, Row, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Flex, Result, Space, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { JobInfo } from '../../../src-shared/api/jobs';
@@ -8,9 +8,11 @@ import { PHOTO_RULES, type PhotoImportReport } from '../../../src-shared/api/pho
 import { useApi } from '../../api/hooks';
 import { formatBytes } from '../../ui/format';
 import { JobProgress } from '../../ui/JobProgress';
+import { CountCards } from '../../ui/CountCards';
 import { PageHeader } from '../../ui/PageHeader';
 import { CANDIDATE_QUERIES } from './candidate-queries';
 import { PhotoReportTable } from './PhotoReportTable';
+import { CheckingPanel, NothingWritten } from './wizard-panels';
 
 type Stage =
   | { step: 'choose'; file: File | null }
@@ -135,29 +137,10 @@ export function PhotoImportPage() {
           </Flex>
         )}
         {stage.step === 'checking' && (
-          <div style={{ maxWidth: 640, margin: '0 auto' }}>
-            {stage.job && stage.fileId ? (
-              <JobProgress job={stage.job} onFinished={(j) => checked(stage.file, stage.fileId!, j)} />
-            ) : (
-              <Typography.Text>正在上传 {stage.file.name}…</Typography.Text>
-            )}
-          </div>
+          <CheckingPanel job={stage.job} fileId={stage.fileId} fileName={stage.file.name} onFinished={(fileId, j) => checked(stage.file, fileId, j)} />
         )}
         {stage.step === 'refused' && (
-          <Result
-            status="error"
-            title="没有导入"
-            subTitle={stage.message}
-            extra={
-              <Button type="primary" onClick={() => setStage({ step: 'choose', file: null })} autoFocus>
-                重新选择压缩包
-              </Button>
-            }
-          >
-            <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
-              {stage.fileName}：照片没有任何改动。
-            </Typography.Paragraph>
-          </Result>
+          <NothingWritten message={stage.message} fileName={stage.fileName} what="照片" retryLabel="重新选择压缩包" onRetry={() => setStage({ step: 'choose', file: null })} />
         )}
         {(stage.step === 'report' || stage.step === 'committing') && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -223,15 +206,5 @@ function commitSummary(r: PhotoImportReport, replace: boolean): string {
 }
 
 function Counts({ report }: { report: PhotoImportReport }) {
-  return (
-    <Row gutter={16} role="group" aria-label="检查结果">
-      {COUNTS.map((c) => (
-        <Col span={6} key={c.key}>
-          <Card size="small">
-            <Statistic title={c.label} value={report.counts[c.key]} suffix="张" styles={{ content: { color: report.counts[c.key] ? c.color : undefined } }} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <CountCards unit="张" items={COUNTS.map((c) => ({ ...c, value: report.counts[c.key] }))} />;
 }

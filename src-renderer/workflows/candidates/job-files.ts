@@ -1,7 +1,28 @@
+import { App as AntApp } from 'antd';
+import { useState } from 'react';
 import type { ApiClient } from '../../api/client';
+import { useApi } from '../../api/hooks';
 
 /** Offers a file a job wrote (its `files[key]`) through the browser's or Electron's save dialog. */
 export async function saveJobFile(api: ApiClient, jobId: string, key: string): Promise<void> {
   const ref = await api.call('jobs.file', { id: jobId, key });
   await api.saveFile(ref);
+}
+
+/** `saveJobFile` for a button: `saving` while it runs, a failure shown as a message. */
+export function useJobFileSaver(): { saving: boolean; save: (jobId: string, key: string) => Promise<void> } {
+  const api = useApi();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  const save = async (jobId: string, key: string) => {
+    setSaving(true);
+    try {
+      await saveJobFile(api, jobId, key);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, save };
 }
