@@ -48,7 +48,7 @@ function drop(state: unknown): void {
 export const candidateCases: BenchCase[] = [
   {
     name: 'candidates: exceljs streaming parse + raw inserts, 10,000 rows',
-    runs: 3,
+    runs: 5,
     setup: fresh,
     run: async (state) => {
       const { store, path } = state as State;
@@ -69,7 +69,7 @@ export const candidateCases: BenchCase[] = [
     baseline: 'candidates: exceljs streaming parse + raw inserts, 10,000 rows',
     targetRatio: 1.5,
     budgetMs: 2000,
-    runs: 3,
+    runs: 5,
     setup: fresh,
     run: async (state) => {
       const { dir, path, store } = state as State;

@@ -2,12 +2,16 @@ import { cpus } from 'node:os';
 
 export interface BenchCase {
   name: string;
-  /** Name of the case this one is measured against (in the same run). */
+  /** Name of the case this one is measured against (in the same run, alternating with it). */
   baseline?: string;
   runs?: number;
   /** Prepares a fresh state for one run (not timed); returns what `run` needs. */
   setup?: () => Promise<unknown> | unknown;
-  run: (state: unknown) => Promise<void> | void;
+  /**
+   * One run. A run that times its own steps (a page measuring keystroke to paint) returns their
+   * milliseconds, and each counts as a sample; otherwise the run's whole time is one sample.
+   */
+  run: (state: unknown) => Promise<number[] | void> | number[] | void;
   teardown?: (state: unknown) => Promise<void> | void;
   /** A budget in ms for the median; the line says whether it held. */
   budgetMs?: number;
@@ -28,33 +32,66 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Runs each case several times and prints one line per case: cores, median, ratio to its baseline. */
+interface Samples {
+  times: number[];
+  peak: number;
+}
+
+async function measureOnce(c: BenchCase, into: Samples): Promise<void> {
+  const state = await c.setup?.();
+  global.gc?.();
+  const t0 = performance.now();
+  const sampler = setInterval(() => (into.peak = Math.max(into.peak, process.memoryUsage().rss)), 20);
+  let steps: number[] | void;
+  try {
+    steps = await c.run(state);
+  } finally {
+    clearInterval(sampler);
+  }
+  into.times.push(...(steps ?? [performance.now() - t0]));
+  into.peak = Math.max(into.peak, process.memoryUsage().rss);
+  await c.teardown?.(state);
+}
+
+function report(c: BenchCase, samples: Samples, baseName?: string, ratio?: number): BenchResult {
+  const result: BenchResult = { name: c.name, medianMs: median(samples.times), peakRssMb: samples.peak / 1024 / 1024, ...(ratio === undefined ? {} : { ratio }) };
+  const parts = [`cores=${cpus().length}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`];
+  if (samples.times.length > (c.runs ?? 5)) parts.push(`slowest ${Math.max(...samples.times).toFixed(0)} ms of ${samples.times.length} samples`);
+  parts.push(`peak RSS ${result.peakRssMb.toFixed(0)} MB`);
+  if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${baseName}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
+  if (c.budgetMs) parts.push(result.medianMs <= c.budgetMs ? `within ${c.budgetMs} ms budget` : `OVER ${c.budgetMs} ms budget`);
+  process.stdout.write(`${parts.join('  ')}\n`);
+  return result;
+}
+
+/**
+ * Runs each case several times and prints one line per case: cores, median, ratio to its
+ * baseline. A case with a baseline runs in pairs with it, in turns (baseline then case, case then
+ * baseline, …), and its ratio is the median of the pairs' ratios: on a shared VM the libraries'
+ * own speed drifts by a third within minutes, and two blocks run one after the other, or even
+ * two medians of alternating runs, drifted apart by more than the target's margin.
+ */
 export async function runBench(cases: BenchCase[], filter?: string): Promise<BenchResult[]> {
-  const cores = cpus().length;
+  const chosen = (c: BenchCase) => !filter || c.name.includes(filter) || cases.some((o) => o.baseline === c.name && o.name.includes(filter));
   const results: BenchResult[] = [];
-  for (const c of cases) {
-    if (filter && !c.name.includes(filter) && !cases.some((o) => o.baseline === c.name && o.name.includes(filter))) continue;
-    const times: number[] = [];
-    let peak = process.memoryUsage().rss;
-    for (let i = 0; i < (c.runs ?? 5); i++) {
-      const state = await c.setup?.();
-      global.gc?.();
-      const t0 = performance.now();
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-      await c.run(state);
-      clearInterval(sampler);
-      times.push(performance.now() - t0);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      await c.teardown?.(state);
+  for (const c of cases.filter(chosen)) {
+    // A baseline is measured with the case that needs it.
+    if (cases.some((o) => o.baseline === c.name && chosen(o))) continue;
+    const base = c.baseline ? cases.find((o) => o.name === c.baseline) : undefined;
+    if (c.baseline && !base) throw new Error(`bench: no case named "${c.baseline}"`);
+    const own: Samples = { times: [], peak: process.memoryUsage().rss };
+    const theirs: Samples = { times: [], peak: process.memoryUsage().rss };
+    for (let i = 0; i < Math.max(c.runs ?? 5, base?.runs ?? 0); i++) {
+      if (base && i % 2 === 0) await measureOnce(base, theirs);
+      await measureOnce(c, own);
+      if (base && i % 2 === 1) await measureOnce(base, theirs);
     }
-    const result: BenchResult = { name: c.name, medianMs: median(times), peakRssMb: peak / 1024 / 1024 };
-    const base = c.baseline ? results.find((r) => r.name === c.baseline) : undefined;
-    if (base) result.ratio = result.medianMs / base.medianMs;
-    results.push(result);
-    const parts = [`cores=${cores}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`, `peak RSS ${result.peakRssMb.toFixed(0)} MB`];
-    if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${c.baseline}"${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
-    if (c.budgetMs) parts.push(result.medianMs <= c.budgetMs ? `within ${c.budgetMs} ms budget` : `OVER ${c.budgetMs} ms budget`);
-    process.stdout.write(`${parts.join('  ')}\n`);
+    if (!base) {
+      results.push(report(c, own));
+      continue;
+    }
+    const baseResult = report(base, theirs);
+    results.push(baseResult, report(c, own, baseResult.name, median(own.times.map((t, i) => t / theirs.times[i]!))));
   }
   return results;
 }
