@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH, PAGE_OPTIONS } from './test/helpers/chromium';
 
-/** Debian's Chromium (npx playwright install cannot work offline); see TOOLCHAIN.md. */
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -13,14 +13,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    viewport: { width: 1366, height: 820 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PAGE_OPTIONS,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
 });

@@ -1,9 +1,14 @@
 import { runBench } from './harness';
 import { candidateCases } from './candidate-cases';
 import { listCases } from './list-cases';
+import { closeListApp, listPaintCases } from './list-paint-cases';
 import { photoCases } from './photo-cases';
 import { storeCases } from './store-cases';
 
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
-await runBench([...storeCases, ...candidateCases, ...listCases, ...photoCases], process.argv[2]);
+try {
+  await runBench([...storeCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases], process.argv[2]);
+} finally {
+  await closeListApp();
+}

@@ -106,31 +106,6 @@ export async function fixRefused(from: string, to: string, broken: Awaited<Retur
   return fixed;
 }
 
-/**
- * Milliseconds from the last `input` or `click` event of `action` to the first frame painted
- * after the candidate count reads `text`, measured inside the page (no polling in between).
- */
-export async function paintAfter(page: Page, trigger: 'input' | 'click', text: string, action: () => Promise<void>): Promise<number> {
-  await page.evaluate(
-    ({ trigger, text }) => {
-      const w = window as unknown as { __paint?: Promise<number> };
-      w.__paint = new Promise<number>((resolve) => {
-        let last = performance.now();
-        document.addEventListener(trigger, () => (last = performance.now()), { capture: true });
-        const el = document.querySelector('[data-testid="candidate-count"]')!;
-        const observer = new MutationObserver(() => {
-          if (el.textContent !== text) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(Math.round(performance.now() - last)));
-        });
-        observer.observe(el, { childList: true, characterData: true, subtree: true });
-      });
-    },
-    { trigger, text },
-  );
-  await action();
-  return page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
-}
 
 export async function trustPlatformKey(page: Page, pem: string): Promise<void> {
   await open(page, '设置');

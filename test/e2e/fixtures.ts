@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { PRINCIPAL, serve } from '../helpers/served-app';
 
 const ROOT = join(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -10,32 +10,6 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 export interface ServedApp {
   url: string;
   dataDir: string;
-}
-
-/** Starts `cli serve` on a fresh data folder, as `npm start -- --browser` would, and stops it after. */
-export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, EXAMSITE_LOG: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // The server's log still shows in the run; its ERROR lines (an internal failure, a write
-  // without an audit entry) also fail the test.
-  const errors: string[] = [];
-  child.stderr!.on('data', (c: Buffer) => {
-    process.stderr.write(c);
-    errors.push(...c.toString().split('\n').filter((line) => / ERROR /.test(line)));
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { url, child, errors };
 }
 
 export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
@@ -64,6 +38,7 @@ export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
 });
 
 export { expect };
+export { login, PRINCIPAL, serve } from '../helpers/served-app';
 
 /** Saves a full-page screenshot under test-results/screenshots, the pictures to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
@@ -72,7 +47,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-export const PRINCIPAL = { username: 'zhaoxz', name: '赵校长', password: 'principal-pass-1' };
 
 /** The first-run wizard, filled in as a person would. */
 export async function completeSetup(page: Page, url: string, opts: { screenshots?: boolean } = {}): Promise<void> {
@@ -100,8 +74,3 @@ export async function completeSetup(page: Page, url: string, opts: { screenshots
   await page.getByRole('button', { name: '前往登录' }).click();
 }
 
-export async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-}

@@ -1,11 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CandidateFilter } from '../../../src-shared/api/candidates';
 import { REALNAME_LABELS, REALNAME_STATUSES, type RealnameStatus } from '../../../src-shared/domain/candidate';
 import { useOp } from '../../api/hooks';
-
-const SEARCH_DEBOUNCE_MS = 200;
+import { useSearchAsTyped } from './use-search-as-typed';
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'yes' : 'no');
 const fromYesNo = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
@@ -16,21 +15,14 @@ function clean(f: CandidateFilter): CandidateFilter {
 }
 
 /**
- * Search (debounced, so a name typed fast is one query) and the filters of the candidate list;
- * the choices for major, level and year are what this kind's candidates actually hold.
+ * Search (as typed, see `useSearchAsTyped`; `busy` while the list is fetching) and the filters of
+ * the candidate list; the choices for major, level and year are what this kind's candidates
+ * actually hold.
  */
-export function CandidateFilters({ filter, onChange }: { filter: CandidateFilter; onChange: (f: CandidateFilter) => void }) {
+export function CandidateFilters({ filter, busy, onChange }: { filter: CandidateFilter; busy: boolean; onChange: (f: CandidateFilter) => void }) {
   const facets = useOp('candidates.facets', { kind: filter.kind });
   const [text, setText] = useState(filter.search ?? '');
-  const latest = useRef({ filter, onChange });
-  latest.current = { filter, onChange };
-
-  useEffect(() => {
-    const search = text.trim();
-    if (search === (latest.current.filter.search ?? '')) return;
-    const t = setTimeout(() => latest.current.onChange(clean({ ...latest.current.filter, search })), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [text]);
+  const composition = useSearchAsTyped(text, filter.search ?? '', busy, (search) => onChange(clean({ ...filter, search })));
 
   const set = (patch: Partial<CandidateFilter>) => onChange(clean({ ...filter, ...patch }));
   const options = (xs: (string | number)[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: String(x) }));
@@ -45,6 +37,7 @@ export function CandidateFilters({ filter, onChange }: { filter: CandidateFilter
         aria-label="搜索考生"
         value={text}
         onChange={(e) => setText(e.target.value)}
+        {...composition}
         onPressEnter={() => set({ search: text.trim() })}
         style={{ width: 240 }}
         maxLength={60}

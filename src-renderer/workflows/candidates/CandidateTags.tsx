@@ -1,11 +1,20 @@
 import { Flex, Tag, Tooltip } from 'antd';
 import { REALNAME_LABELS, type RealnameStatus } from '../../../src-shared/domain/candidate';
 
-const REALNAME_COLORS: Record<RealnameStatus, string> = { unverified: 'default', verified: 'success', failed: 'error', confirmed: 'processing' };
+const REALNAME_COLORS: Record<RealnameStatus, 'default' | 'success' | 'error' | 'processing'> = { unverified: 'default', verified: 'success', failed: 'error', confirmed: 'processing' };
 
 export function RealnameTag({ status, reason }: { status: RealnameStatus; reason?: string | null }) {
   const tag = <Tag color={REALNAME_COLORS[status]}>{REALNAME_LABELS[status]}</Tag>;
   return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
+}
+
+/** The same tags for a list's cells: plain spans in the tag's look (`.vt-tag`), the platform's reason as their title. */
+export function RealnameCellTag({ status, reason }: { status: RealnameStatus; reason?: string | null }) {
+  return (
+    <span className="vt-tag" data-tone={REALNAME_COLORS[status]} title={reason ?? undefined}>
+      {REALNAME_LABELS[status]}
+    </span>
+  );
 }
 
 /** What keeps a candidate from enrolling (`missing` from the server), as short tags; the rest in a tooltip. */

@@ -14,7 +14,7 @@ import { ColumnChooser, useColumnChoice } from './ColumnChooser';
 import { ExportButton } from './ExportButton';
 import { kindQuery, useKindParam } from './kind-param';
 import { listColumns } from './list-columns';
-import { useCandidateWindow, type CandidateSort } from './use-candidate-window';
+import { useCandidateWindow, usePrefetchView, type CandidateSort } from './use-candidate-window';
 
 type Editing = { candidate: CandidateRow | null } | null;
 
@@ -36,6 +36,11 @@ export function CandidatesPage() {
   const sort = sorts[kind];
   const view = { filter, sort: sort.key, order: sort.order };
   const rows = useCandidateWindow(view);
+  const prefetch = usePrefetchView();
+  const changeFilter = (f: CandidateFilter) => {
+    prefetch({ ...view, filter: f });
+    setFilters((all) => ({ ...all, [kind]: f }));
+  };
   // Stable between renders, so the table's rows re-render only when their own data changes.
   const columns = useMemo(() => listColumns(kind, (candidate) => setEditing({ candidate })), [kind]);
   const choice = useColumnChoice(`candidates.${kind}`, columns);
@@ -83,7 +88,7 @@ export function CandidatesPage() {
       />
       <QueryError error={rows.error} />
       <div style={{ marginBottom: 12 }}>
-        <CandidateFilters key={kind} filter={filter} onChange={(f) => setFilters((all) => ({ ...all, [kind]: f }))} />
+        <CandidateFilters key={kind} filter={filter} busy={rows.loading} onChange={changeFilter} />
       </div>
       <VirtualTable<CandidateRow>
         label={`${CANDIDATE_KIND_LABELS[kind]}名单`}

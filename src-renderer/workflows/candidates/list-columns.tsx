@@ -1,10 +1,9 @@
-import { Button, Flex, Tag } from 'antd';
 import type { CandidateRow } from '../../../src-shared/api/candidates';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import { formatTime } from '../../ui/format';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { CandidatePhoto } from './CandidatePhoto';
-import { RealnameTag } from './CandidateTags';
+import { RealnameCellTag } from './CandidateTags';
 
 export interface ListColumn extends VirtualColumn<CandidateRow> {
   /** Always shown: the column chooser does not offer it. */
@@ -19,14 +18,14 @@ const isRealnameItem = (m: string) => m.includes('实名');
 function StatusTags({ row }: { row: CandidateRow }) {
   const lacks = row.missing.filter((m) => !isRealnameItem(m));
   return (
-    <Flex gap={4} style={{ overflow: 'hidden' }}>
-      <RealnameTag status={row.realnameStatus} reason={row.realnameReason} />
+    <div className="vt-tags">
+      <RealnameCellTag status={row.realnameStatus} reason={row.realnameReason} />
       {lacks.map((m) => (
-        <Tag key={m} color="orange" style={{ marginInlineEnd: 0 }}>
+        <span key={m} className="vt-tag" data-tone="orange">
           缺{m}
-        </Tag>
+        </span>
       ))}
-    </Flex>
+    </div>
   );
 }
 
@@ -58,9 +57,9 @@ export function listColumns(kind: CandidateKind, onEdit: (row: CandidateRow) => 
       width: 56,
       fixed: true,
       render: (r) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
+        <button type="button" className="vt-link" onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
           编辑
-        </Button>
+        </button>
       ),
     },
   ];

@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CandidateFilter, CandidateRow, CANDIDATE_SORTS } from '../../../src-shared/api/candidates';
 import { useApi } from '../../api/hooks';
@@ -14,6 +14,23 @@ export interface CandidateView {
   filter: CandidateFilter;
   sort: CandidateSort;
   order: SortOrder;
+}
+
+/** One window of 100 rows of a view: the list's query, shared by the list and by `usePrefetchView`. */
+function windowQuery(api: ReturnType<typeof useApi>, view: CandidateView, w: number) {
+  const input = { ...view.filter, sort: view.sort, order: view.order, offset: w * WINDOW_SIZE, limit: WINDOW_SIZE };
+  return { queryKey: ['candidates.list', input], queryFn: () => api.call('candidates.list', input), staleTime: 30_000 };
+}
+
+/**
+ * Asks for a view's first window at once, from the click or keystroke that chooses it: the request
+ * is on its way while React renders the choice, instead of after (a filter click was ~25 ms
+ * of rendering before its query left).
+ */
+export function usePrefetchView() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useCallback((view: CandidateView) => void client.prefetchQuery(windowQuery(api, view, 0)), [api, client]);
 }
 
 /**
@@ -42,10 +59,7 @@ export function useCandidateWindow(view: CandidateView) {
   for (let w = Math.floor(range[0] / WINDOW_SIZE); w <= Math.floor(range[1] / WINDOW_SIZE); w++) windows.push(w);
 
   const results = useQueries({
-    queries: windows.map((w) => {
-      const input = { ...view.filter, sort: view.sort, order: view.order, offset: w * WINDOW_SIZE, limit: WINDOW_SIZE };
-      return { queryKey: ['candidates.list', input], queryFn: () => api.call('candidates.list', input), staleTime: 30_000 };
-    }),
+    queries: windows.map((w) => windowQuery(api, view, w)),
   });
 
   let byWindow = new Map<number, CandidateRow[]>();

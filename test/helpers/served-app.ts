@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { ROOT } from './cli';
+
+/** The app in browser mode, for the end-to-end tests and the browser-side benches. */
+
+/** Starts `cli serve` on a data folder, as `npm start -- --browser` would; the caller stops it. */
+export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, EXAMSITE_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The server's log still shows in the run; its ERROR lines (an internal failure, a write
+  // without an audit entry) also fail the test.
+  const errors: string[] = [];
+  child.stderr!.on('data', (c: Buffer) => {
+    process.stderr.write(c);
+    errors.push(...c.toString().split('\n').filter((line) => / ERROR /.test(line)));
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { url, child, errors };
+}
+
+export const PRINCIPAL = { username: 'zhaoxz', name: '赵校长', password: 'principal-pass-1' };
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+}
