@@ -141,9 +141,10 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
         setBusy('delete');
         try {
           await api.call('candidates.delete', { id: current.id });
-          await refresh();
           message.success(`已删除考生 ${current.name}`);
+          // Closed first: a refresh while open would ask again for the candidate just deleted.
           onClose();
+          void refresh();
         } catch (e) {
           setProblem((e as Error).message);
         } finally {
