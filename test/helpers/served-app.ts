@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ROOT } from './cli';
 
-/** The app in browser mode, for the end-to-end tests and the browser-side benches. */
-
-/** Starts `cli serve` on a data folder, as `npm start -- --browser` would; the caller stops it. */
+/**
+ * Starts `cli serve` on a data folder, as `npm start -- --browser` would; the caller stops it.
+ * For the end-to-end tests and the browser-side benches.
+ */
 export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import type { PhotoImportReport } from '../../src-shared/api/photos';
 import { openAndMigrate } from '../../src-main/core/app-core';
 import { stagingDir } from '../../src-main/core/paths';
 import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photos/photo-import-job';
-import { hashFile } from '../../src-main/pipelines/hash-file';
+import * as hashing from '../../src-main/pipelines/hash-file';
 import * as checks from '../../src-main/pipelines/photos/check-photo';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { writeZip } from '../fixtures/package-fixtures';
@@ -15,6 +15,10 @@ import { photo } from '../fixtures/photo-fixtures';
 import { runJobHere } from '../helpers/run-job';
 import { tempDir } from '../helpers/temp-dir';
 
+vi.mock('../../src-main/pipelines/hash-file', async (actual) => {
+  const real = await actual<typeof hashing>();
+  return { ...real, hashFile: vi.fn(real.hashFile) };
+});
 vi.mock('../../src-main/pipelines/photos/check-photo', async (actual) => {
   const real = await actual<typeof checks>();
   return { ...real, checkPhoto: vi.fn(real.checkPhoto) };
@@ -29,10 +33,11 @@ async function setUp(candidates: number, photos: string[]) {
   const people = addCandidates(store, candidates, 41);
   const path = join(tempDir(), 'photos.zip');
   await writeZip(path, await Promise.all(photos.map(async (id) => ({ name: `${id}.jpg`, data: await photo(id) }))));
-  return { dataDir, store, people, path, hash: await hashFile(path) };
+  return { dataDir, store, people, path, hash: await hashing.hashFile(path) };
 }
 
 const checked = () => vi.mocked(checks.checkPhoto).mock.calls.length;
+const hashed = () => vi.mocked(hashing.hashFile).mock.calls.length;
 const photoCount = (s: Awaited<ReturnType<typeof openAndMigrate>>) => (s.db.prepare('SELECT count(*) AS n FROM candidate_photos').get() as { n: number }).n;
 
 describe('a commit right after the check', () => {
@@ -46,8 +51,12 @@ describe('a commit right after the check', () => {
     expect(readdirSync(stagingDir(dataDir))).toHaveLength(1);
     expect(photoCount(store)).toBe(0);
 
+    const hashesBefore = hashed();
     const done = await runJob(dataDir, { path, fix: false, replaceExisting: false, commitHash: hash });
     expect(checked() - before).toBe(3);
+    // The same file, untouched since its check: its recorded hash stands, the ZIP is not read again.
+    expect(hashed() - hashesBefore).toBe(0);
+    expect(done.fileHash).toBe(hash);
     expect(done.written).toBe(3);
     expect(done.files).toEqual(preview.files);
     expect(photoCount(store)).toBe(3);
@@ -90,6 +99,29 @@ describe('a commit right after the check', () => {
     expect((await runJob(dataDir, { path, fix: false, replaceExisting: false, commitHash: hash })).written).toBe(2);
     expect(checked() - before).toBe(2);
     expect(existsSync(join(stagingDir(dataDir), file!))).toBe(false);
+    store.close();
+  });
+
+  it('hashes the ZIP again when it was written to since the check, and takes the check only for the same bytes', async () => {
+    const ids = fakePeople(2, 41).map((p) => p.idNumber);
+    const { dataDir, store, path, hash } = await setUp(2, ids);
+    await runJob(dataDir, { path, fix: false, replaceExisting: null });
+    // Rewritten with the very same bytes: a new change time, so the commit cannot trust the recorded hash.
+    writeFileSync(path, readFileSync(path));
+    let before = [checked(), hashed()];
+    expect((await runJob(dataDir, { path, fix: false, replaceExisting: false, commitHash: hash })).written).toBe(2);
+    expect([checked() - before[0]!, hashed() - before[1]!]).toEqual([0, 1]);
+
+    // Other bytes under the same name: refused before anything is written.
+    store.db.exec('DELETE FROM candidate_photos');
+    await runJob(dataDir, { path, fix: false, replaceExisting: null });
+    const other = join(tempDir(), 'other.zip');
+    await writeZip(other, [{ name: `${ids[0]}.jpg`, data: await photo(ids[0]!) }]);
+    writeFileSync(path, readFileSync(other));
+    before = [checked(), hashed()];
+    await expect(runJob(dataDir, { path, fix: false, replaceExisting: false, commitHash: hash })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(hashed() - before[1]!).toBe(1);
+    expect(photoCount(store)).toBe(0);
     store.close();
   });
 });

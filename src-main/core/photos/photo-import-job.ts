@@ -4,7 +4,7 @@ import { PHOTO_RULES } from '../../../src-shared/api/photos';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
 import type { JobContext, JobHandler } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/hash-file';
+import { fileIdentity, hashFile } from '../../pipelines/hash-file';
 import { boundedQueue } from '../../pipelines/photos/bounded-queue';
 import { CHECKS_AT_ONCE, checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo';
 import { describeSize, walkZip, type ZipLimits } from '../../pipelines/zip/safe-zip';
@@ -45,9 +45,14 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
   const input = raw as PhotoImportInput;
   const label = `压缩包“${input.fileName}”`;
   ctx.progress('读取压缩包', 0, 1);
-  // Hashed while the names are listed and the photos checked, on the core they leave idle; a
-  // commit compares it with what its check saw before it writes, and before any other refusal.
-  const hashing = hashFile(input.path);
+  const store = ctx.store();
+  const identity = identityOf(input.path);
+  // A commit of the very file its check read, unchanged on disk since, takes the hash that check
+  // recorded. Otherwise the file is hashed while the names are listed and the photos checked, on
+  // the core they leave idle; a commit compares it with what its check saw before it writes, and
+  // before any other refusal.
+  const recorded = input.commitHash ? PhotoStaging.recordedHash(store, ctx.dataDir, identity) : null;
+  const hashing = recorded !== null && recorded === input.commitHash ? Promise.resolve(recorded) : hashFile(input.path);
   hashing.catch(() => undefined);
   const verifiedHash = async (): Promise<string> => {
     const hash = await hashing;
@@ -61,7 +66,6 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
   const entries = await listEntries(input.path, label).catch(hashFirst);
   ctx.throwIfCancelled();
 
-  const store = ctx.store();
   const plan = planEntries(entries, candidatesByIdNumber(store), beijingDate(ctx.now()));
   const planKey = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
   // A commit right after the user's check takes that check's photos instead of decoding them again.
@@ -72,7 +76,8 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
     if (outcomes) ctx.progress('检查照片', plan.length, plan.length);
     else outcomes = await checkEntries(ctx, input, label, plan, staging).catch(hashFirst);
     const fileHash = await verifiedHash();
-    if (!reused) staging.finish(fileHash, input.fix, planKey, outcomes);
+    // The identity the check saw throughout: a file written to while it was read is hashed anew.
+    if (!reused) staging.finish(fileHash, identityOf(input.path) === identity ? identity : '', input.fix, planKey, outcomes);
     // A commit decides replacements: undecided means not replaced.
     const replace = input.commitHash ? input.replaceExisting === true : input.replaceExisting;
     const files = plan.map((p, i) => p.decided ?? judged(p, outcomes[i]!, replace));
@@ -106,6 +111,15 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
     staging.detach();
   }
 };
+
+/** `fileIdentity`, or '' (never equal to a recorded one) when the file cannot be read: the hash then says why. */
+function identityOf(path: string): string {
+  try {
+    return fileIdentity(path);
+  } catch {
+    return '';
+  }
+}
 
 /** The entries' names and sizes from the central directory, nothing inflated yet. */
 async function listEntries(path: string, label: string): Promise<ListedEntry[]> {

@@ -10,6 +10,15 @@ import type { PhotoMeta } from './photo-store';
 /** What checking one photo concluded, before anyone decided about replacing existing photos. */
 export type PhotoOutcome = { ok: true; message: string; fixed: boolean } | { ok: false; code: PhotoCode; message: string };
 
+/** The one row of a work file's `checked` table: what its check saw, written when it finished. */
+interface CheckedRow {
+  file_hash: string;
+  file_identity: string;
+  fix: number;
+  plan: string;
+  outcomes: string;
+}
+
 const PREFIX = 'photo-import-';
 /** Staged photos written together: a few hundred KB of ordinary photos, never past 16 MB. */
 const FLUSH_PHOTOS = 50;
@@ -58,27 +67,52 @@ export class PhotoStaging {
       CREATE TABLE staging.photos (
         candidate_id INTEGER PRIMARY KEY, entry_name TEXT NOT NULL, replaces INTEGER NOT NULL, data BLOB NOT NULL, format TEXT NOT NULL,
         width INTEGER NOT NULL, height INTEGER NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, background TEXT NOT NULL);
-      CREATE TABLE staging.checked (file_hash TEXT NOT NULL, fix INTEGER NOT NULL, plan TEXT NOT NULL, outcomes TEXT NOT NULL);`);
+      CREATE TABLE staging.checked (file_hash TEXT NOT NULL, file_identity TEXT NOT NULL, fix INTEGER NOT NULL, plan TEXT NOT NULL, outcomes TEXT NOT NULL);`);
     return staging;
+  }
+
+  /**
+   * The hash the last finished check recorded for its ZIP, if the file at hand is that same file
+   * unchanged since (`fileIdentity`); else null.
+   */
+  static recordedHash(store: Store, dataDir: string, identity: string): string | null {
+    const staging = PhotoStaging.attachExisting(store, dataDir);
+    if (!staging) return null;
+    try {
+      const row = store.db.prepare('SELECT file_hash, file_identity FROM staging.checked').get() as Pick<CheckedRow, 'file_hash' | 'file_identity'> | undefined;
+      return row && row.file_identity !== '' && row.file_identity === identity ? row.file_hash : null;
+    } catch {
+      return null;
+    } finally {
+      staging.detach();
+    }
   }
 
   /** The finished check of the same file, flags and plan, with its outcomes; else null. */
   static reuse(store: Store, dataDir: string, fileHash: string, fix: boolean, plan: string): { staging: PhotoStaging; outcomes: (PhotoOutcome | null)[] } | null {
-    const path = PhotoStaging.fileFor(dataDir);
-    if (!existsSync(path)) return null;
-    let staging: PhotoStaging | null = null;
+    const staging = PhotoStaging.attachExisting(store, dataDir);
+    if (!staging) return null;
     try {
-      staging = new PhotoStaging(store, path);
-      const row = store.db.prepare('SELECT file_hash, fix, plan, outcomes FROM staging.checked').get() as { file_hash: string; fix: number; plan: string; outcomes: string } | undefined;
+      const row = store.db.prepare('SELECT file_hash, fix, plan, outcomes FROM staging.checked').get() as CheckedRow | undefined;
       if (row && row.file_hash === fileHash && row.fix === (fix ? 1 : 0) && row.plan === plan) {
         for (const r of store.db.prepare('SELECT candidate_id, entry_name FROM staging.photos').all() as { candidate_id: number; entry_name: string }[]) staging.names.set(r.candidate_id, r.entry_name);
         return { staging, outcomes: JSON.parse(row.outcomes) as (PhotoOutcome | null)[] };
       }
     } catch {
-      // A file cut short by a crash: the check runs again.
+      // A file cut short by a crash, or of an older layout: the check runs again.
     }
-    staging?.detach();
+    staging.detach();
     return null;
+  }
+
+  private static attachExisting(store: Store, dataDir: string): PhotoStaging | null {
+    const path = PhotoStaging.fileFor(dataDir);
+    if (!existsSync(path)) return null;
+    try {
+      return new PhotoStaging(store, path);
+    } catch {
+      return null;
+    }
   }
 
   add(candidateId: number, entryName: string, photo: AcceptedPhoto, replaces: boolean): void {
@@ -104,10 +138,13 @@ export class PhotoStaging {
     })();
   }
 
-  /** Written last: a file without it is a check that never finished. */
-  finish(fileHash: string, fix: boolean, plan: string, outcomes: (PhotoOutcome | null)[]): void {
+  /**
+   * Written last: a file without it is a check that never finished. `identity`: the ZIP's
+   * `fileIdentity` while it was checked ('' when it changed during the check).
+   */
+  finish(fileHash: string, identity: string, fix: boolean, plan: string, outcomes: (PhotoOutcome | null)[]): void {
     this.flush();
-    this.store.prepare('INSERT INTO staging.checked (file_hash, fix, plan, outcomes) VALUES (?, ?, ?, ?)').run(fileHash, fix ? 1 : 0, plan, JSON.stringify(outcomes));
+    this.store.prepare('INSERT INTO staging.checked (file_hash, file_identity, fix, plan, outcomes) VALUES (?, ?, ?, ?, ?)').run(fileHash, identity, fix ? 1 : 0, plan, JSON.stringify(outcomes));
   }
 
   entryName(candidateId: number): string {
