@@ -29,9 +29,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-const index = join(root, 'dist/renderer/index.html');
-const sources = Math.max(newestMtime(join(root, 'src-renderer')), newestMtime(join(root, 'src-shared')));
-if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+/** True when `built` is missing or older than any file under `dirs`. */
+const stale = (built: string, dirs: string[]) => !existsSync(built) || statSync(built).mtimeMs < Math.max(...dirs.map((d) => newestMtime(join(root, d))));
+
+if (stale(join(root, 'dist/renderer/index.html'), ['src-renderer', 'src-shared'])) {
   process.stderr.write('正在构建界面…\n');
   run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }
@@ -60,7 +61,9 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!values.browser) process.stderr.write('未找到 Electron 运行时，改用浏览器模式。\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'serve', ...dataArgs, ...(values.port ? ['--port', values.port] : [])], {
+  // The bundled command line: it starts ~0.6 s sooner than the sources through tsx.
+  if (stale(join(root, 'dist/main/cli.mjs'), ['src-main', 'src-shared'])) run('npx', ['tsx', 'scripts/build-main.ts']);
+  const child = spawn(process.execPath, ['dist/main/cli.mjs', 'serve', ...dataArgs, ...(values.port ? ['--port', values.port] : [])], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -9,7 +9,8 @@ import { takeBackup } from '../core/backup/take-backup';
 import { startBridge } from '../transport/http/bridge';
 import { dataDirOf, requireString, UsageError, withApp, type CliCommand } from './cli-kit';
 
-export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
+/** The built pages: beside the bundle in dist/ when this runs bundled (dist/main/cli.mjs), else from the sources. */
+export const RENDERER_DIR = import.meta.url.endsWith('.ts') ? resolve(import.meta.dirname, '../../dist/renderer') : resolve(import.meta.dirname, '../renderer');
 
 export const serveCommand: CliCommand = {
   name: 'serve',

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,21 @@ import { tempDir } from '../helpers/temp-dir';
 describe('the Electron bundles', () => {
   beforeAll(() => buildMain(), 120_000);
 
-  it('builds main, preload and the job worker', () => {
-    for (const f of ['main.mjs', 'preload.cjs', 'job-worker.mjs']) expect(existsSync(join(ROOT, 'dist/main', f)), f).toBe(true);
+  it('builds main, preload, the job worker and the command line', () => {
+    for (const f of ['main.mjs', 'preload.cjs', 'job-worker.mjs', 'cli.mjs']) expect(existsSync(join(ROOT, 'dist/main', f)), f).toBe(true);
+  });
+
+  it('runs the bundled command line (what npm start -- --browser serves from): init, then an xlsx export with exceljs loaded on first use', () => {
+    const dataDir = tempDir();
+    const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/main/cli.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, EXAMSITE_LOG: 'warn', EXAMSITE_PASSWORD: 'principal-pass-1' } });
+    const init = run(['init', '--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区', '--username', 'zhaoxz', '--display-name', '赵校长']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toContain('已创建院校 烟台职业学院');
+    const out = join(tempDir(), 'candidates.xlsx');
+    const exported = run(['candidates', 'export', '--out', out]);
+    expect(exported.status, exported.stderr).toBe(0);
+    // An xlsx is a ZIP: its first bytes say so.
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('runs a backup job in the bundled worker', async () => {

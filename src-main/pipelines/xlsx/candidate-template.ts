@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { CANDIDATE_KIND_LABELS, EDUCATION_LEVELS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { MAJOR_LEVELS } from '../../../src-shared/domain/catalog';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
@@ -12,7 +13,8 @@ const DATA_ROWS = 5000;
  * filling rules.
  */
 export async function candidateTemplate(kind: CandidateKind, majors: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = '考点助手';
   const columns = CANDIDATE_COLUMNS[kind];
   const ws = wb.addWorksheet(`${CANDIDATE_KIND_LABELS[kind]}信息`, { views: [{ state: 'frozen', ySplit: 1 }] });

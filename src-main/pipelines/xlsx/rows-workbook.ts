@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { safeCellText } from './safe-cell';
 
 export interface RowsSheet {
@@ -17,8 +17,9 @@ export interface RowsSheet {
  * and formula-looking text is neutralised (DESIGN.md §4).
  */
 export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Promise<void> {
+  const { stream } = await loadExcelJS();
   mkdirSync(dirname(path), { recursive: true });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const wb = new stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 18, style: c.text ? { numFmt: '@' } : {} }));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { safeCellText } from './safe-cell';
 
 export interface SummarySection {
@@ -12,7 +12,8 @@ export interface SummarySection {
  * carries the USB stick and for the platform operator who opens it.
  */
 export async function summaryWorkbook(overview: [string, string][], sections: SummarySection[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = '考点助手';
   const first = wb.addWorksheet('数据包说明');
   first.columns = [{ width: 18 }, { width: 60 }];
