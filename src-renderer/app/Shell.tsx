@@ -1,5 +1,6 @@
 import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Layout, Menu, Result, Typography } from 'antd';
+import { Avatar, Dropdown, Flex, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
 import type { MenuProps } from 'antd';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../src-shared/roles';
@@ -62,6 +63,7 @@ export function Shell() {
         </Header>
         <Content style={{ padding: 24 }}>
           <ClockWarning />
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
           <Routes>
             {pages.map((p) => (
               <Route key={p.path} path={p.path} element={p.element} />
@@ -71,6 +73,7 @@ export function Shell() {
             ))}
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

@@ -20,29 +20,39 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import { roleAllowed, STAFF, type Access, type Role } from '../../src-shared/roles';
-import { AboutPage } from '../workflows/about/AboutPage';
-import { AuditPage } from '../workflows/admin/AuditPage';
-import { InstitutionPage } from '../workflows/admin/InstitutionPage';
-import { UsersPage } from '../workflows/admin/UsersPage';
-import { CertificatesPage } from '../workflows/catalog/CertificatesPage';
-import { DeclarationPlansPage } from '../workflows/catalog/DeclarationPlansPage';
-import { MajorsPage } from '../workflows/catalog/MajorsPage';
-import { PlanDetailPage } from '../workflows/catalog/PlanDetailPage';
-import { PlansPage } from '../workflows/catalog/PlansPage';
-import { SubjectsPage } from '../workflows/catalog/SubjectsPage';
-import { CandidatesPage } from '../workflows/candidates/CandidatesPage';
-import { CompletenessPage } from '../workflows/candidates/CompletenessPage';
-import { ImportWizardPage } from '../workflows/candidates/ImportWizardPage';
-import { PhotoImportPage } from '../workflows/candidates/PhotoImportPage';
-import { RealnamePage } from '../workflows/candidates/RealnamePage';
-import { HomePage } from '../workflows/home/HomePage';
-import { SettingsPage } from '../workflows/settings/SettingsPage';
-import { ExportPage } from '../workflows/sync/ExportPage';
-import { HistoryPage } from '../workflows/sync/HistoryPage';
-import { ImportPage } from '../workflows/sync/ImportPage';
+
+/**
+ * Each page's code loads when it is first opened (its own chunk of the bundle): the login page
+ * does not wait for 20 pages' code, tables and dictionaries it does not show.
+ */
+// `any`: each page has its own props.
+function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AboutPage = lazyPage(() => import('../workflows/about/AboutPage'), 'AboutPage');
+const AuditPage = lazyPage(() => import('../workflows/admin/AuditPage'), 'AuditPage');
+const InstitutionPage = lazyPage(() => import('../workflows/admin/InstitutionPage'), 'InstitutionPage');
+const UsersPage = lazyPage(() => import('../workflows/admin/UsersPage'), 'UsersPage');
+const CertificatesPage = lazyPage(() => import('../workflows/catalog/CertificatesPage'), 'CertificatesPage');
+const DeclarationPlansPage = lazyPage(() => import('../workflows/catalog/DeclarationPlansPage'), 'DeclarationPlansPage');
+const MajorsPage = lazyPage(() => import('../workflows/catalog/MajorsPage'), 'MajorsPage');
+const PlanDetailPage = lazyPage(() => import('../workflows/catalog/PlanDetailPage'), 'PlanDetailPage');
+const PlansPage = lazyPage(() => import('../workflows/catalog/PlansPage'), 'PlansPage');
+const SubjectsPage = lazyPage(() => import('../workflows/catalog/SubjectsPage'), 'SubjectsPage');
+const CandidatesPage = lazyPage(() => import('../workflows/candidates/CandidatesPage'), 'CandidatesPage');
+const CompletenessPage = lazyPage(() => import('../workflows/candidates/CompletenessPage'), 'CompletenessPage');
+const ImportWizardPage = lazyPage(() => import('../workflows/candidates/ImportWizardPage'), 'ImportWizardPage');
+const PhotoImportPage = lazyPage(() => import('../workflows/candidates/PhotoImportPage'), 'PhotoImportPage');
+const RealnamePage = lazyPage(() => import('../workflows/candidates/RealnamePage'), 'RealnamePage');
+const HomePage = lazyPage(() => import('../workflows/home/HomePage'), 'HomePage');
+const SettingsPage = lazyPage(() => import('../workflows/settings/SettingsPage'), 'SettingsPage');
+const ExportPage = lazyPage(() => import('../workflows/sync/ExportPage'), 'ExportPage');
+const HistoryPage = lazyPage(() => import('../workflows/sync/HistoryPage'), 'HistoryPage');
+const ImportPage = lazyPage(() => import('../workflows/sync/ImportPage'), 'ImportPage');
 
 export interface Page {
   path: string;
