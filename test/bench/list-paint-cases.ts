@@ -1,26 +1,22 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { openAndMigrate } from '../../src-main/core/app-core';
 import { listCandidates } from '../../src-main/core/candidates/candidates-service';
-import { fakePeople } from '../../src-main/core/demo/fake-people';
+import type { FakePerson } from '../../src-main/core/demo/fake-people';
 import type { Store } from '../../src-main/store/store';
 import { candidateListInput, type CandidateFilter } from '../../src-shared/api/candidates';
-import { addPeople } from '../fixtures/candidates';
 import { CHROMIUM_LAUNCH, PAGE_OPTIONS } from '../helpers/chromium';
-import { cli, ROOT } from '../helpers/cli';
 import { paintAfter } from '../helpers/paint-after';
 import { login, PRINCIPAL, serve } from '../helpers/served-app';
+import { buildApp, schoolWith } from './bench-app';
 import type { BenchCase } from './harness';
 
 const COUNT = 50_000;
-const people = fakePeople(COUNT, 50_002);
 
 interface ListApp {
   page: Page;
   store: Store;
+  people: FakePerson[];
   browser: Browser;
   child: ChildProcess;
   dir: string;
@@ -40,22 +36,15 @@ async function listApp(): Promise<ListApp> {
     await countOf(app).getByText(`共 ${COUNT} 名`).waitFor();
     return app;
   }
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('vite build failed');
-  const dir = mkdtempSync(join(tmpdir(), 'examsite-bench-'));
-  const init = cli(['init', '--data-dir', dir, '--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区', '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
-    EXAMSITE_PASSWORD: PRINCIPAL.password,
-  });
-  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
-  const store = await openAndMigrate(dir);
-  addPeople(store, people);
-  const { url, child } = await serve(dir);
+  await buildApp();
+  const { dir, store, people } = await schoolWith(COUNT, 50_002);
+  const { url, child } = await serve(dir, { bundled: true });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage(PAGE_OPTIONS);
   await page.goto(url);
   await login(page, PRINCIPAL.username, PRINCIPAL.password);
   await page.getByRole('menu', { name: '主导航' }).getByRole('link', { name: '考生名单' }).click();
-  app = { page, store, browser, child, dir };
+  app = { page, store, people, browser, child, dir };
   await countOf(app).getByText(`共 ${COUNT} 名`).waitFor();
   return app;
 }
@@ -86,7 +75,7 @@ async function clearSearch(a: ListApp): Promise<void> {
  * coordinator types: a surname and given name, an ID number's digits, a phone's last digits, pinyin.
  */
 async function keystrokes(a: ListApp): Promise<number[]> {
-  const target = people[31_337]!;
+  const target = a.people[31_337]!;
   const typed = [target.name, target.idNumber.slice(6, 12), target.phone.slice(-4), 'zhang'];
   const samples: number[] = [];
   const box = a.page.getByRole('textbox', { name: '搜索考生' });
@@ -113,7 +102,7 @@ async function choose(a: ListApp, label: string, option: string, filter: Omit<Ca
  * count: three entry years in turn, then 信息不完整 and 无照片 on top of the last.
  */
 async function filterClicks(a: ListApp): Promise<number[]> {
-  const years = [...new Set(people.map((p) => p.entryYear))].sort((x, y) => x - y).slice(-3);
+  const years = [...new Set(a.people.map((p) => p.entryYear))].sort((x, y) => x - y).slice(-3);
   const samples: number[] = [];
   for (const year of years) samples.push(await choose(a, '入学年份', String(year), { entryYear: year }));
   const year = years.at(-1)!;

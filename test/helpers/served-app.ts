@@ -4,11 +4,13 @@ import type { Page } from '@playwright/test';
 import { ROOT } from './cli';
 
 /**
- * Starts `cli serve` on a data folder, as `npm start -- --browser` would; the caller stops it.
- * For the end-to-end tests and the browser-side benches.
+ * Starts `cli serve` on a data folder; the caller stops it. For the end-to-end tests (from the
+ * sources) and the browser-side benches (`bundled`: dist/main/cli.mjs, as `npm start -- --browser`
+ * runs it).
  */
-export async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/cli.ts'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+export async function serve(dataDir: string, options: { bundled?: boolean } = {}): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
+  const entry = options.bundled ? [join(ROOT, 'dist/main/cli.mjs')] : ['--import', 'tsx', join(ROOT, 'src-main/cli.ts')];
+  const child = spawn(process.execPath, [...entry, 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, EXAMSITE_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
