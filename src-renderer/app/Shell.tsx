@@ -64,15 +64,15 @@ export function Shell() {
         <Content style={{ padding: 24 }}>
           <ClockWarning />
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
-          <Routes>
-            {pages.map((p) => (
-              <Route key={p.path} path={p.path} element={p.element} />
-            ))}
-            {PAGES.filter((p) => !pages.includes(p)).map((p) => (
-              <Route key={p.path} path={p.path} element={<Result status="403" title="无权访问" subTitle="您的角色不能打开这个页面。" />} />
-            ))}
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+            <Routes>
+              {pages.map((p) => (
+                <Route key={p.path} path={p.path} element={p.element} />
+              ))}
+              {PAGES.filter((p) => !pages.includes(p)).map((p) => (
+                <Route key={p.path} path={p.path} element={<Result status="403" title="无权访问" subTitle="您的角色不能打开这个页面。" />} />
+              ))}
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
           </Suspense>
         </Content>
       </Layout>

@@ -7,7 +7,7 @@ import { fakePeople, type FakePerson } from '../../src-main/core/demo/fake-peopl
 import type { Store } from '../../src-main/store/store';
 import { buildMain } from '../../scripts/build-main';
 import { addPeople } from '../fixtures/candidates';
-import { cli, ROOT } from '../helpers/cli';
+import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
 import { PRINCIPAL } from '../helpers/served-app';
 
 let built = false;
@@ -27,7 +27,7 @@ export async function buildApp(): Promise<void> {
 /** A data folder set up as by the first-run wizard (PRINCIPAL can log in), holding `count` school candidates. */
 export async function schoolWith(count: number, seed: number): Promise<{ dir: string; store: Store; people: FakePerson[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'examsite-bench-'));
-  const init = cli(['init', '--data-dir', dir, '--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区', '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
+  const init = cli(['init', '--data-dir', dir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
     EXAMSITE_PASSWORD: PRINCIPAL.password,
   });
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);

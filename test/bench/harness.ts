@@ -53,12 +53,12 @@ async function measureOnce(c: BenchCase, into: Samples): Promise<void> {
   await c.teardown?.(state);
 }
 
-function report(c: BenchCase, samples: Samples, baseName?: string, ratio?: number): BenchResult {
+function report(c: BenchCase, samples: Samples, ratio?: number): BenchResult {
   const result: BenchResult = { name: c.name, medianMs: median(samples.times), peakRssMb: samples.peak / 1024 / 1024, ...(ratio === undefined ? {} : { ratio }) };
   const parts = [`cores=${cpus().length}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`];
   if (samples.times.length > (c.runs ?? 5)) parts.push(`slowest ${Math.max(...samples.times).toFixed(0)} ms of ${samples.times.length} samples`);
   parts.push(`peak RSS ${result.peakRssMb.toFixed(0)} MB`);
-  if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${baseName}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
+  if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${c.baseline}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
   if (c.budgetMs) parts.push(result.medianMs <= c.budgetMs ? `within ${c.budgetMs} ms budget` : `OVER ${c.budgetMs} ms budget`);
   process.stdout.write(`${parts.join('  ')}\n`);
   return result;
@@ -91,7 +91,7 @@ export async function runBench(cases: BenchCase[], filter?: string): Promise<Ben
       continue;
     }
     const baseResult = report(base, theirs);
-    results.push(baseResult, report(c, own, baseResult.name, median(own.times.map((t, i) => t / theirs.times[i]!))));
+    results.push(baseResult, report(c, own, median(own.times.map((t, i) => t / theirs.times[i]!))));
   }
   return results;
 }

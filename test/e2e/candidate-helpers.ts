@@ -12,8 +12,6 @@ import { expect, test } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-export const INSTITUTION = '4137014320';
-
 export function workDir(name: string): string {
   const dir = test.info().outputPath(name);
   mkdirSync(dir, { recursive: true });

@@ -5,7 +5,8 @@ import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { pinyinOf } from '../../src-shared/domain/candidate';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
 import { photo, renamedPdf, zipWithGbkNames } from '../fixtures/photo-fixtures';
-import { cellText, fixRefused, generatePackage, INSTITUTION, open, pickOption, run, saveDownload, trustPlatformKey, workDir, writeMessySheet } from './candidate-helpers';
+import { cellText, fixRefused, generatePackage, open, pickOption, run, saveDownload, trustPlatformKey, workDir, writeMessySheet } from './candidate-helpers';
+import { INIT_ARGS } from '../helpers/cli';
 import { paintAfter } from '../helpers/paint-after';
 import { completeSetup, expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
 
@@ -328,7 +329,7 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
 test('the list stays responsive with 20,000 candidates: scroll to the end, search, filter', async ({ page, freshDataDir }) => {
   test.setTimeout(240_000);
   const dir = workDir('many');
-  run('src-main/cli.ts', ['init', '--data-dir', freshDataDir, '--code', INSTITUTION, '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区', '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
+  run('src-main/cli.ts', ['init', '--data-dir', freshDataDir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
     EXAMSITE_PASSWORD: PRINCIPAL.password,
   });
   const people = fakePeople(20_000, 99);

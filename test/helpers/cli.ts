@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
+/** `init`'s institution options for the test school (the region must be one the region table knows). */
+export const INIT_ARGS = ['--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区'];
+
 export interface CliRun {
   code: number;
   stdout: string;

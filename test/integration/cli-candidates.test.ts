@@ -3,16 +3,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
-import { cli } from '../helpers/cli';
+import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-const INIT = ['--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区'];
 
 describe('CLI: candidates import and export', () => {
   it('checks by default, commits with --commit (exit 1 when rows were refused), and exports', { timeout: 240_000 }, async () => {
     const data = tempDir();
     const dir = tempDir();
-    expect(cli(['init', '--data-dir', data, ...INIT], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
+    expect(cli(['init', '--data-dir', data, ...INIT_ARGS], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
     const people = fakePeople(3, 41);
     const path = join(dir, '考生.xlsx');
     await writeXlsx(path, [SCHOOL_HEADERS, ...people.map(personRow), ['王五', '', '370681200403156811', '13805351234', '物流管理', '高职专科', 2025]]);

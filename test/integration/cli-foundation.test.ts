@@ -3,19 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT } from '../helpers/cli';
+import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-const INIT = ['--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区'];
 
 describe('CLI: init, demo, backup', () => {
   it('init creates the institution with the principal password from the environment', () => {
     const dir = tempDir();
-    const r = cli(['init', '--data-dir', dir, ...INIT, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
+    const r = cli(['init', '--data-dir', dir, ...INIT_ARGS, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ institution: { code: '4137014320', name: '烟台职业学院' }, principal: 'admin', schemaVersion: LATEST_SCHEMA_VERSION });
 
-    const again = cli(['init', '--data-dir', dir, ...INIT, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
+    const again = cli(['init', '--data-dir', dir, ...INIT_ARGS, '--json'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(again.code).toBe(1);
     expect(again.json()).toEqual({ refused: { code: 'STATE', message: '首次设置已经完成：院校和负责人账号只能创建一次。', file: null } });
     expect(again.stderr).toContain('首次设置已经完成');
@@ -23,14 +22,14 @@ describe('CLI: init, demo, backup', () => {
 
   it('init refuses bad input with exit 1 and usage errors with exit 2', () => {
     const dir = tempDir();
-    const noPassword = cli(['init', '--data-dir', dir, ...INIT], { EXAMSITE_PASSWORD: '' });
+    const noPassword = cli(['init', '--data-dir', dir, ...INIT_ARGS], { EXAMSITE_PASSWORD: '' });
     expect(noPassword.code).toBe(1);
     expect(noPassword.stderr).toContain('EXAMSITE_PASSWORD');
-    const badRegion = cli(['init', '--data-dir', dir, ...INIT.slice(0, 8), '--district', '海淀区'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
+    const badRegion = cli(['init', '--data-dir', dir, ...INIT_ARGS.slice(0, 8), '--district', '海淀区'], { EXAMSITE_PASSWORD: 'cli-pass-123' });
     expect(badRegion.code).toBe(1);
     expect(badRegion.stderr).toContain('没有名为“海淀区”的区县');
     expect(cli(['init', '--data-dir', dir, '--code', '4137014320']).code).toBe(2);
-    expect(cli(['init', '--data-dir', dir, ...INIT, '--bogus']).code).toBe(2);
+    expect(cli(['init', '--data-dir', dir, ...INIT_ARGS, '--bogus']).code).toBe(2);
     expect(cli(['no-such-command']).code).toBe(2);
     expect(cli([]).code).toBe(2);
   });

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKey } from '../../src-main/pipelines/packages/signing';
 import { platformPackage, rezip } from '../fixtures/package-fixtures';
-import { cli } from '../helpers/cli';
+import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-const INIT = ['--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区'];
 
 function initialised(): { data: string; dir: string; key: ReturnType<typeof generateSigningKey> } {
   const data = tempDir();
   const dir = tempDir();
-  expect(cli(['init', '--data-dir', data, ...INIT], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
+  expect(cli(['init', '--data-dir', data, ...INIT_ARGS], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
   const key = generateSigningKey();
   writeFileSync(join(dir, 'platform-public.pem'), key.publicPem);
   const trust = cli(['platform-key', 'add', join(dir, 'platform-public.pem'), '--data-dir', data, '--json']);

@@ -5,10 +5,9 @@ import { Store } from '../../src-main/store/store';
 import { writeZip } from '../fixtures/package-fixtures';
 import { addCandidates } from '../fixtures/candidates';
 import { photo, zipWithGbkNames } from '../fixtures/photo-fixtures';
-import { cli } from '../helpers/cli';
+import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-const INIT = ['--code', '4137014320', '--name', '烟台职业学院', '--province', '山东省', '--city', '烟台市', '--district', '莱山区'];
 
 interface PhotosJson {
   files: { name: string; id: string | null; status: string; code: string; message: string }[];
@@ -26,7 +25,7 @@ function photoCount(data: string): number {
 describe('CLI: photos import', () => {
   it('checks by default, commits with --commit (exit 1 when a file was refused), fixes with --fix, replaces only with --replace', { timeout: 240_000 }, async () => {
     const data = tempDir();
-    expect(cli(['init', '--data-dir', data, ...INIT], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
+    expect(cli(['init', '--data-dir', data, ...INIT_ARGS], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
     const store = new Store(storePath(data));
     const [a, b, c] = addCandidates(store, 3, 51).map((p) => p.idNumber) as [string, string, string];
     store.close();
