@@ -14,7 +14,15 @@ export const EXTERNAL = ['electron', 'better-sqlite3', 'sharp', '@img/*'];
 // Bundled CommonJS packages still call require() for Node built-ins: give the ESM bundle one.
 const REQUIRE_BANNER = "import { createRequire as __examsiteCreateRequire } from 'node:module'; const require = __examsiteCreateRequire(import.meta.url);";
 
-const common: BuildOptions = { absWorkingDir: join(import.meta.dirname, '..'), bundle: true, platform: 'node', target: 'node20', external: EXTERNAL, sourcemap: true, logLevel: 'warning' };
+const common: BuildOptions = {
+  absWorkingDir: join(import.meta.dirname, '..'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  sourcemap: true,
+  logLevel: 'warning',
+};
 const esm: BuildOptions = { ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main', banner: { js: REQUIRE_BANNER } };
 
 export async function buildMain(): Promise<void> {

@@ -5,7 +5,19 @@ import { packageExportCommand, packageImportCommand, plansListCommand, platformK
 import { photosImportCommand } from './cli/photo-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
-const commands = [serveCommand, initCommand, demoCommand, backupCommand, plansListCommand, packageImportCommand, packageExportCommand, platformKeyCommand, candidatesImportCommand, candidatesExportCommand, photosImportCommand];
+const commands = [
+  serveCommand,
+  initCommand,
+  demoCommand,
+  backupCommand,
+  plansListCommand,
+  packageImportCommand,
+  packageExportCommand,
+  platformKeyCommand,
+  candidatesImportCommand,
+  candidatesExportCommand,
+  photosImportCommand,
+];
 
 runCli(process.argv.slice(2), commands).then(
   (code) => {

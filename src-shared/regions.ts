@@ -9,9 +9,7 @@ export interface RegionNode {
 
 export const REGION_TREE: readonly RegionNode[] = pca as RegionNode[];
 
-export type RegionLookup =
-  | { ok: true; codes: [string, string, string] }
-  | { ok: false; field: 'province' | 'city' | 'district'; message: string };
+export type RegionLookup = { ok: true; codes: [string, string, string] } | { ok: false; field: 'province' | 'city' | 'district'; message: string };
 
 export function findRegion(province: string, city: string, district: string): RegionLookup {
   const p = REGION_TREE.find((n) => n.name === province);

@@ -29,7 +29,9 @@ export const candidatesImportCommand: CliCommand = {
       const preview = await runJob<CandidateImportPreview>(app, 'candidate-import', base, '检查考生表格');
       const out = { counts: preview.counts, errors: preview.errors, warnings: preview.warnings };
       if (!values.commit) {
-        io.say(`检查完毕（未写入）：新增 ${preview.counts.new}，更新 ${preview.counts.updated}，未变 ${preview.counts.unchanged}，退回 ${preview.counts.refused}。加 --commit 写入。`);
+        io.say(
+          `检查完毕（未写入）：新增 ${preview.counts.new}，更新 ${preview.counts.updated}，未变 ${preview.counts.unchanged}，退回 ${preview.counts.refused}。加 --commit 写入。`,
+        );
         return out;
       }
       const result = await runJob<CandidateImportResult>(app, 'candidate-import', { ...base, commitHash: preview.fileHash }, '导入考生');
@@ -45,7 +47,10 @@ export const candidatesImportCommand: CliCommand = {
     return report;
   },
   render: (r: { counts: Record<string, number>; errors: { row: number; column: string; message: string }[] }) =>
-    [`新增 ${r.counts.new}，更新 ${r.counts.updated}，未变 ${r.counts.unchanged}，退回 ${r.counts.refused}`, ...r.errors.map((e) => `第 ${e.row} 行【${e.column}】${e.message}`)].join('\n'),
+    [
+      `新增 ${r.counts.new}，更新 ${r.counts.updated}，未变 ${r.counts.unchanged}，退回 ${r.counts.refused}`,
+      ...r.errors.map((e) => `第 ${e.row} 行【${e.column}】${e.message}`),
+    ].join('\n'),
 };
 
 export const candidatesExportCommand: CliCommand = {

@@ -54,9 +54,7 @@ export async function withApp<T>(values: Record<string, unknown>, fn: (app: AppC
  */
 export async function runCli(argv: string[], commands: CliCommand[]): Promise<number> {
   const name = argv[0];
-  const command = commands
-    .filter((c) => c.name.split(' ').every((word, i) => argv[i] === word))
-    .sort((a, b) => b.name.length - a.name.length)[0];
+  const command = commands.filter((c) => c.name.split(' ').every((word, i) => argv[i] === word)).sort((a, b) => b.name.length - a.name.length)[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stderr.write(helpText(commands));
     return name ? 0 : 2;

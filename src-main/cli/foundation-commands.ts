@@ -25,7 +25,11 @@ export const serveCommand: CliCommand = {
     process.stdout.write(`考点助手已启动（浏览器模式）：${bridge.url}\n`);
     io.say(`数据目录：${app.dataDir}。按 Ctrl+C 退出。`);
     await new Promise<void>((done) => {
-      const stop = () => void bridge.close().then(() => app.close()).then(done);
+      const stop = () =>
+        void bridge
+          .close()
+          .then(() => app.close())
+          .then(done);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
@@ -35,7 +39,8 @@ export const serveCommand: CliCommand = {
 
 export const initCommand: CliCommand = {
   name: 'init',
-  usage: 'init --data-dir 目录 --code 院校代码 --name 院校名称 --province 省 --city 市 --district 区县 [--username 负责人账号] [--display-name 负责人姓名] [--json]（负责人密码取自环境变量 EXAMSITE_PASSWORD）',
+  usage:
+    'init --data-dir 目录 --code 院校代码 --name 院校名称 --province 省 --city 市 --district 区县 [--username 负责人账号] [--display-name 负责人姓名] [--json]（负责人密码取自环境变量 EXAMSITE_PASSWORD）',
   options: {
     code: { type: 'string' },
     name: { type: 'string' },
@@ -74,7 +79,9 @@ export const demoCommand: CliCommand = {
   async run({ values, io }) {
     if (typeof values['data-dir'] !== 'string') throw new UsageError('缺少参数 --data-dir');
     const dataDir = values['data-dir'];
-    return withApp(values, async (app) => createDemoWorkspace(app, { password: process.env[DEMO_PASSWORD_ENV], say: io.say, platform: await simulatedPlatform(join(dataDir, 'platform-sim')) }));
+    return withApp(values, async (app) =>
+      createDemoWorkspace(app, { password: process.env[DEMO_PASSWORD_ENV], say: io.say, platform: await simulatedPlatform(join(dataDir, 'platform-sim')) }),
+    );
   },
   render: (r: { accounts: { username: string; role: string }[]; password: string }) =>
     `演示工作区已就绪。账号（密码 ${r.password}）：\n${r.accounts.map((a) => `  ${a.username}  ${a.role}`).join('\n')}`,

@@ -67,12 +67,23 @@ export const packageExportCommand: CliCommand = {
   async run({ values, io }) {
     if (typeof values.kinds !== 'string' || !values.kinds.trim()) throw new UsageError('缺少参数 --kinds');
     if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
-    const kinds = [...new Set(values.kinds.split(',').map((k) => k.trim()).filter(Boolean))];
+    const kinds = [
+      ...new Set(
+        values.kinds
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
+    ];
     const bad = kinds.find((k) => !OUTBOUND_KINDS.includes(k as PackageKind));
     if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
     const outFile = resolve(values.out);
     return withApp(values, async (app) => {
-      const result = await app.jobs.run<ExportResult>('package-export', { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
+      const result = await app.jobs.run<ExportResult>(
+        'package-export',
+        { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } },
+        { title: '生成数据包', actor: CLI_ACTOR, owner: null },
+      );
       io.say(`已生成 ${result.path}（序号 ${result.sequence}）`);
       return { file: result.path, sequence: result.sequence, counts: result.counts, fileHash: result.fileHash, size: result.size };
     });

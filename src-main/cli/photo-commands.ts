@@ -56,5 +56,8 @@ export const photosImportCommand: CliCommand = {
 function render(r: PhotosJson): string {
   const notable = r.files.filter((f) => f.status !== 'accepted' || f.message !== '照片合格');
   const accepted = r.files.filter((f) => f.status === 'accepted').length;
-  return [...notable.map((f) => `[${STATUS_LABELS[f.status]}] ${f.name}  ${f.message}`), `合格 ${accepted} 个，退回 ${r.files.filter((f) => f.status === 'refused').length} 个，忽略 ${r.files.filter((f) => f.status === 'ignored').length} 个`].join('\n');
+  return [
+    ...notable.map((f) => `[${STATUS_LABELS[f.status]}] ${f.name}  ${f.message}`),
+    `合格 ${accepted} 个，退回 ${r.files.filter((f) => f.status === 'refused').length} 个，忽略 ${r.files.filter((f) => f.status === 'ignored').length} 个`,
+  ].join('\n');
 }

@@ -88,7 +88,12 @@ export class AppCore {
 
   /** DESIGN.md §4: warn when the clock is earlier than the newest package the app has seen. */
   private clockWarning(): string | null {
-    const newest = this.store.get(this.store.q.selectFrom('package_history').select((eb) => eb.fn.max('package_created_at').as('at')).where('direction', '=', 'in'))?.at;
+    const newest = this.store.get(
+      this.store.q
+        .selectFrom('package_history')
+        .select((eb) => eb.fn.max('package_created_at').as('at'))
+        .where('direction', '=', 'in'),
+    )?.at;
     const now = this.now();
     if (!newest || now.getTime() >= new Date(newest).getTime()) return null;
     return `本机的日期时间（${now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）早于最近收到的平台数据包的生成时间（${new Date(newest).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）。报名、考试等时间窗口都以本机时钟为准，请先校正电脑的日期和时间。`;

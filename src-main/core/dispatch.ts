@@ -69,7 +69,8 @@ export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, nam
 async function run(call: CallContext, name: OpName, rawInput: unknown): Promise<unknown> {
   const def = contract[name];
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
-  if (!parsed.success) throw new AppError('VALIDATION', describeZodError(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  if (!parsed.success)
+    throw new AppError('VALIDATION', describeZodError(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
   const handler = handlers[name] as (call: CallContext, input: unknown) => unknown;
   const changesBefore = totalChanges(call);
   const result = await handler(call, parsed.data);

@@ -15,7 +15,4 @@ export interface JobWorkerData {
   nowOffsetMs: number;
 }
 
-export type WorkerMessage =
-  | { type: 'progress'; progress: JobProgress }
-  | { type: 'done'; result: unknown }
-  | { type: 'error'; error: ErrorInfo };
+export type WorkerMessage = { type: 'progress'; progress: JobProgress } | { type: 'done'; result: unknown } | { type: 'error'; error: ErrorInfo };

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
     send({ type: 'done', result });
   } catch (e) {
     const error =
-      e instanceof AppError ? e : (e as { code?: string }).code?.startsWith('SQLITE') ? classifySqliteError(e, '任务') : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}`);
+      e instanceof AppError
+        ? e
+        : (e as { code?: string }).code?.startsWith('SQLITE')
+          ? classifySqliteError(e, '任务')
+          : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}`);
     send({ type: 'error', error: error.toInfo() });
   } finally {
     ctx.closeStore();

@@ -24,13 +24,7 @@ function stamp(d: Date): string {
  * copy of a WAL database). Written under a temporary name and renamed when whole, so a crash
  * never leaves a half backup in the list.
  */
-export async function createBackup(
-  db: SqliteDb,
-  dataDir: string,
-  reason: BackupReason,
-  onProgress?: (done: number, total: number) => void,
-  now = new Date(),
-): Promise<BackupInfo> {
+export async function createBackup(db: SqliteDb, dataDir: string, reason: BackupReason, onProgress?: (done: number, total: number) => void, now = new Date()): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   let name = `examsite-${stamp(now)}-${reason}.db`;

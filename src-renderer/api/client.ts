@@ -24,8 +24,7 @@ export class ApiClient {
     const result = await this.transport.invoke(name, input, this.session);
     if (result.ok) return result.data as OutputOf<Contract[K]>;
     const { code } = result.error;
-    if ((code === 'UNAUTHENTICATED' && this.session && name !== 'auth.login' && name !== 'auth.unlock') || code === 'SESSION_LOCKED')
-      for (const l of this.authListeners) l(code);
+    if ((code === 'UNAUTHENTICATED' && this.session && name !== 'auth.login' && name !== 'auth.unlock') || code === 'SESSION_LOCKED') for (const l of this.authListeners) l(code);
     throw AppError.from(result.error);
   }
 

@@ -18,11 +18,7 @@ export function useApi(): ApiClient {
 }
 
 /** A read operation as a react-query query, keyed by its name and input. */
-export function useOp<K extends OpName>(
-  name: K,
-  input: InputOf<Contract[K]>,
-  options: Omit<UseQueryOptions<OutputOf<Contract[K]>, AppError>, 'queryKey' | 'queryFn'> = {},
-) {
+export function useOp<K extends OpName>(name: K, input: InputOf<Contract[K]>, options: Omit<UseQueryOptions<OutputOf<Contract[K]>, AppError>, 'queryKey' | 'queryFn'> = {}) {
   const api = useApi();
   return useQuery<OutputOf<Contract[K]>, AppError>({ queryKey: [name, input], queryFn: () => api.call(name, input), ...options });
 }

@@ -71,7 +71,11 @@ export function httpTransport(token: string): Transport {
               while ((end = buffer.indexOf('\n\n')) >= 0) {
                 const frame = buffer.slice(0, end);
                 buffer = buffer.slice(end + 2);
-                const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+                const data = frame
+                  .split('\n')
+                  .filter((l) => l.startsWith('data: '))
+                  .map((l) => l.slice(6))
+                  .join('\n');
                 if (data) onEvent(JSON.parse(data) as ServerEvent);
               }
             }

@@ -31,14 +31,28 @@ export function JobProgress({ job: initial, onFinished }: { job: JobInfo; onFini
   const { done, total, phase } = job.progress;
   const percent = job.state === 'done' ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
   const label =
-    job.state === 'done' ? '已完成' : job.state === 'failed' ? (job.error?.message ?? '失败') : job.state === 'cancelled' ? '已取消，数据未改动' : total > 0 ? `${phase}：${done} / ${total}` : phase;
+    job.state === 'done'
+      ? '已完成'
+      : job.state === 'failed'
+        ? (job.error?.message ?? '失败')
+        : job.state === 'cancelled'
+          ? '已取消，数据未改动'
+          : total > 0
+            ? `${phase}：${done} / ${total}`
+            : phase;
 
   return (
     <div role="group" aria-label={`${job.title}进度`} data-job-state={job.state}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text strong>{job.title}</Typography.Text>
         {!job.finishedAt && (
-          <Popconfirm title="确定取消这个任务吗？" description="已处理的部分不会写入。" okText="取消任务" cancelText="继续" onConfirm={() => api.call('jobs.cancel', { id: job.id })}>
+          <Popconfirm
+            title="确定取消这个任务吗？"
+            description="已处理的部分不会写入。"
+            okText="取消任务"
+            cancelText="继续"
+            onConfirm={() => api.call('jobs.cancel', { id: job.id })}
+          >
             <Button size="small" danger>
               取消
             </Button>

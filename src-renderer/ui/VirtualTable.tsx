@@ -183,9 +183,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
             );
           })}
         </div>
-        {count === 0 && (
-          <div className="vt-empty">{props.loading ? <Spin /> : (props.empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有数据" />)}</div>
-        )}
+        {count === 0 && <div className="vt-empty">{props.loading ? <Spin /> : (props.empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有数据" />)}</div>}
       </div>
     </div>
   );

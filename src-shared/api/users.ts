@@ -8,9 +8,7 @@ export const staffRole = z.enum(['coordinator', 'invigilator'], { error: '角色
 
 const optionalPhone = z.union([z.literal(''), mobilePhone]).optional();
 
-export const userCreateInput = z
-  .object({ username, displayName: text('姓名', 40), role: staffRole, password: newPassword, phone: optionalPhone })
-  .strict();
+export const userCreateInput = z.object({ username, displayName: text('姓名', 40), role: staffRole, password: newPassword, phone: optionalPhone }).strict();
 
 export const userUpdateInput = z
   .object({

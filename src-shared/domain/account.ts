@@ -3,10 +3,7 @@ import type { Role } from '../roles';
 
 export const USERNAME_RULE = /^[A-Za-z0-9_.-]{3,32}$/;
 
-export const username = z
-  .string({ error: '用户名必须是文本' })
-  .trim()
-  .regex(USERNAME_RULE, { error: '用户名为 3–32 位字母、数字或 _ . -' });
+export const username = z.string({ error: '用户名必须是文本' }).trim().regex(USERNAME_RULE, { error: '用户名为 3–32 位字母、数字或 _ . -' });
 
 /** Long passphrases over composition rules (NIST SP 800-63B), with a ceiling against hash DoS. */
 export const newPassword = z

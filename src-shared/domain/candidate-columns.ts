@@ -18,8 +18,21 @@ export interface CandidateColumn {
 }
 
 const NAME: CandidateColumn = { field: 'name', header: '姓名', required: true, aliases: ['考生姓名', '学生姓名'], rule: '2–30 个汉字，少数民族姓名可含“·”' };
-const PINYIN: CandidateColumn = { field: 'namePinyin', header: '姓名拼音', required: false, aliases: ['拼音', '姓名全拼'], rule: '可不填，系统按姓名自动生成（多音字姓氏按姓氏读音）；填写时须与姓名读音一致' };
-const ID: CandidateColumn = { field: 'idNumber', header: '身份证号', required: true, aliases: ['身份证号码', '身份证', '证件号码', '证件号'], rule: '18 位二代身份证号，末位 X 大写；请保持本列为“文本”格式', text: true };
+const PINYIN: CandidateColumn = {
+  field: 'namePinyin',
+  header: '姓名拼音',
+  required: false,
+  aliases: ['拼音', '姓名全拼'],
+  rule: '可不填，系统按姓名自动生成（多音字姓氏按姓氏读音）；填写时须与姓名读音一致',
+};
+const ID: CandidateColumn = {
+  field: 'idNumber',
+  header: '身份证号',
+  required: true,
+  aliases: ['身份证号码', '身份证', '证件号码', '证件号'],
+  rule: '18 位二代身份证号，末位 X 大写；请保持本列为“文本”格式',
+  text: true,
+};
 const PHONE: CandidateColumn = { field: 'phone', header: '手机号', required: true, aliases: ['手机号码', '手机', '联系电话', '联系方式'], rule: '11 位中国大陆手机号', text: true };
 
 export const CANDIDATE_COLUMNS: Record<CandidateKind, CandidateColumn[]> = {

@@ -61,7 +61,9 @@ export function checkName(raw: unknown): FieldCheck<string> {
 /** 11-digit mainland mobile; +86, spaces and dashes forgiven. */
 export function checkPhone(raw: unknown): FieldCheck<string> {
   if (raw === null || raw === undefined || String(raw).trim() === '') return { ok: false, problem: { code: 'PHONE_EMPTY', message: '手机号不能为空' } };
-  const value = halfWidth(String(raw)).replace(/[\s\-－()（）]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  const value = halfWidth(String(raw))
+    .replace(/[\s\-－()（）]/g, '')
+    .replace(/^(\+?86)(?=1\d{10}$)/, '');
   if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, problem: { code: 'PHONE_FORMAT', message: `手机号“${String(raw).trim()}”不是 11 位中国大陆手机号` } };
   return { ok: true, value };
 }

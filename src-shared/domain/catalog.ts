@@ -12,8 +12,18 @@ export const MAJOR_LEVELS = ['中职', '高职专科', '职业本科', '本科']
 export const EXAM_METHODS = ['机考', '实操', '笔试'] as const;
 export type ExamMethod = (typeof EXAM_METHODS)[number];
 
-const code = (label: string) => z.string({ error: `${label}必须是文本` }).trim().min(1, { error: `${label}不能为空` }).max(40);
-const name = (label: string) => z.string({ error: `${label}必须是文本` }).trim().min(1, { error: `${label}不能为空` }).max(200);
+const code = (label: string) =>
+  z
+    .string({ error: `${label}必须是文本` })
+    .trim()
+    .min(1, { error: `${label}不能为空` })
+    .max(40);
+const name = (label: string) =>
+  z
+    .string({ error: `${label}必须是文本` })
+    .trim()
+    .min(1, { error: `${label}不能为空` })
+    .max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM' });
 

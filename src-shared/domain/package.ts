@@ -65,9 +65,7 @@ export const manifestSchema = z
     institutionCode: z.string().regex(/^\d{10}$/, { error: '院校代码应为 10 位数字' }),
     sequence: z.number().int().positive(),
     createdAt: z.iso.datetime({ offset: true }),
-    files: z
-      .array(z.object({ path: z.string().min(1).max(260), sha256, size: z.number().int().nonnegative() }).strict())
-      .min(1),
+    files: z.array(z.object({ path: z.string().min(1).max(260), sha256, size: z.number().int().nonnegative() }).strict()).min(1),
   })
   .strict();
 

@@ -58,7 +58,8 @@ function report(c: BenchCase, samples: Samples, ratio?: number): BenchResult {
   const parts = [`cores=${cpus().length}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`];
   if (samples.times.length > (c.runs ?? 5)) parts.push(`slowest ${Math.max(...samples.times).toFixed(0)} ms of ${samples.times.length} samples`);
   parts.push(`peak RSS ${result.peakRssMb.toFixed(0)} MB`);
-  if (result.ratio !== undefined) parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${c.baseline}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
+  if (result.ratio !== undefined)
+    parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${c.baseline}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
   if (c.budgetMs) parts.push(result.medianMs <= c.budgetMs ? `within ${c.budgetMs} ms budget` : `OVER ${c.budgetMs} ms budget`);
   process.stdout.write(`${parts.join('  ')}\n`);
   return result;

@@ -53,4 +53,6 @@ async function coldStart(s: StartState): Promise<number[]> {
   }
 }
 
-export const startCases: BenchCase[] = [{ name: 'cold start to the login page, browser mode, 10,000 candidates', runs: 5, budgetMs: 2_000, setup: ready, run: (s) => coldStart(s as StartState) }];
+export const startCases: BenchCase[] = [
+  { name: 'cold start to the login page, browser mode, 10,000 candidates', runs: 5, budgetMs: 2_000, setup: ready, run: (s) => coldStart(s as StartState) },
+];

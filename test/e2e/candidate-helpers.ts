@@ -45,7 +45,10 @@ export async function saveDownload(download: Promise<Download>, dir: string): Pr
  */
 export async function pickOption(page: Page, label: string): Promise<void> {
   const open = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
-  await open.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await open
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }
 
 export async function cellText(ws: ExcelJS.Worksheet, row: number): Promise<string[]> {
@@ -63,11 +66,19 @@ export async function writeMessySheet(path: string, people: FakePerson[]): Promi
   // Excel row number = index + 3 (title row, header row).
   const wrongDigit = people[2]!.idNumber[17] === '1' ? '2' : '1';
   rows[2]![2] = people[2]!.idNumber.slice(0, 17) + wrongDigit;
-  broken.set(5, { column: '身份证号', message: `身份证号校验位不正确（最后一位应为 ${checkDigit(people[2]!.idNumber.slice(0, 17))}），请核对是否有数字输错`, fix: (r) => (r['身份证号码'] = people[2]!.idNumber) });
+  broken.set(5, {
+    column: '身份证号',
+    message: `身份证号校验位不正确（最后一位应为 ${checkDigit(people[2]!.idNumber.slice(0, 17))}），请核对是否有数字输错`,
+    fix: (r) => (r['身份证号码'] = people[2]!.idNumber),
+  });
   rows[5]![3] = '1380000';
   broken.set(8, { column: '手机号', message: '手机号“1380000”不是 11 位中国大陆手机号', fix: (r) => (r['手机'] = people[5]!.phone) });
   rows[8]![2] = 3.70285e17;
-  broken.set(11, { column: '身份证号', message: '身份证号被 Excel 当成了数字（370285000000000000），后几位已经丢失。请把该列设为“文本”格式后重新填写身份证号', fix: (r) => (r['身份证号码'] = people[8]!.idNumber) });
+  broken.set(11, {
+    column: '身份证号',
+    message: '身份证号被 Excel 当成了数字（370285000000000000），后几位已经丢失。请把该列设为“文本”格式后重新填写身份证号',
+    fix: (r) => (r['身份证号码'] = people[8]!.idNumber),
+  });
   rows[11]![0] = '';
   broken.set(14, { column: '姓名', message: '姓名不能为空', fix: (r) => (r[' 姓 名 '] = people[11]!.name) });
   rows[14]![2] = rows[13]![2]!;
@@ -103,7 +114,6 @@ export async function fixRefused(from: string, to: string, broken: Awaited<Retur
   await wb.xlsx.writeFile(to);
   return fixed;
 }
-
 
 export async function trustPlatformKey(page: Page, pem: string): Promise<void> {
   await open(page, '设置');

@@ -162,7 +162,10 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await replaceDialog.getByRole('button', { name: /^取\s*消$/ }).click();
   await expect(replaceDialog).toHaveCount(0);
   await edit.getByRole('button', { name: /删\s*除/ }).click();
-  await page.getByRole('dialog', { name: '删除考生“单晓明”？' }).getByRole('button', { name: /删\s*除/ }).click();
+  await page
+    .getByRole('dialog', { name: '删除考生“单晓明”？' })
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
   await expect(page.getByText('已删除考生 单晓明')).toBeVisible();
   await expect(count).toHaveText('共 40 名');
 
@@ -241,7 +244,10 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await expect(report.getByRole('row').filter({ hasText: `${people[31]!.idNumber}.JPG` })).toContainText('退回');
   await expect(report.getByRole('row').filter({ hasText: extra.idNumber })).toContainText('退回');
   await shot(page, '3x-13-photos-report');
-  await page.getByRole('button', { name: /导入照片$/ }).last().click();
+  await page
+    .getByRole('button', { name: /导入照片$/ })
+    .last()
+    .click();
   await expect(page.getByText('已导入 30 张照片')).toBeVisible();
   await shot(page, '3x-14-photos-done');
 
@@ -264,7 +270,10 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await replaceBox.check();
   await expect(page.getByText('将导入 2 张照片')).toBeVisible();
   await shot(page, '3x-15-photos-replace');
-  await page.getByRole('button', { name: /导入照片$/ }).last().click();
+  await page
+    .getByRole('button', { name: /导入照片$/ })
+    .last()
+    .click();
   await expect(page.getByText('已导入 2 张照片')).toBeVisible();
 
   // 7. The candidate package (everyone: nobody is verified yet) → the platform's real-name answer.
@@ -287,7 +296,10 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   const first = failed.first();
   const firstName = (await first.getByRole('cell').nth(1).textContent())!;
   await first.getByRole('button', { name: /确认无误/ }).click();
-  await page.getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` }).getByRole('button', { name: /确认无误/ }).click();
+  await page
+    .getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` })
+    .getByRole('button', { name: /确认无误/ })
+    .click();
   await expect(page.getByText(`已确认 ${firstName} 的实名信息`)).toBeVisible();
   await expect(failed).toHaveCount(8);
 

@@ -47,7 +47,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-
 /** The first-run wizard, filled in as a person would. */
 export async function completeSetup(page: Page, url: string, opts: { screenshots?: boolean } = {}): Promise<void> {
   await page.goto(url);
@@ -73,4 +72,3 @@ export async function completeSetup(page: Page, url: string, opts: { screenshots
   await expect(page.getByText('院校和负责人账号已创建')).toBeVisible();
   await page.getByRole('button', { name: '前往登录' }).click();
 }
-

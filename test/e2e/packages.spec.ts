@@ -11,10 +11,14 @@ const INSTITUTION = '4137014320';
 /** The platform simulator, as `npm run platform -- catalog …` runs it; its keys live in the test's own folder. */
 function issueCatalog(dir: string, out: string, extra: string[] = []): string {
   const keys = join(dir, 'keys');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'catalog', '--institution', INSTITUTION, '--out', out, '--keys', keys, ...extra], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'catalog', '--institution', INSTITUTION, '--out', out, '--keys', keys, ...extra],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`platform catalog failed (${r.status}): ${r.stderr}`);
   return readFileSync(join(keys, 'platform-public.pem'), 'utf8');
 }
@@ -35,7 +39,10 @@ async function open(page: Page, label: string): Promise<void> {
 
 /** antd's Select lists its options in a virtual list; the accessible listbox holds only a few of them. */
 async function pickOption(page: Page, label: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }
 
 async function trustPlatformKey(page: Page, pem: string): Promise<void> {

@@ -20,7 +20,12 @@ export async function serve(dataDir: string, options: { bundled?: boolean } = {}
   const errors: string[] = [];
   child.stderr!.on('data', (c: Buffer) => {
     process.stderr.write(c);
-    errors.push(...c.toString().split('\n').filter((line) => / ERROR /.test(line)));
+    errors.push(
+      ...c
+        .toString()
+        .split('\n')
+        .filter((line) => / ERROR /.test(line)),
+    );
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -16,7 +16,10 @@ describe('first run', () => {
 
   it('refuses a region that does not exist, naming the field', async () => {
     const app = await openApp();
-    const e = await callError(app, 'setup.create', { ...SETUP_INPUT, institution: { ...SETUP_INPUT.institution, region: { province: '山东省', city: '烟台市', district: '朝阳区' } } });
+    const e = await callError(app, 'setup.create', {
+      ...SETUP_INPUT,
+      institution: { ...SETUP_INPUT.institution, region: { province: '山东省', city: '烟台市', district: '朝阳区' } },
+    });
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toContain('institution.region.district');
     expect(e.message).toContain('没有名为“朝阳区”的区县');
@@ -167,7 +170,8 @@ describe('the dispatcher', () => {
 
     expect(mutating.filter((op) => !covered.has(op))).toEqual([]);
 
-    const row = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'users.update' ORDER BY id DESC").get() as { before_json: string; after_json: string } | undefined;
+    const row = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'users.update' ORDER BY id DESC").get() as
+      { before_json: string; after_json: string } | undefined;
     // The restore brought back the store as it was when backed up, update included.
     expect(JSON.parse(row!.before_json).displayName).toBe('王芳');
     expect(JSON.parse(row!.after_json).displayName).toBe('王芳芳');

@@ -29,14 +29,17 @@ interface Raw {
 /** A raw HTTP request, so tests can send what a browser never would (bad Host, huge bodies). */
 function raw(bridge: Bridge, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${bridge.port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body, json: () => JSON.parse(body) });
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${bridge.port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, body, json: () => JSON.parse(body) });
+        });
+      },
+    );
     req.on('error', reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -101,11 +104,21 @@ describe('loopback bridge', () => {
     const session = { 'x-examsite-session': token.sessionToken };
     const before = auditCount(app);
 
-    const malformed = await raw(bridge, { method: 'POST', path: '/api/call/settings.update', headers: { 'content-type': 'application/json', 'x-examsite-token': bridge.token, ...session }, body: '{"idleLockMinutes": 5' });
+    const malformed = await raw(bridge, {
+      method: 'POST',
+      path: '/api/call/settings.update',
+      headers: { 'content-type': 'application/json', 'x-examsite-token': bridge.token, ...session },
+      body: '{"idleLockMinutes": 5',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.json().error).toMatchObject({ code: 'BAD_JSON', message: '请求内容不是合法的 JSON。' });
 
-    const notJson = await raw(bridge, { method: 'POST', path: '/api/call/settings.update', headers: { 'content-type': 'text/plain', 'x-examsite-token': bridge.token, ...session }, body: 'idle=5' });
+    const notJson = await raw(bridge, {
+      method: 'POST',
+      path: '/api/call/settings.update',
+      headers: { 'content-type': 'text/plain', 'x-examsite-token': bridge.token, ...session },
+      body: 'idle=5',
+    });
     expect(notJson.status).toBe(400);
 
     const wrongType = await api(bridge, 'settings.update', { idleLockMinutes: [5] }, session);
@@ -134,7 +147,12 @@ describe('loopback bridge', () => {
     const principal = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
     const coordinator = await addUser(app, principal, 'zhangwei', 'coordinator');
     const before = auditCount(app);
-    const forbidden = await api(bridge, 'users.create', { username: 'x1234', displayName: 'x', role: 'invigilator', password: 'password-1' }, { 'x-examsite-session': coordinator });
+    const forbidden = await api(
+      bridge,
+      'users.create',
+      { username: 'x1234', displayName: 'x', role: 'invigilator', password: 'password-1' },
+      { 'x-examsite-session': coordinator },
+    );
     expect(forbidden.status).toBe(403);
     expect(forbidden.json().error!.message).toBe('您的角色无权执行此操作。');
     expect((await api(bridge, 'users.list', {})).status).toBe(401);

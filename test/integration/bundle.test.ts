@@ -21,7 +21,11 @@ describe('the Electron bundles', () => {
 
   it('runs the bundled command line (what npm start -- --browser serves from): init, then an xlsx export with exceljs loaded on first use', () => {
     const dataDir = tempDir();
-    const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/main/cli.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, EXAMSITE_LOG: 'warn', EXAMSITE_PASSWORD: 'principal-pass-1' } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'dist/main/cli.mjs'), ...args, '--data-dir', dataDir], {
+        encoding: 'utf8',
+        env: { ...process.env, EXAMSITE_LOG: 'warn', EXAMSITE_PASSWORD: 'principal-pass-1' },
+      });
     const init = run(['init', ...INIT_ARGS, '--username', 'zhaoxz', '--display-name', '赵校长']);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr).toContain('已创建院校 烟台职业学院');

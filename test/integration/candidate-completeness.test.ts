@@ -12,7 +12,9 @@ describe('completeness: SQL and TypeScript agree', () => {
     const insert = store.db.prepare(
       'INSERT INTO candidates (kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, realname_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const photo = store.db.prepare("INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, updated_at) VALUES (?, x'00', 'jpeg', 1, 1, 1, 'x', 'now')");
+    const photo = store.db.prepare(
+      "INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, updated_at) VALUES (?, x'00', 'jpeg', 1, 1, 1, 'x', 'now')",
+    );
     const complete = store.db.prepare(`SELECT ${COMPLETE_SQL} AS ok FROM candidates c LEFT JOIN candidate_photos p ON p.candidate_id = c.id WHERE c.id = ?`);
     let n = 0;
     const maybe = <T>(v: fc.Arbitrary<T>) => fc.option(v, { nil: null });
@@ -30,7 +32,9 @@ describe('completeness: SQL and TypeScript agree', () => {
         }),
         (c) => {
           n++;
-          const id = Number(insert.run(c.kind, '张伟', c.namePinyin, String(n).padStart(18, '0'), c.phone, c.major, c.majorLevel, c.entryYear, c.realnameStatus, 'now', 'now').lastInsertRowid);
+          const id = Number(
+            insert.run(c.kind, '张伟', c.namePinyin, String(n).padStart(18, '0'), c.phone, c.major, c.majorLevel, c.entryYear, c.realnameStatus, 'now', 'now').lastInsertRowid,
+          );
           if (c.hasPhoto) photo.run(id);
           const sql = (complete.get(id) as { ok: number }).ok === 1;
           return sql === (missingForEnrollment(c).length === 0);

@@ -9,7 +9,9 @@ import { auditCount, call, callError, setUpApp } from '../helpers/app';
  * built yet: its rows are written as it will write them.
  */
 function enrol(db: Database, candidateId: number): void {
-  db.prepare("INSERT INTO exam_plans (code, name, org_code, status, windows_json, registration_start, publicity_end) VALUES ('P1', '2026年物流管理考试', 'ORG', '已发布', '{}', '2026-01-01', '2026-12-31')").run();
+  db.prepare(
+    "INSERT INTO exam_plans (code, name, org_code, status, windows_json, registration_start, publicity_end) VALUES ('P1', '2026年物流管理考试', 'ORG', '已发布', '{}', '2026-01-01', '2026-12-31')",
+  ).run();
   db.prepare("INSERT INTO exam_subjects (code, name, method, certificate_code, level, target, status) VALUES ('S1', '理论知识', '机考', 'C1', '初级', '所有考生', '启用')").run();
   db.prepare("INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, 'P1', 'S1', 'now')").run(candidateId);
 }
@@ -19,11 +21,18 @@ describe('deleting a candidate', () => {
     const { app, principal } = await setUpApp();
     const [a, b] = fakePeople(2, 77);
     const create = (p: typeof a) =>
-      call<CandidateRow>(app, 'candidates.create', { kind: 'school', name: p!.name, idNumber: p!.idNumber, phone: p!.phone, major: p!.major, majorLevel: p!.majorLevel, entryYear: p!.entryYear }, principal);
+      call<CandidateRow>(
+        app,
+        'candidates.create',
+        { kind: 'school', name: p!.name, idNumber: p!.idNumber, phone: p!.phone, major: p!.major, majorLevel: p!.majorLevel, entryYear: p!.entryYear },
+        principal,
+      );
     const enrolled = await create(a);
     const free = await create(b);
     const db = app.store.db;
-    db.prepare("INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at) VALUES (?, x'ffd8ffd9', 'jpeg', 295, 413, 4, 'x', 'red', 'now')").run(enrolled.id);
+    db.prepare(
+      "INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at) VALUES (?, x'ffd8ffd9', 'jpeg', 295, 413, 4, 'x', 'red', 'now')",
+    ).run(enrolled.id);
     enrol(db, enrolled.id);
     const audits = auditCount(app);
 
@@ -39,7 +48,7 @@ describe('deleting a candidate', () => {
     await call(app, 'candidates.delete', { id: free.id }, principal);
     expect(db.prepare('SELECT count(*) AS n FROM candidates WHERE id = ?').get(free.id)).toEqual({ n: 0 });
     expect(auditCount(app)).toBe(audits + 1);
-    const entry = db.prepare("SELECT operation, before_json FROM audit_log ORDER BY id DESC LIMIT 1").get() as { operation: string; before_json: string };
+    const entry = db.prepare('SELECT operation, before_json FROM audit_log ORDER BY id DESC LIMIT 1').get() as { operation: string; before_json: string };
     expect(entry.operation).toBe('candidates.delete');
     expect(JSON.parse(entry.before_json)).toMatchObject({ idNumber: free.idNumber, name: free.name });
   });
@@ -47,7 +56,12 @@ describe('deleting a candidate', () => {
   it('keeps the plan and subject a candidate is enrolled in', async () => {
     const { app, principal } = await setUpApp();
     const [p] = fakePeople(1, 78);
-    const row = await call<CandidateRow>(app, 'candidates.create', { kind: 'school', name: p!.name, idNumber: p!.idNumber, phone: p!.phone, major: p!.major, majorLevel: p!.majorLevel, entryYear: p!.entryYear }, principal);
+    const row = await call<CandidateRow>(
+      app,
+      'candidates.create',
+      { kind: 'school', name: p!.name, idNumber: p!.idNumber, phone: p!.phone, major: p!.major, majorLevel: p!.majorLevel, entryYear: p!.entryYear },
+      principal,
+    );
     const db = app.store.db;
     enrol(db, row.id);
     expect(() => db.prepare("DELETE FROM exam_plans WHERE code = 'P1'").run()).toThrow(/FOREIGN KEY/);

@@ -39,7 +39,7 @@ describe('candidate import: a messy school spreadsheet', () => {
   it('finds the header under a title, tolerates header spelling, normalises values, and reports every problem by row and column', async () => {
     const { app, principal } = await setUpApp();
     const people = fakePeople(6, 11);
-    const [a, b, c, d, e, f] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
+    const [a, b, c, d, e, f] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
     const dir = tempDir();
     const path = join(dir, '2026级考生名单.xlsx');
     await writeXlsx(
@@ -106,8 +106,13 @@ describe('candidate import: a messy school spreadsheet', () => {
     const first = await preview(app, principal, join(dir, 'first.xlsx'));
     await commit(app, principal, first.fileId, first.preview.fileHash);
 
-    const [a, b, c] = people as [typeof people[0], typeof people[0], typeof people[0]];
-    await writeXlsx(join(dir, 'second.xlsx'), [SCHOOL_HEADERS, personRow(a), [b.name, '', b.idNumber, '13900000000', b.major, b.majorLevel, b.entryYear], ['李四', '', c.idNumber, c.phone, c.major, c.majorLevel, c.entryYear]]);
+    const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    await writeXlsx(join(dir, 'second.xlsx'), [
+      SCHOOL_HEADERS,
+      personRow(a),
+      [b.name, '', b.idNumber, '13900000000', b.major, b.majorLevel, b.entryYear],
+      ['李四', '', c.idNumber, c.phone, c.major, c.majorLevel, c.entryYear],
+    ]);
     const second = await preview(app, principal, join(dir, 'second.xlsx'));
     expect(second.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 1, refused: 1 });
     expect(second.preview.updates).toEqual([{ row: 3, idNumber: b.idNumber, name: b.name, changes: [{ field: '手机号', old: b.phone, new: '13900000000' }] }]);
@@ -165,7 +170,10 @@ describe('candidate import: a messy school spreadsheet', () => {
     const { app, principal } = await setUpApp();
     const p = fakePeople(1, 16)[0]!;
     const path = join(tempDir(), 'social.xlsx');
-    await writeXlsx(path, [['姓名', '身份证号', '手机号', '最高学历', '工作单位'], [p.name, p.idNumber, p.phone, '大专', '烟台港集团']]);
+    await writeXlsx(path, [
+      ['姓名', '身份证号', '手机号', '最高学历', '工作单位'],
+      [p.name, p.idNumber, p.phone, '大专', '烟台港集团'],
+    ]);
     const { preview: pv, fileId } = await preview(app, principal, path, 'social');
     expect(pv.counts.new).toBe(1);
     await commit(app, principal, fileId, pv.fileHash, 'social');
@@ -217,7 +225,9 @@ describe('candidate import: files that are not what they claim, each refused wit
     ]);
     const { preview: p } = await preview(app, principal, path);
     expect(p.counts).toEqual({ new: 1, updated: 0, unchanged: 0, refused: 1 });
-    expect(p.errors).toEqual([{ row: 3, column: '手机号', code: 'CELL_UNREADABLE', message: '单元格是公式（=VLOOKUP(A3,通讯录!A:B,2,0)）且没有计算结果，请复制后“选择性粘贴 → 数值”' }]);
+    expect(p.errors).toEqual([
+      { row: 3, column: '手机号', code: 'CELL_UNREADABLE', message: '单元格是公式（=VLOOKUP(A3,通讯录!A:B,2,0)）且没有计算结果，请复制后“选择性粘贴 → 数值”' },
+    ]);
   });
 
   it('a spreadsheet that is a ZIP bomb is stopped at the bound', async () => {
@@ -226,7 +236,14 @@ describe('candidate import: files that are not what they claim, each refused wit
   });
 
   it('a header that is missing a required column names it', async () => {
-    const message = await refusedFile((p) => writeXlsx(p, [['姓名', '身份证号', '手机号'], ['张伟', '370681200403156810', '13805351234']]), 'short.xlsx');
+    const message = await refusedFile(
+      (p) =>
+        writeXlsx(p, [
+          ['姓名', '身份证号', '手机号'],
+          ['张伟', '370681200403156810', '13805351234'],
+        ]),
+      'short.xlsx',
+    );
     expect(message).toContain('缺少必填列：“就读专业”、“专业层次”、“入学年份”');
   });
 
@@ -243,7 +260,12 @@ describe('candidate import: files that are not what they claim, each refused wit
 
   it('the form refuses what the import refuses, naming the field', async () => {
     const { app, principal } = await setUpApp();
-    const e = await callError(app, 'candidates.create', { kind: 'school', name: '张伟', idNumber: '370681200403156811', phone: '13805351234', major: '物流管理', majorLevel: '高职专科', entryYear: 2025 }, principal);
+    const e = await callError(
+      app,
+      'candidates.create',
+      { kind: 'school', name: '张伟', idNumber: '370681200403156811', phone: '13805351234', major: '物流管理', majorLevel: '高职专科', entryYear: 2025 },
+      principal,
+    );
     expect(e).toMatchObject({ code: 'VALIDATION', message: '身份证号校验位不正确（最后一位应为 0），请核对是否有数字输错', details: { issues: [{ path: 'idNumber' }] } });
   });
 });

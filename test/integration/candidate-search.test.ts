@@ -35,9 +35,15 @@ describe('candidate search', () => {
     const fragment = (text: string) => fc.tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 8 })).map(([from, n]) => text.slice(from, from + n));
     const searches = fc.oneof(
       fc.constantFrom(...people).chain((p) => fragment(p.name)),
-      fc.constantFrom(...people).chain((p) => fragment(p.pinyin)).map((s) => (s.length % 2 ? s.toUpperCase() : s)),
+      fc
+        .constantFrom(...people)
+        .chain((p) => fragment(p.pinyin))
+        .map((s) => (s.length % 2 ? s.toUpperCase() : s)),
       fc.constantFrom(...people).chain((p) => fragment(p.pinyin.replace(/ /g, ''))),
-      fc.constantFrom(...people).chain((p) => fragment(p.idNumber)).map((s) => s.toLowerCase()),
+      fc
+        .constantFrom(...people)
+        .chain((p) => fragment(p.idNumber))
+        .map((s) => s.toLowerCase()),
       fc.constantFrom(...people).chain((p) => fragment(p.phone)),
       fc.string({ minLength: 1, maxLength: 3 }),
     );

@@ -18,10 +18,17 @@ const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
 async function seedCandidates(app: AppCore, session: string, n: number, withPhoto: (i: number) => boolean): Promise<CandidateRow[]> {
   const rows: CandidateRow[] = [];
   for (const [i, p] of fakePeople(n, 31).entries()) {
-    const row = await call<CandidateRow>(app, 'candidates.create', { kind: 'school', name: p.name, idNumber: p.idNumber, phone: p.phone, major: p.major, majorLevel: p.majorLevel, entryYear: p.entryYear }, session);
+    const row = await call<CandidateRow>(
+      app,
+      'candidates.create',
+      { kind: 'school', name: p.name, idNumber: p.idNumber, phone: p.phone, major: p.major, majorLevel: p.majorLevel, entryYear: p.entryYear },
+      session,
+    );
     if (withPhoto(i))
       app.store.db
-        .prepare("INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at) VALUES (?, ?, 'jpeg', 295, 413, 4, 'x', 'red', 'now')")
+        .prepare(
+          "INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at) VALUES (?, ?, 'jpeg', 295, 413, 4, 'x', 'red', 'now')",
+        )
         .run(row.id, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
     rows.push(row);
   }

@@ -6,7 +6,6 @@ import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-shee
 import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-
 describe('CLI: candidates import and export', () => {
   it('checks by default, commits with --commit (exit 1 when rows were refused), and exports', { timeout: 240_000 }, async () => {
     const data = tempDir();

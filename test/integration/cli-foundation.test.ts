@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-
 describe('CLI: init, demo, backup', () => {
   it('init creates the institution with the principal password from the environment', () => {
     const dir = tempDir();

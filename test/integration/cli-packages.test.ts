@@ -6,7 +6,6 @@ import { platformPackage, rezip } from '../fixtures/package-fixtures';
 import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-
 function initialised(): { data: string; dir: string; key: ReturnType<typeof generateSigningKey> } {
   const data = tempDir();
   const dir = tempDir();
@@ -46,14 +45,24 @@ describe('CLI: plans and packages', () => {
 
     const again = cli(['package', 'import', join(dir, 'catalog.zip'), '--data-dir', data, '--json']);
     expect(again.code).toBe(0);
-    expect(again.json()).toEqual({ applied: false, counts: { catalog: { new: 0, changed: 0, unchanged: 3 }, 'declaration-plans': { new: 0, changed: 0, unchanged: 1 }, 'exam-subjects': { new: 0, changed: 0, unchanged: 2 }, 'exam-plans': { new: 0, changed: 0, unchanged: 1 } } });
+    expect(again.json()).toEqual({
+      applied: false,
+      counts: {
+        catalog: { new: 0, changed: 0, unchanged: 3 },
+        'declaration-plans': { new: 0, changed: 0, unchanged: 1 },
+        'exam-subjects': { new: 0, changed: 0, unchanged: 2 },
+        'exam-plans': { new: 0, changed: 0, unchanged: 1 },
+      },
+    });
     expect(again.stderr).toContain('不会改变任何数据');
   });
 
   it('refuses a tampered package with exit 1 and the refused shape', async () => {
     const { data, dir, key } = initialised();
     await platformPackage(join(dir, 'good.zip'), { signingKeyPem: key.privatePem });
-    await rezip(join(dir, 'good.zip'), join(dir, 'bad.zip'), (es) => es.map((e) => (e.name === 'payload/catalog.json' ? { name: e.name, data: Buffer.from(e.data.toString().replace('物流', '货运')) } : e)));
+    await rezip(join(dir, 'good.zip'), join(dir, 'bad.zip'), (es) =>
+      es.map((e) => (e.name === 'payload/catalog.json' ? { name: e.name, data: Buffer.from(e.data.toString().replace('物流', '货运')) } : e)),
+    );
     const r = cli(['package', 'import', join(dir, 'bad.zip'), '--data-dir', data, '--json']);
     expect(r.code).toBe(1);
     expect(r.json()).toEqual({ refused: { code: 'BAD_FILE', message: '文件 payload/catalog.json 的校验和与清单不符，数据包可能已被篡改或损坏。', file: 'payload/catalog.json' } });

@@ -8,7 +8,6 @@ import { photo, zipWithGbkNames } from '../fixtures/photo-fixtures';
 import { cli, INIT_ARGS } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
-
 interface PhotosJson {
   files: { name: string; id: string | null; status: string; code: string; message: string }[];
 }

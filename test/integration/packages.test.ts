@@ -83,10 +83,17 @@ describe('inbound packages', () => {
     expect(preview.counts['exam-plans']).toEqual({ new: 0, changed: 1, unchanged: 0 });
     expect(preview.counts.catalog).toEqual({ new: 0, changed: 0, unchanged: 3 });
     expect(preview.changes).toEqual([
-      expect.objectContaining({ key: 'plan:K202005229994', status: 'changed', changes: [{ field: '计划名称', old: '物流管理2019年12月第2次考核', new: '物流管理2019年12月第2次考核（调整）' }] }),
+      expect.objectContaining({
+        key: 'plan:K202005229994',
+        status: 'changed',
+        changes: [{ field: '计划名称', old: '物流管理2019年12月第2次考核', new: '物流管理2019年12月第2次考核（调整）' }],
+      }),
     ]);
     await call(app, 'packages.import', { fileId: preview.fileId, fileHash: preview.fileHash }, principal);
-    const audit = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE entity_id = 'plan:K202005229994' ORDER BY id DESC").get() as { before_json: string; after_json: string };
+    const audit = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE entity_id = 'plan:K202005229994' ORDER BY id DESC").get() as {
+      before_json: string;
+      after_json: string;
+    };
     expect(JSON.parse(audit.before_json).计划名称).toBe('物流管理2019年12月第2次考核');
     expect(JSON.parse(audit.after_json).计划名称).toBe('物流管理2019年12月第2次考核（调整）');
   });
@@ -190,7 +197,9 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     expect(preview.signature).toEqual({ status: 'unsigned' });
     // A forged signature file does not become acceptable because unsigned ones are.
     const forged = signManifest(Buffer.from('other bytes'), key.privatePem);
-    await rezip(join(dir, 'good.zip'), join(dir, 'forged.zip'), (es) => es.map((e) => (e.name === 'manifest.sig' ? { name: e.name, data: Buffer.from(JSON.stringify(forged)) } : e)));
+    await rezip(join(dir, 'good.zip'), join(dir, 'forged.zip'), (es) =>
+      es.map((e) => (e.name === 'manifest.sig' ? { name: e.name, data: Buffer.from(JSON.stringify(forged)) } : e)),
+    );
     expect((await refusal(app, principal, join(dir, 'forged.zip'))).message).toContain('签名无效');
   });
 
@@ -219,7 +228,9 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     const weights = smallCatalog();
     weights['exam-plans'].plans[0]!.certificates[0]!.subjects[1]!.weight = 30;
     await platformPackage(join(dir, 'weights.zip'), { kinds: weights });
-    expect((await refusal(app, principal, join(dir, 'weights.zip'))).message).toContain('考试计划“物流管理2019年12月第2次考核”（K202005229994）中证书 CERT-WL（初级）的科目权重合计为 90%，应为 100%');
+    expect((await refusal(app, principal, join(dir, 'weights.zip'))).message).toContain(
+      '考试计划“物流管理2019年12月第2次考核”（K202005229994）中证书 CERT-WL（初级）的科目权重合计为 90%，应为 100%',
+    );
 
     const dangling = smallCatalog();
     dangling['exam-subjects'].subjects[0]!.certificateCode = 'CERT-NONE';
@@ -227,7 +238,10 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     expect((await refusal(app, principal, join(dir, 'dangling.zip'))).message).toContain('subjects[0].certificateCode：证书 CERT-NONE 不存在');
 
     const good = await zipEntries(join(dir, 'schema.zip'));
-    await writeZip(join(dir, 'manifest-broken.zip'), good.map((e) => (e.name === 'manifest.json' ? { name: e.name, data: Buffer.from('{"format": "examsite-package", ') } : e)));
+    await writeZip(
+      join(dir, 'manifest-broken.zip'),
+      good.map((e) => (e.name === 'manifest.json' ? { name: e.name, data: Buffer.from('{"format": "examsite-package", ') } : e)),
+    );
     expect((await refusal(app, principal, join(dir, 'manifest-broken.zip'))).message).toContain('manifest.json 不是合法的 JSON');
   });
 

@@ -30,7 +30,10 @@ async function preview(app: AppCore, session: string, path: string, fix = false)
 }
 
 async function commit(app: AppCore, session: string, fileId: string, fileHash: string, options: { fix?: boolean; replaceExisting?: boolean } = {}) {
-  return finished(app, await call<JobInfo>(app, 'photos.importCommit', { fileId, fileHash, fix: options.fix ?? false, replaceExisting: options.replaceExisting ?? false }, session));
+  return finished(
+    app,
+    await call<JobInfo>(app, 'photos.importCommit', { fileId, fileHash, fix: options.fix ?? false, replaceExisting: options.replaceExisting ?? false }, session),
+  );
 }
 
 /** candidate_photos as (ID number, sha256), to prove a refusal left it exactly as it was. */
@@ -122,7 +125,11 @@ describe('photo ZIP import: a messy ZIP from a coordinator', () => {
         { id: p[2], sha256: sha(good[2]!), width: 295, height: 413, format: 'png' },
       ].sort((a, b) => a.id!.localeCompare(b.id!)),
     );
-    const audit = app.store.db.prepare("SELECT actor, entity_id, after_json FROM audit_log WHERE operation = 'photos.import'").all() as { actor: string; entity_id: string; after_json: string }[];
+    const audit = app.store.db.prepare("SELECT actor, entity_id, after_json FROM audit_log WHERE operation = 'photos.import'").all() as {
+      actor: string;
+      entity_id: string;
+      after_json: string;
+    }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'principal', entity_id: '2026级照片.zip' });
     expect(JSON.parse(audit[0]!.after_json)).toMatchObject({ counts: report.counts, written: 3, replaced: 0 });
@@ -210,7 +217,10 @@ describe('photo ZIP import: replacing photos needs confirmation', () => {
     const confirmed = await commit(app, principal, fileId, report.fileHash, { replaceExisting: true });
     expect(confirmed.report.files[0]).toMatchObject({ status: 'accepted', replaces: true, message: '照片合格，将替换该考生原有的照片' });
     expect(photoRows(app).find((r) => r.id === p[0])!.sha256).toBe(sha(newer));
-    const replaced = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'photos.replace' ORDER BY id").all() as { before_json: string; after_json: string }[];
+    const replaced = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'photos.replace' ORDER BY id").all() as {
+      before_json: string;
+      after_json: string;
+    }[];
     // p[1] landed in the unconfirmed commit, so the confirmed one replaced both.
     expect(replaced).toHaveLength(2);
     expect(JSON.parse(replaced[0]!.before_json).sha256).toBe(original[0]!.sha256);
@@ -335,7 +345,11 @@ describe('candidates.setPhoto: one photo from the form', () => {
     const conflict = await callError(app, 'candidates.setPhoto', { id, fileId: again }, principal);
     expect(conflict).toMatchObject({ code: 'CONFLICT', details: { photo: { code: 'REPLACE_UNCONFIRMED', replaces: true } } });
     expect(photoRows(app)).toEqual(afterFirst);
-    expect(await call<PhotoFileReport>(app, 'candidates.setPhoto', { id, fileId: again, replace: true }, principal)).toMatchObject({ status: 'accepted', replaces: true, message: '照片合格，已替换原有照片' });
+    expect(await call<PhotoFileReport>(app, 'candidates.setPhoto', { id, fileId: again, replace: true }, principal)).toMatchObject({
+      status: 'accepted',
+      replaces: true,
+      message: '照片合格，已替换原有照片',
+    });
     expect(photoRows(app)[0]!.sha256).not.toBe(afterFirst[0]!.sha256);
 
     const audit = app.store.db.prepare("SELECT before_json FROM audit_log WHERE operation = 'candidates.setPhoto' ORDER BY id").all() as { before_json: string | null }[];

@@ -128,7 +128,11 @@ describe('platform server with the app’s client, over HTTPS', () => {
     const client = clientOf(server);
     expect(await client.listInbox()).toHaveLength(1);
     await client.uploadPackage((await institutionPackage(tempDir())).path);
-    const statuses = (route: string) => server.received().requests.filter((r) => r.route === route).map((r) => r.status);
+    const statuses = (route: string) =>
+      server
+        .received()
+        .requests.filter((r) => r.route === route)
+        .map((r) => r.status);
     expect(statuses('inbox')).toEqual([503, 200]);
     expect(statuses('upload-head')).toEqual([503, 200]);
   });

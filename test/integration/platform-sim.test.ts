@@ -29,7 +29,17 @@ function trust(keys: string, over: Partial<PackageTrust> = {}): PackageTrust {
 function institutionPackage(dir: string, province = '广东省', code = '4144010123') {
   return writePackage(join(dir, 'institution.zip'), {
     kinds: {
-      institution: { code, name: '广州番禺职业技术学院', province, city: '广州市', district: '番禺区', address: null, contactName: '李老师', contactPhone: '13800000000', contactEmail: null },
+      institution: {
+        code,
+        name: '广州番禺职业技术学院',
+        province,
+        city: '广州市',
+        district: '番禺区',
+        address: null,
+        contactName: '李老师',
+        contactPhone: '13800000000',
+        contactEmail: null,
+      },
     },
     sender: { type: 'institution', id: code, name: '广州番禺职业技术学院' },
     institutionCode: code,

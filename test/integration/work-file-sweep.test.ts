@@ -8,7 +8,12 @@ import { tempDir } from '../helpers/temp-dir';
 describe('work files of the data folder', () => {
   it('uploads and photo checks nobody committed go a day later, when the app opens', async () => {
     const dataDir = tempDir();
-    const files = { oldUpload: join(dataDir, 'uploads', 'a'), newUpload: join(dataDir, 'uploads', 'b'), oldCheck: join(stagingDir(dataDir), 'photo-import-x.sqlite'), newCheck: join(stagingDir(dataDir), 'photo-import-y.sqlite') };
+    const files = {
+      oldUpload: join(dataDir, 'uploads', 'a'),
+      newUpload: join(dataDir, 'uploads', 'b'),
+      oldCheck: join(stagingDir(dataDir), 'photo-import-x.sqlite'),
+      newCheck: join(stagingDir(dataDir), 'photo-import-y.sqlite'),
+    };
     for (const p of Object.values(files)) {
       mkdirSync(join(p, '..'), { recursive: true });
       writeFileSync(p, 'x');

@@ -33,7 +33,12 @@ describe('ID number (GB 11643)', () => {
   });
 
   it('accepts every number built with the right check digit, and refuses every single-digit typo', () => {
-    const body = fc.tuple(fc.constantFrom('11', '37', '44', '65'), fc.integer({ min: 0, max: 9999 }), fc.date({ min: new Date('1950-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 999 }));
+    const body = fc.tuple(
+      fc.constantFrom('11', '37', '44', '65'),
+      fc.integer({ min: 0, max: 9999 }),
+      fc.date({ min: new Date('1950-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 999 }),
+    );
     fc.assert(
       fc.property(body, fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), ([p, r, d, s], pos, delta) => {
         const first17 = `${p}${String(r).padStart(4, '0')}${d.toISOString().slice(0, 10).replace(/-/g, '')}${String(s).padStart(3, '0')}`;

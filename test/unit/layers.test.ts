@@ -29,7 +29,11 @@ describe('layers', () => {
   it('imports electron only in src-main/electron and src-main/transport/ipc', () => {
     const bad = [...files('src-main'), ...files('src-shared'), ...files('src-renderer')]
       .filter((f) => !f.startsWith('src-main/electron/') && !f.startsWith('src-main/transport/ipc/'))
-      .flatMap((f) => imports(f).filter((i) => i === 'electron').map(() => f));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i === 'electron')
+          .map(() => f),
+      );
     // ipc.ts takes electron's types only; the check above still allows it as the one other place.
     expect(bad).toEqual([]);
   });
@@ -46,12 +50,20 @@ describe('layers', () => {
   it('keeps test tooling (the platform simulator) out of everything but the CLI', () => {
     const bad = [...files('src-main'), ...files('src-shared'), ...files('src-renderer')]
       .filter((f) => !f.startsWith('src-main/cli/'))
-      .flatMap((f) => imports(f).filter((i) => i.includes('test/')).map((i) => `${f} → ${i}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i.includes('test/'))
+          .map((i) => `${f} → ${i}`),
+      );
     expect(bad).toEqual([]);
   });
 
   it('keeps the core free of the transports', () => {
-    const bad = files('src-main/core').flatMap((f) => imports(f).filter((i) => i.includes('/transport/') || i.includes('/electron/')).map((i) => `${f} → ${i}`));
+    const bad = files('src-main/core').flatMap((f) =>
+      imports(f)
+        .filter((i) => i.includes('/transport/') || i.includes('/electron/'))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -34,8 +34,7 @@ describe('border colour classifier', () => {
     const width = 40;
     const height = 60;
     const pixels = new Uint8Array(width * height * 3);
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) pixels.set(y < height * 0.62 ? [210, 30, 30] : [10, 10, 40], (y * width + x) * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set(y < height * 0.62 ? [210, 30, 30] : [10, 10, 40], (y * width + x) * 3);
     expect(classifyBackground(frameAverage(pixels, width, height, 3))).toBe('red');
   });
 
@@ -137,13 +136,20 @@ describe('one photo against the rules', () => {
   });
 
   it('sees a transparent PNG as white, fixed or not', async () => {
-    const transparent = (width: number, height: number) => sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const transparent = (width: number, height: number) =>
+      sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+        .png()
+        .toBuffer();
     expect(await checkPhoto(await transparent(295, 413), { fix: false })).toMatchObject({ ok: false, code: 'BACKGROUND', message: '照片底色是白底，应为红底' });
     expect(await checkPhoto(await transparent(500, 700), { fix: true })).toMatchObject({ ok: false, code: 'BACKGROUND', message: '照片底色是白底，应为红底' });
   });
 
   it('the fix never changes the background: a blue photo stays refused', async () => {
-    expect(await checkPhoto(await photo(ID, { background: 'blue', width: 413, height: 580 }), { fix: true })).toMatchObject({ ok: false, code: 'BACKGROUND', message: '照片底色是蓝底，应为红底' });
+    expect(await checkPhoto(await photo(ID, { background: 'blue', width: 413, height: 580 }), { fix: true })).toMatchObject({
+      ok: false,
+      code: 'BACKGROUND',
+      message: '照片底色是蓝底，应为红底',
+    });
   });
 
   it('refuses a renamed PDF, a file over 5 MB, a truncated JPEG, and a 20,000×20,000 PNG before decoding it', async () => {

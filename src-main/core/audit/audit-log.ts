@@ -30,12 +30,7 @@ export function writeAudit(call: CallContext, record: AuditRecord): void {
 const INSERT_AUDIT = `INSERT INTO audit_log (at, actor, actor_id, actor_role, operation, entity_type, entity_id, before_json, after_json)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export function insertAudit(
-  store: Store,
-  actor: { name: string; id: number | null; role: string | null },
-  record: AuditRecord,
-  at: Date,
-): void {
+export function insertAudit(store: Store, actor: { name: string; id: number | null; role: string | null }, record: AuditRecord, at: Date): void {
   store
     .prepare(INSERT_AUDIT)
     .run(

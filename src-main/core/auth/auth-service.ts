@@ -34,8 +34,7 @@ async function checkPassword(call: CallContext, userId: number, password: string
   if (!user) throw WRONG();
   assertNotThrottled(user.locked_until, call.app.now());
   if (await verifyPassword(password, user.password_hash)) {
-    if (user.failed_attempts > 0)
-      store.run(store.q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id));
+    if (user.failed_attempts > 0) store.run(store.q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id));
     return;
   }
   const failed = user.failed_attempts + 1;

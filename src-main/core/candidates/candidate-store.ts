@@ -40,13 +40,35 @@ export function loadCandidate(store: Store, id: number): CandidateRow | null {
 
 /** Every candidate by ID number, for the import's duplicate and update checks. */
 export function existingByIdNumber(store: Store): Map<string, ExistingCandidate> {
-  const rows = store.db
-    .prepare('SELECT id, kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, education, employer FROM candidates')
-    .all() as { id: number; kind: 'school' | 'social'; name: string; name_pinyin: string; id_number: string; phone: string | null; major: string | null; major_level: string | null; entry_year: number | null; education: string | null; employer: string | null }[];
+  const rows = store.db.prepare('SELECT id, kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, education, employer FROM candidates').all() as {
+    id: number;
+    kind: 'school' | 'social';
+    name: string;
+    name_pinyin: string;
+    id_number: string;
+    phone: string | null;
+    major: string | null;
+    major_level: string | null;
+    entry_year: number | null;
+    education: string | null;
+    employer: string | null;
+  }[];
   return new Map(
     rows.map((r) => [
       r.id_number,
-      { id: r.id, kind: r.kind, name: r.name, namePinyin: r.name_pinyin, idNumber: r.id_number, phone: r.phone, major: r.major, majorLevel: r.major_level, entryYear: r.entry_year, education: r.education, employer: r.employer },
+      {
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        namePinyin: r.name_pinyin,
+        idNumber: r.id_number,
+        phone: r.phone,
+        major: r.major,
+        majorLevel: r.major_level,
+        entryYear: r.entry_year,
+        education: r.education,
+        employer: r.employer,
+      },
     ]),
   );
 }

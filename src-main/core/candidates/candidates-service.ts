@@ -74,7 +74,9 @@ export function listCandidates(store: Store, input: z.infer<typeof candidateList
 /** Every row of a filtered view, for its export. */
 export function allCandidates(store: Store, filter: z.infer<typeof candidateFilter>): CandidateRow[] {
   const { sql, params } = whereOf(filter);
-  const rows = store.prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY c.id`).all(...params) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
+  const rows = store.prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY c.id`).all(...params) as (Parameters<typeof toCandidate>[0] & {
+    has_photo: number;
+  })[];
   return rows.map((r) => toRow(toCandidate(r, r.has_photo === 1)));
 }
 
@@ -105,7 +107,17 @@ function validateForm(input: FormInput, today: string): CandidateValues {
   if (!phone.ok) return fail('phone', phone.problem.message);
   const pinyin = checkPinyin(name.value, input.namePinyin ?? '');
   if (!pinyin.ok) return fail('namePinyin', pinyin.problem.message);
-  const values: CandidateValues = { name: name.value, namePinyin: pinyin.value, idNumber: id.value, phone: phone.value, major: null, majorLevel: null, entryYear: null, education: null, employer: null };
+  const values: CandidateValues = {
+    name: name.value,
+    namePinyin: pinyin.value,
+    idNumber: id.value,
+    phone: phone.value,
+    major: null,
+    majorLevel: null,
+    entryYear: null,
+    education: null,
+    employer: null,
+  };
   if (input.kind === 'school') {
     if (!input.major?.trim()) fail('major', '请填写就读专业');
     if (!input.majorLevel?.trim()) fail('majorLevel', '请选择专业层次');
@@ -124,7 +136,10 @@ export function createCandidate(call: CallContext, input: FormInput): CandidateR
   const values = validateForm(input, beijingDate(now));
   return store.tx(() => {
     const existing = store.get(store.q.selectFrom('candidates').select(['id', 'name']).where('id_number', '=', values.idNumber));
-    if (existing) throw new AppError('CONFLICT', `身份证号 ${values.idNumber} 已登记为考生“${existing.name}”。考生信息只需导入一次。`, { issues: [{ path: 'idNumber', message: '身份证号已存在' }] });
+    if (existing)
+      throw new AppError('CONFLICT', `身份证号 ${values.idNumber} 已登记为考生“${existing.name}”。考生信息只需导入一次。`, {
+        issues: [{ path: 'idNumber', message: '身份证号已存在' }],
+      });
     const id = insertCandidate(store, input.kind, values, now.toISOString());
     const row = getCandidate(store, id);
     writeAudit(call, { operation: 'candidates.create', entityType: 'candidate', entityId: id, after: values });
@@ -146,7 +161,8 @@ export function updateCandidate(call: CallContext, input: FormInput & { id: numb
     const changed = Object.fromEntries(
       (Object.keys(values) as (keyof CandidateValues)[]).filter((k) => values[k] !== (before as unknown as Record<string, unknown>)[k]).map((k) => [k, values[k]]),
     ) as Partial<CandidateValues>;
-    if (values.idNumber !== before.idNumber) store.prepare('UPDATE candidates SET id_number = ?, realname_status = ?, realname_reason = NULL WHERE id = ?').run(values.idNumber, 'unverified', input.id);
+    if (values.idNumber !== before.idNumber)
+      store.prepare('UPDATE candidates SET id_number = ?, realname_status = ?, realname_reason = NULL WHERE id = ?').run(values.idNumber, 'unverified', input.id);
     updateCandidateFields(store, input.id, changed, now.toISOString());
     const after = getCandidate(store, input.id);
     writeAudit(call, {
@@ -186,7 +202,13 @@ export function confirmRealname(call: CallContext, id: number): CandidateRow {
       .prepare("UPDATE candidates SET realname_status = 'confirmed', realname_confirmed_by = ?, realname_confirmed_at = ?, updated_at = ? WHERE id = ?")
       .run(call.actor.name, call.app.now().toISOString(), call.app.now().toISOString(), id);
     const after = getCandidate(store, id);
-    writeAudit(call, { operation: 'realname.confirm', entityType: 'candidate', entityId: id, before: { realnameStatus: before.realnameStatus, reason: before.realnameReason }, after: { realnameStatus: after.realnameStatus } });
+    writeAudit(call, {
+      operation: 'realname.confirm',
+      entityType: 'candidate',
+      entityId: id,
+      before: { realnameStatus: before.realnameStatus, reason: before.realnameReason },
+      after: { realnameStatus: after.realnameStatus },
+    });
     return after;
   });
 }

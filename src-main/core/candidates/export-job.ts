@@ -23,7 +23,12 @@ export const candidateExportJob: JobHandler = async (ctx, raw) => {
   await writeRowsWorkbook(path, [
     {
       name: `${CANDIDATE_KIND_LABELS[view.kind]}信息`,
-      columns: [...columns.map((c) => ({ header: c.header, width: c.text ? 22 : 16, text: c.text ?? false })), { header: '照片', width: 8 }, { header: '实名认证', width: 10 }, { header: '尚缺', width: 40 }],
+      columns: [
+        ...columns.map((c) => ({ header: c.header, width: c.text ? 22 : 16, text: c.text ?? false })),
+        { header: '照片', width: 8 },
+        { header: '实名认证', width: 10 },
+        { header: '尚缺', width: 40 },
+      ],
       rows: rows.map((r) => [...columns.map((c) => r[c.field]), r.hasPhoto ? '有' : '无', REALNAME_LABELS[r.realnameStatus], r.missing.join('、')]),
     },
   ]);

@@ -63,7 +63,11 @@ export const candidateImportJob: JobHandler = async (ctx, raw) => {
     if (refused.length) {
       ctx.progress('生成退回行表格', 0, 1);
       refusedFile = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
-      await writeRefused(refusedFile, sheet.rows.find((r) => r.rowNumber === header.headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')), refused);
+      await writeRefused(
+        refusedFile,
+        sheet.rows.find((r) => r.rowNumber === header.headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')),
+        refused,
+      );
     }
     const preview: CandidateImportPreview = {
       fileName: input.fileName,
@@ -97,7 +101,18 @@ export const candidateImportJob: JobHandler = async (ctx, raw) => {
       } else if (o.status === 'updated') {
         const fields = Object.fromEntries(o.changes.map((c) => [c.field, c.new]));
         updateCandidateFields(store, o.existingId!, fields, stamp);
-        insertAudit(store, ctx.actor, { operation: 'candidates.update', entityType: 'candidate', entityId: o.existingId, before: Object.fromEntries(o.changes.map((c) => [c.header, c.old])), after: Object.fromEntries(o.changes.map((c) => [c.header, c.new])) }, now);
+        insertAudit(
+          store,
+          ctx.actor,
+          {
+            operation: 'candidates.update',
+            entityType: 'candidate',
+            entityId: o.existingId,
+            before: Object.fromEntries(o.changes.map((c) => [c.header, c.old])),
+            after: Object.fromEntries(o.changes.map((c) => [c.header, c.new])),
+          },
+          now,
+        );
         written++;
       }
     });
@@ -122,7 +137,10 @@ async function writeRefused(path: string, headerCells: string[], refused: RowOut
   const width = Math.max(headerCells.length, ...refused.map((r) => r.raw.length));
   const headers = Array.from({ length: width }, (_, i) => headerCells[i] || `第${i + 1}列`);
   const textColumns = new Set(
-    headers.map((h, i) => [h, i] as const).filter(([h]) => CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).some((c) => c.text && (h.includes(c.header) || c.aliases.some((a) => h.includes(a))))).map(([, i]) => i),
+    headers
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).some((c) => c.text && (h.includes(c.header) || c.aliases.some((a) => h.includes(a)))))
+      .map(([, i]) => i),
   );
   await writeRowsWorkbook(path, [
     {

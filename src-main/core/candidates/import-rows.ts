@@ -5,7 +5,6 @@ import { checkIdNumber } from '../../../src-shared/domain/id-number';
 import { AppError } from '../../../src-shared/errors';
 import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
 
-
 /**
  * The rules of a candidate spreadsheet, row by row: no I/O here, so the preview and the commit
  * (and the tests) judge every row the same way. Issues carry the Excel row number and the
@@ -67,10 +66,16 @@ export function findHeader(sheet: Sheet, kind: CandidateKind, fileLabel: string)
     throw new AppError('BAD_FILE', `在${fileLabel}的前 20 行里找不到表头（应包含 ${required.map((c) => `“${c.header}”`).join('、')} 等列）。请使用导入模板。`, { file: fileLabel });
   const merged = sheet.merges.find((ref) => mergeTouchesRow(ref, best!.headerRow));
   if (merged)
-    throw new AppError('BAD_FILE', `${fileLabel}的表头（第 ${best.headerRow} 行）有合并单元格 ${merged}，无法确定每一列的含义。请取消合并后再导入。`, { file: fileLabel, row: best.headerRow });
+    throw new AppError('BAD_FILE', `${fileLabel}的表头（第 ${best.headerRow} 行）有合并单元格 ${merged}，无法确定每一列的含义。请取消合并后再导入。`, {
+      file: fileLabel,
+      row: best.headerRow,
+    });
   const missing = required.filter((c) => !best!.columns.some((m) => m.column.field === c.field));
   if (missing.length)
-    throw new AppError('BAD_FILE', `${fileLabel}缺少必填列：${missing.map((c) => `“${c.header}”`).join('、')}（表头在第 ${best.headerRow} 行）。`, { file: fileLabel, row: best.headerRow });
+    throw new AppError('BAD_FILE', `${fileLabel}缺少必填列：${missing.map((c) => `“${c.header}”`).join('、')}（表头在第 ${best.headerRow} 行）。`, {
+      file: fileLabel,
+      row: best.headerRow,
+    });
   return best;
 }
 
@@ -159,7 +164,17 @@ function judgeRow(row: SheetRow, header: HeaderMap, ctx: ImportContext, headers:
     else if (!phoneCell.problem) issue(errors, 'phone', p.problem.code, p.problem.message);
   }
 
-  const values: CandidateValues = { name: name ?? '', namePinyin: pinyin ?? '', idNumber: idNumber ?? '', phone, major: null, majorLevel: null, entryYear: null, education: null, employer: null };
+  const values: CandidateValues = {
+    name: name ?? '',
+    namePinyin: pinyin ?? '',
+    idNumber: idNumber ?? '',
+    phone,
+    major: null,
+    majorLevel: null,
+    entryYear: null,
+    education: null,
+    employer: null,
+  };
   if (ctx.kind === 'school') {
     values.major = optional('major');
     values.majorLevel = optional('majorLevel');
@@ -182,10 +197,14 @@ function judgeRow(row: SheetRow, header: HeaderMap, ctx: ImportContext, headers:
     const first = seen.get(idNumber);
     if (first !== undefined) issue(errors, 'idNumber', 'DUPLICATE_IN_FILE', `身份证号与第 ${first} 行重复`);
     else seen.set(idNumber, row.rowNumber);
-    if (existing && name && existing.name !== name)
-      issue(errors, 'idNumber', 'ID_CONFLICT', `身份证号已属于考生“${existing.name}”，与本行姓名“${name}”不一致，请核对`);
+    if (existing && name && existing.name !== name) issue(errors, 'idNumber', 'ID_CONFLICT', `身份证号已属于考生“${existing.name}”，与本行姓名“${name}”不一致，请核对`);
     else if (existing && existing.kind !== ctx.kind)
-      issue(errors, 'idNumber', 'KIND_CONFLICT', `该考生已登记为${existing.kind === 'school' ? '院校考生' : '社会考生'}，不能作为${ctx.kind === 'school' ? '院校考生' : '社会考生'}导入`);
+      issue(
+        errors,
+        'idNumber',
+        'KIND_CONFLICT',
+        `该考生已登记为${existing.kind === 'school' ? '院校考生' : '社会考生'}，不能作为${ctx.kind === 'school' ? '院校考生' : '社会考生'}导入`,
+      );
     else if (!existing && ctx.mode === 'update') issue(errors, 'idNumber', 'NOT_FOUND', '没有这个身份证号的考生（批量修改只能修改已有考生）');
   }
 
@@ -207,4 +226,3 @@ export function countOutcomes(rows: RowOutcome[]): ImportCounts {
   for (const r of rows) counts[r.status]++;
   return counts;
 }
-

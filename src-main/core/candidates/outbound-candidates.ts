@@ -18,7 +18,10 @@ import { allCandidates } from './candidates-service';
 export async function candidatesOutbound(store: Store, ctx: OutboundContext): Promise<OutboundPart> {
   const all = CANDIDATE_KINDS.flatMap((kind) => allCandidates(store, { kind, ...(ctx.options.includeIncomplete ? {} : { complete: true }) }));
   if (!all.length)
-    throw new AppError('STATE', ctx.options.includeIncomplete ? '还没有考生，无法生成考生数据包。' : '没有信息完整的考生（需有照片并通过实名认证）。如仍要发送，请勾选“包括信息不完整的考生”。');
+    throw new AppError(
+      'STATE',
+      ctx.options.includeIncomplete ? '还没有考生，无法生成考生数据包。' : '没有信息完整的考生（需有照片并通过实名认证）。如仍要发送，请勾选“包括信息不完整的考生”。',
+    );
   mkdirSync(ctx.workDir, { recursive: true });
 
   const photoZip = join(ctx.workDir, '考生照片.zip');
@@ -32,7 +35,19 @@ export async function candidatesOutbound(store: Store, ctx: OutboundContext): Pr
       photo = `${c.idNumber}.${row.format === 'png' ? 'png' : 'jpg'}`;
       zip.addBuffer(Buffer.from(row.data), photo, { compress: false, mtime: new Date('2020-01-01T00:00:00Z') });
     }
-    payload.push({ kind: c.kind, name: c.name, namePinyin: c.namePinyin, idNumber: c.idNumber, phone: c.phone, major: c.major, majorLevel: c.majorLevel, entryYear: c.entryYear, education: c.education, employer: c.employer, photo });
+    payload.push({
+      kind: c.kind,
+      name: c.name,
+      namePinyin: c.namePinyin,
+      idNumber: c.idNumber,
+      phone: c.phone,
+      major: c.major,
+      majorLevel: c.majorLevel,
+      entryYear: c.entryYear,
+      education: c.education,
+      employer: c.employer,
+      photo,
+    });
     if (i % 500 === 0) ctx.progress('打包照片', i, all.length);
   });
   zip.end();
@@ -44,7 +59,13 @@ export async function candidatesOutbound(store: Store, ctx: OutboundContext): Pr
     if (!rows.length) continue;
     const columns = CANDIDATE_COLUMNS[kind];
     const path = join(ctx.workDir, `${CANDIDATE_KIND_LABELS[kind]}.xlsx`);
-    await writeRowsWorkbook(path, [{ name: `${CANDIDATE_KIND_LABELS[kind]}信息`, columns: columns.map((col) => ({ header: col.header, text: col.text ?? false })), rows: rows.map((r) => columns.map((col) => r[col.field])) }]);
+    await writeRowsWorkbook(path, [
+      {
+        name: `${CANDIDATE_KIND_LABELS[kind]}信息`,
+        columns: columns.map((col) => ({ header: col.header, text: col.text ?? false })),
+        rows: rows.map((r) => columns.map((col) => r[col.field])),
+      },
+    ]);
     files.push({ path: `candidates/${CANDIDATE_KIND_LABELS[kind]}.xlsx`, file: path });
   }
   return {

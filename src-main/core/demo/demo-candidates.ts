@@ -41,7 +41,11 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
   say(`导入 ${people.length} 名考生…`);
   const schoolSheet = join(dir, '院校考生名单.xlsx');
   await writeRowsWorkbook(schoolSheet, [
-    { name: '院校考生', columns: CANDIDATE_COLUMNS.school.map((c) => ({ header: c.header, text: c.text ?? false })), rows: school.map((p) => [p.name, '', p.idNumber, p.phone, p.major, p.majorLevel, p.entryYear]) },
+    {
+      name: '院校考生',
+      columns: CANDIDATE_COLUMNS.school.map((c) => ({ header: c.header, text: c.text ?? false })),
+      rows: school.map((p) => [p.name, '', p.idNumber, p.phone, p.major, p.majorLevel, p.entryYear]),
+    },
   ]);
   const socialSheet = join(dir, '社会考生名单.xlsx');
   await writeRowsWorkbook(socialSheet, [
@@ -65,12 +69,19 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
   say(`生成并导入 ${withPhoto.length} 张考生照片…`);
   const zipPath = join(dir, '考生照片.zip');
   await writePhotoZip(zipPath, withPhoto);
-  const photos = await run<PhotoImportReport>('photo-import', { path: zipPath, fileName: '考生照片.zip', fix: false, replaceExisting: false, commitHash: await hashFile(zipPath) }, '导入考生照片');
+  const photos = await run<PhotoImportReport>(
+    'photo-import',
+    { path: zipPath, fileName: '考生照片.zip', fix: false, replaceExisting: false, commitHash: await hashFile(zipPath) },
+    '导入考生照片',
+  );
 
   say('向平台报送考生信息，取回实名认证结果…');
   const exported = await run<ExportResult>('package-export', { kinds: ['candidates'], options: { includeIncomplete: true } }, '生成数据包');
   const reply = await answer(exported.path);
-  const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(actorCall(app, CLI_ACTOR), app.files.register(reply, 'realname.zip', CLI_ACTOR).fileId));
+  const result = applyPackage(
+    { store: app.store, actor: CLI_ACTOR, now: app.now() },
+    await verifyUpload(actorCall(app, CLI_ACTOR), app.files.register(reply, 'realname.zip', CLI_ACTOR).fileId),
+  );
   rmSync(dir, { recursive: true, force: true });
   const failed = (app.store.db.prepare("SELECT count(*) AS n FROM candidates WHERE realname_status = 'failed'").get() as { n: number }).n;
   say(`实名认证：${result.counts['realname-results']?.changed ?? 0} 人有结果，${failed} 人待人工确认。`);

@@ -44,10 +44,7 @@ const STAFF = [
  * Each capability adds its own step here (catalog, candidates, rooms, …), through the same
  * services a person would use.
  */
-export async function createDemoWorkspace(
-  app: AppCore,
-  options: { password?: string | undefined; say?: (m: string) => void; platform?: DemoPlatform },
-): Promise<DemoReport> {
+export async function createDemoWorkspace(app: AppCore, options: { password?: string | undefined; say?: (m: string) => void; platform?: DemoPlatform }): Promise<DemoReport> {
   if (readInstitution(app.store)) throw new AppError('STATE', `数据目录 ${app.dataDir} 中已有院校数据；演示工作区需要一个空的数据目录。`);
   const password = options.password || DEFAULT_DEMO_PASSWORD;
   const say = options.say ?? (() => {});

@@ -76,8 +76,7 @@ export class FileRegistry {
   resolve(fileId: string, actor: Actor): FileRef & { path: string } {
     const ref = this.files.get(fileId);
     if (!ref || !existsSync(ref.path)) throw new AppError('NOT_FOUND', '找不到这个文件，请重新选择。');
-    if (ref.ownerId !== null && actor.id !== null && ref.ownerId !== actor.id && actor.role !== 'principal')
-      throw new AppError('FORBIDDEN', '这是其他账号上传的文件。');
+    if (ref.ownerId !== null && actor.id !== null && ref.ownerId !== actor.id && actor.role !== 'principal') throw new AppError('FORBIDDEN', '这是其他账号上传的文件。');
     return { fileId: ref.fileId, name: ref.name, size: ref.size, path: ref.path };
   }
 }

@@ -52,7 +52,12 @@ async function build(ctx: JobContext, input: ExportInput, store: Store, inst: In
     ctx.progress('读取数据', i, input.kinds.length);
     parts[kind] = await OUTBOUND[kind]!(store, { options: input.options ?? {}, workDir: join(workDir, kind), progress: ctx.progress });
   }
-  const last = store.get(store.q.selectFrom('package_history').select((eb) => eb.fn.max('sequence').as('max')).where('direction', '=', 'out'));
+  const last = store.get(
+    store.q
+      .selectFrom('package_history')
+      .select((eb) => eb.fn.max('sequence').as('max'))
+      .where('direction', '=', 'out'),
+  );
   const sequence = (last?.max ?? 0) + 1;
   const now = ctx.now();
   const fileName = `数据包-${inst.code}-第${String(sequence).padStart(4, '0')}号-${beijingStamp(now)}.zip`;

@@ -24,7 +24,13 @@ export function listHistory(call: CallContext, input: { direction?: 'in' | 'out'
   let query = store.q.selectFrom('package_history');
   if (input.direction) query = query.where('direction', '=', input.direction);
   const total = store.get(query.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
-  const rows = store.all(query.selectAll().orderBy('id', 'desc').limit(input.pageSize).offset((input.page - 1) * input.pageSize));
+  const rows = store.all(
+    query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+  );
   return {
     total,
     page: input.page,
@@ -66,4 +72,3 @@ export function rewritePackage(call: CallContext, input: { id: number; folder: s
   const { path, fileName } = storedPackage(call, input.id);
   return { path: copyInto(path, checkFolder(input.folder)), fileName };
 }
-

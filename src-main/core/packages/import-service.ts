@@ -94,7 +94,11 @@ function priorOf(store: Store, pkg: VerifiedPackage): { at: string; by: string }
     throw new AppError('CONFLICT', `序号 ${sequence} 已被另一个内容不同的数据包使用过，已拒绝。请向平台索取最新的数据包。`, { file: pkg.fileName, sequence });
   }
   if (sequence < last.sequence)
-    throw new AppError('CONFLICT', `数据包序号 ${sequence} 早于已导入的 ${last.sequence}，这是一个旧的数据包，已拒绝。`, { file: pkg.fileName, sequence, lastSequence: last.sequence });
+    throw new AppError('CONFLICT', `数据包序号 ${sequence} 早于已导入的 ${last.sequence}，这是一个旧的数据包，已拒绝。`, {
+      file: pkg.fileName,
+      sequence,
+      lastSequence: last.sequence,
+    });
   return null;
 }
 
@@ -172,7 +176,10 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
     );
     audit({ operation: 'packages.import', entityType: 'package', entityId: Number(lastInsertRowid), after: { file: pkg.fileName, sequence: pkg.manifest.sequence, counts } });
     const changed = planned.filter((p) => p.status !== 'unchanged').length;
-    const message = changed === 0 ? '数据包已导入：内容与现有数据相同，没有任何改变。' : `数据包已导入：新增 ${planned.filter((p) => p.status === 'new').length} 项，更新 ${planned.filter((p) => p.status === 'changed').length} 项。`;
+    const message =
+      changed === 0
+        ? '数据包已导入：内容与现有数据相同，没有任何改变。'
+        : `数据包已导入：新增 ${planned.filter((p) => p.status === 'new').length} 项，更新 ${planned.filter((p) => p.status === 'changed').length} 项。`;
     return { applied: true, counts, message, historyId: Number(lastInsertRowid) };
   });
 }

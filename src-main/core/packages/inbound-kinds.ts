@@ -42,8 +42,7 @@ const catalog: InboundKind<z.infer<typeof catalogPayload>> = {
       key: `org:${o.code}`,
       title: o.name,
       fields: { 名称: o.name },
-      write: (s: Store) =>
-        s.prepare('INSERT INTO organisations (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name').run(o.code, o.name),
+      write: (s: Store) => s.prepare('INSERT INTO organisations (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name').run(o.code, o.name),
     })),
     ...p.certificates.map((c) => ({
       kind: 'catalog' as const,
@@ -66,18 +65,28 @@ const catalog: InboundKind<z.infer<typeof catalogPayload>> = {
       title: `${m.name}（${m.level}）`,
       fields: { 名称: m.name, 层次: m.level },
       write: (s: Store) =>
-        s.prepare('INSERT INTO majors (code, name, level) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level').run(m.code, m.name, m.level),
+        s
+          .prepare('INSERT INTO majors (code, name, level) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level')
+          .run(m.code, m.name, m.level),
     })),
   ],
   existing: (store) =>
     new Map([
-      ...existingMap(store.all(store.q.selectFrom('organisations').selectAll()), (o) => `org:${o.code}`, (o) => ({ 名称: o.name })),
+      ...existingMap(
+        store.all(store.q.selectFrom('organisations').selectAll()),
+        (o) => `org:${o.code}`,
+        (o) => ({ 名称: o.name }),
+      ),
       ...existingMap(
         store.all(store.q.selectFrom('certificates').selectAll()),
         (c) => `cert:${c.code}`,
         (c) => ({ 名称: c.name, 简称: c.short_name, 培训评价组织: c.org_code, 等级: (JSON.parse(c.levels_json) as string[]).join('、') }),
       ),
-      ...existingMap(store.all(store.q.selectFrom('majors').selectAll()), (m) => `major:${m.code}`, (m) => ({ 名称: m.name, 层次: m.level })),
+      ...existingMap(
+        store.all(store.q.selectFrom('majors').selectAll()),
+        (m) => `major:${m.code}`,
+        (m) => ({ 名称: m.name, 层次: m.level }),
+      ),
     ]),
 };
 
@@ -88,7 +97,14 @@ const declarationPlans: InboundKind<z.infer<typeof declarationPlansPayload>> = {
       entity: '申报计划',
       key: `decl:${d.code}`,
       title: `${d.province} ${d.batch}`,
-      fields: { 省份: d.province, 申报批次: d.batch, 申报时间: `${d.windowStart} ~ ${d.windowEnd}`, 按专业填报: yesNo(d.byMajor), 需地市审批: yesNo(d.cityApproval), 状态: d.status },
+      fields: {
+        省份: d.province,
+        申报批次: d.batch,
+        申报时间: `${d.windowStart} ~ ${d.windowEnd}`,
+        按专业填报: yesNo(d.byMajor),
+        需地市审批: yesNo(d.cityApproval),
+        状态: d.status,
+      },
       write: (s: Store) =>
         s
           .prepare(
@@ -161,7 +177,13 @@ const examPlans: InboundKind<z.infer<typeof examPlansPayload>> = {
         状态: plan.status,
         ...Object.fromEntries(PLAN_WINDOWS.map((k) => [`${PLAN_WINDOW_LABELS[k]}时间`, `${plan.windows[k].start} ~ ${plan.windows[k].end}`])),
         考核证书与科目: certificatesField(
-          plan.certificates.map((c: PlanCert) => ({ certificateCode: c.certificateCode, level: c.level, compositePassScore: c.passRule.compositePassScore, allSubjectsPass: c.passRule.allSubjectsPass, subjects: c.subjects })),
+          plan.certificates.map((c: PlanCert) => ({
+            certificateCode: c.certificateCode,
+            level: c.level,
+            compositePassScore: c.passRule.compositePassScore,
+            allSubjectsPass: c.passRule.allSubjectsPass,
+            subjects: c.subjects,
+          })),
         ),
       },
       write: (s: Store) => {
@@ -182,7 +204,13 @@ const examPlans: InboundKind<z.infer<typeof examPlansPayload>> = {
     const certs = new Map<string, Parameters<typeof certificatesField>[0]>();
     for (const c of store.all(store.q.selectFrom('exam_plan_certificates').selectAll())) {
       const list = certs.get(c.plan_code) ?? [];
-      list.push({ certificateCode: c.certificate_code, level: c.level, compositePassScore: c.composite_pass_score, allSubjectsPass: c.all_subjects_pass === 1, subjects: JSON.parse(c.subjects_json) as unknown[] });
+      list.push({
+        certificateCode: c.certificate_code,
+        level: c.level,
+        compositePassScore: c.composite_pass_score,
+        allSubjectsPass: c.all_subjects_pass === 1,
+        subjects: JSON.parse(c.subjects_json) as unknown[],
+      });
       certs.set(c.plan_code, list);
     }
     return existingMap(
@@ -211,7 +239,10 @@ const REALNAME_STATUS_LABELS: Record<string, string> = { unverified: '未认证'
 const realnameResults: InboundKind<z.infer<typeof realnameResultsPayload>> = {
   records: (p, store) => {
     const known = new Map(
-      (store.db.prepare('SELECT id_number, realname_status FROM candidates').all() as { id_number: string; realname_status: string }[]).map((r) => [r.id_number, r.realname_status]),
+      (store.db.prepare('SELECT id_number, realname_status FROM candidates').all() as { id_number: string; realname_status: string }[]).map((r) => [
+        r.id_number,
+        r.realname_status,
+      ]),
     );
     return p.results
       .filter((r) => known.has(r.idNumber))
@@ -225,14 +256,17 @@ const realnameResults: InboundKind<z.infer<typeof realnameResultsPayload>> = {
           key: `realname:${r.idNumber}`,
           title: `${r.name}（${maskId(r.idNumber)}）`,
           fields: { 认证状态: REALNAME_STATUS_LABELS[status], 原因: reason },
-          write: (s: Store) =>
-            s.prepare('UPDATE candidates SET realname_status = ?, realname_reason = ? WHERE id_number = ?').run(status, reason, r.idNumber),
+          write: (s: Store) => s.prepare('UPDATE candidates SET realname_status = ?, realname_reason = ? WHERE id_number = ?').run(status, reason, r.idNumber),
         };
       });
   },
   existing: (store) =>
     existingMap(
-      store.db.prepare('SELECT id_number, realname_status, realname_reason FROM candidates').all() as { id_number: string; realname_status: string; realname_reason: string | null }[],
+      store.db.prepare('SELECT id_number, realname_status, realname_reason FROM candidates').all() as {
+        id_number: string;
+        realname_status: string;
+        realname_reason: string | null;
+      }[],
       (c) => `realname:${c.id_number}`,
       (c) => ({ 认证状态: REALNAME_STATUS_LABELS[c.realname_status], 原因: c.realname_reason }),
     ),

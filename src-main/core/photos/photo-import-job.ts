@@ -91,7 +91,12 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
         ctx.progress('写入', done, total);
       });
       for (const r of result.replaced)
-        insertAudit(store, ctx.actor, { operation: 'photos.replace', entityType: 'candidate', entityId: r.candidateId, before: r.before, after: { ...r.after, file: staging.entryName(r.candidateId) } }, now);
+        insertAudit(
+          store,
+          ctx.actor,
+          { operation: 'photos.replace', entityType: 'candidate', entityId: r.candidateId, before: r.before, after: { ...r.after, file: staging.entryName(r.candidateId) } },
+          now,
+        );
       insertAudit(
         store,
         ctx.actor,
@@ -99,7 +104,16 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
           operation: 'photos.import',
           entityType: 'photo-import',
           entityId: input.fileName,
-          after: { file: input.fileName, fileHash, fix: input.fix, replaceExisting: input.replaceExisting, counts: report.counts, written: result.written, replaced: result.replaced.length, idNumbers: files.filter((f) => f.status === 'accepted').map((f) => f.id) },
+          after: {
+            file: input.fileName,
+            fileHash,
+            fix: input.fix,
+            replaceExisting: input.replaceExisting,
+            counts: report.counts,
+            written: result.written,
+            replaced: result.replaced.length,
+            idNumbers: files.filter((f) => f.status === 'accepted').map((f) => f.id),
+          },
         },
         now,
       );
@@ -137,7 +151,14 @@ function judged(planned: Extract<PlannedEntry, { decided: null }>, outcome: Phot
   const fixed = outcome.fixed ? { fixed: true } : {};
   if (!planned.candidate.hasPhoto) return { ...base, status: 'accepted', code: 'OK', message: outcome.message, ...fixed };
   if (replace === false)
-    return { ...base, status: 'refused', code: 'REPLACE_UNCONFIRMED', message: '该考生已有照片；替换已有照片需要确认（选择“替换已有照片”后再导入），本张未导入', replaces: true, ...fixed };
+    return {
+      ...base,
+      status: 'refused',
+      code: 'REPLACE_UNCONFIRMED',
+      message: '该考生已有照片；替换已有照片需要确认（选择“替换已有照片”后再导入），本张未导入',
+      replaces: true,
+      ...fixed,
+    };
   const note = replace ? '，将替换该考生原有的照片' : '；该考生已有照片，导入时需确认替换';
   return { ...base, status: 'accepted', code: 'OK', message: `${outcome.message}${note}`, replaces: true, ...fixed };
 }
@@ -165,7 +186,11 @@ async function checkEntries(ctx: JobContext, input: PhotoImportInput, label: str
     };
     if (entry.declaredSize > PHOTO_RULES.maxBytes) return finish({ ok: false, code: 'TOO_LARGE', message: tooLargeMessage(entry.declaredSize) });
     if (entry.declaredSize > RATIO_FLOOR && entry.declaredSize > entry.compressedSize * MAX_RATIO)
-      return finish({ ok: false, code: 'BOMB', message: `压缩比异常（${describeSize(entry.compressedSize)} 解压后成为 ${describeSize(entry.declaredSize)}），不可能是照片，可能是“压缩炸弹”，未解压` });
+      return finish({
+        ok: false,
+        code: 'BOMB',
+        message: `压缩比异常（${describeSize(entry.compressedSize)} 解压后成为 ${describeSize(entry.declaredSize)}），不可能是照片，可能是“压缩炸弹”，未解压`,
+      });
     const bytes = await entry.read();
     await queue.add(async () => {
       const checked = await checkPhoto(bytes, { fix: input.fix });

@@ -17,9 +17,7 @@ export interface ListedEntry {
  * An entry of the ZIP once its name is read: either decided already (ignored, bad name,
  * duplicate, no such candidate) or a photo to check for a known candidate.
  */
-export type PlannedEntry =
-  | { entry: ListedEntry; decided: PhotoFileReport }
-  | { entry: ListedEntry; decided: null; id: string; candidate: CandidateRef };
+export type PlannedEntry = { entry: ListedEntry; decided: PhotoFileReport } | { entry: ListedEntry; decided: null; id: string; candidate: CandidateRef };
 
 /**
  * Decides everything the names alone can decide, before any photo is opened: duplicates need

@@ -40,7 +40,8 @@ export async function setCandidatePhoto(call: CallContext, input: SetPhotoInput)
   const candidate = getCandidate(store, input.id);
   const base = { name: file.name, id: candidate.idNumber };
   const size = statSync(file.path).size;
-  const checked: PhotoCheck = size > PHOTO_RULES.maxBytes ? { ok: false, code: 'TOO_LARGE', message: tooLargeMessage(size) } : await checkPhoto(readFileSync(file.path), { fix: input.fix });
+  const checked: PhotoCheck =
+    size > PHOTO_RULES.maxBytes ? { ok: false, code: 'TOO_LARGE', message: tooLargeMessage(size) } : await checkPhoto(readFileSync(file.path), { fix: input.fix });
   if (!checked.ok) {
     const photo: PhotoFileReport = { ...base, status: 'refused', code: checked.code, message: checked.message };
     throw new AppError('BAD_FILE', `照片未通过检查：${checked.message}`, { photo, issues: [{ path: 'photo', message: checked.message }] });
@@ -50,7 +51,9 @@ export async function setCandidatePhoto(call: CallContext, input: SetPhotoInput)
     const before = photoMeta(store, candidate.id);
     if (before && !input.replace) {
       const message = `考生“${candidate.name}”已有照片；替换已有照片需要确认`;
-      throw new AppError('CONFLICT', `${message}。`, { photo: { ...base, status: 'refused', code: 'REPLACE_UNCONFIRMED', message, replaces: true, ...fixed } satisfies PhotoFileReport });
+      throw new AppError('CONFLICT', `${message}。`, {
+        photo: { ...base, status: 'refused', code: 'REPLACE_UNCONFIRMED', message, replaces: true, ...fixed } satisfies PhotoFileReport,
+      });
     }
     const p = checked.photo;
     upsertPhoto(store, candidate.id, p, call.app.now().toISOString());

@@ -95,7 +95,8 @@ export class PhotoStaging {
     try {
       const row = store.db.prepare('SELECT file_hash, fix, plan, outcomes FROM staging.checked').get() as CheckedRow | undefined;
       if (row && row.file_hash === fileHash && row.fix === (fix ? 1 : 0) && row.plan === plan) {
-        for (const r of store.db.prepare('SELECT candidate_id, entry_name FROM staging.photos').all() as { candidate_id: number; entry_name: string }[]) staging.names.set(r.candidate_id, r.entry_name);
+        for (const r of store.db.prepare('SELECT candidate_id, entry_name FROM staging.photos').all() as { candidate_id: number; entry_name: string }[])
+          staging.names.set(r.candidate_id, r.entry_name);
         return { staging, outcomes: JSON.parse(row.outcomes) as (PhotoOutcome | null)[] };
       }
     } catch {
@@ -128,7 +129,9 @@ export class PhotoStaging {
    */
   private flush(): void {
     if (!this.pending.length) return;
-    const insert = this.store.prepare('INSERT INTO staging.photos (candidate_id, entry_name, replaces, data, format, width, height, size, sha256, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.store.prepare(
+      'INSERT INTO staging.photos (candidate_id, entry_name, replaces, data, format, width, height, size, sha256, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
@@ -144,7 +147,9 @@ export class PhotoStaging {
    */
   finish(fileHash: string, identity: string, fix: boolean, plan: string, outcomes: (PhotoOutcome | null)[]): void {
     this.flush();
-    this.store.prepare('INSERT INTO staging.checked (file_hash, file_identity, fix, plan, outcomes) VALUES (?, ?, ?, ?, ?)').run(fileHash, identity, fix ? 1 : 0, plan, JSON.stringify(outcomes));
+    this.store
+      .prepare('INSERT INTO staging.checked (file_hash, file_identity, fix, plan, outcomes) VALUES (?, ?, ?, ?, ?)')
+      .run(fileHash, identity, fix ? 1 : 0, plan, JSON.stringify(outcomes));
   }
 
   entryName(candidateId: number): string {
@@ -157,10 +162,16 @@ export class PhotoStaging {
    * check: a candidate deleted, or a photo added to one whose replacement nobody confirmed.
    * Returns the photos it replaced, for the audit log.
    */
-  commit(at: string, replace: boolean, onBatch: (done: number, total: number) => void): { written: number; replaced: { candidateId: number; before: PhotoMeta; after: PhotoMeta }[] } {
+  commit(
+    at: string,
+    replace: boolean,
+    onBatch: (done: number, total: number) => void,
+  ): { written: number; replaced: { candidateId: number; before: PhotoMeta; after: PhotoMeta }[] } {
     const db = this.store.db;
     const chosen = `(s.replaces = 0 OR ${replace ? 1 : 0})`;
-    const gone = db.prepare(`SELECT count(*) AS n FROM staging.photos s WHERE ${chosen} AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = s.candidate_id)`).get() as { n: number };
+    const gone = db.prepare(`SELECT count(*) AS n FROM staging.photos s WHERE ${chosen} AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = s.candidate_id)`).get() as {
+      n: number;
+    };
     if (gone.n > 0) throw new AppError('CONFLICT', `检查之后有 ${gone.n} 名考生被删除，请重新检查压缩包后再导入。`);
     const replaced = (
       db

@@ -76,10 +76,7 @@ export async function resetPassword(call: CallContext, input: { id: number; pass
   const hash = await hashPassword(input.password);
   app.store.tx(() => {
     app.store.run(
-      app.store.q
-        .updateTable('users')
-        .set({ password_hash: hash, failed_attempts: 0, locked_until: null, updated_at: app.now().toISOString() })
-        .where('id', '=', input.id),
+      app.store.q.updateTable('users').set({ password_hash: hash, failed_attempts: 0, locked_until: null, updated_at: app.now().toISOString() }).where('id', '=', input.id),
     );
     writeAudit(call, { operation: 'users.resetPassword', entityType: 'user', entityId: input.id });
   });

@@ -95,7 +95,11 @@ export async function readPackage(path: string, fileName: string, trust: Package
   for (const kind of manifest.kinds) {
     if (!isPackageKind(kind)) refuse(`数据包含有未知的数据类型“${kind}”，本程序不认识，请更新考点助手。`, MANIFEST_FILE, { kind });
     if (PACKAGE_KINDS[kind].direction !== trust.direction)
-      refuse(trust.direction === 'in' ? `“${PACKAGE_KINDS[kind].label}”是院校发往平台的数据，不能导入。` : `“${PACKAGE_KINDS[kind].label}”不是院校可以发出的数据。`, MANIFEST_FILE, { kind });
+      refuse(
+        trust.direction === 'in' ? `“${PACKAGE_KINDS[kind].label}”是院校发往平台的数据，不能导入。` : `“${PACKAGE_KINDS[kind].label}”不是院校可以发出的数据。`,
+        MANIFEST_FILE,
+        { kind },
+      );
   }
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));

@@ -38,9 +38,7 @@ export interface AcceptedPhoto {
   background: Background;
 }
 
-export type PhotoCheck =
-  | { ok: true; photo: AcceptedPhoto; fixed: boolean; message: string }
-  | { ok: false; code: PhotoCode; message: string; background?: Background };
+export type PhotoCheck = { ok: true; photo: AcceptedPhoto; fixed: boolean; message: string } | { ok: false; code: PhotoCode; message: string; background?: Background };
 
 export interface PhotoCheckOptions {
   /** Resize/crop a wrong-sized photo to 295×413 instead of refusing it. */
@@ -133,8 +131,7 @@ function accepted(data: Buffer, format: 'jpeg' | 'png', width: number, height: n
 function judgeBackground(rgb: Rgb): { ok: true } | { ok: false; refusal: PhotoCheck } {
   const background = classifyBackground(rgb);
   if (background === 'red') return { ok: true };
-  const message =
-    background === 'other' ? `照片底色不是红色（边缘平均颜色 ${describeRgb(rgb)}），应为红底` : `照片底色是${BACKGROUND_LABELS[background]}，应为红底`;
+  const message = background === 'other' ? `照片底色不是红色（边缘平均颜色 ${describeRgb(rgb)}），应为红底` : `照片底色是${BACKGROUND_LABELS[background]}，应为红底`;
   return { ok: false, refusal: refuse('BACKGROUND', message, background) };
 }
 

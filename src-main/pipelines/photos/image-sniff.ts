@@ -34,7 +34,8 @@ const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb,
  * it should be (sharp then reads it, and says what is wrong).
  */
 export function headerSize(bytes: Buffer, format: 'jpeg' | 'png'): { width: number; height: number } | null {
-  if (format === 'png') return bytes.length >= 24 && bytes.subarray(12, 16).toString('latin1') === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+  if (format === 'png')
+    return bytes.length >= 24 && bytes.subarray(12, 16).toString('latin1') === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
   let i = 2;
   while (i + 9 < bytes.length) {
     if (bytes[i] !== 0xff) return null;

@@ -55,7 +55,11 @@ export async function candidateTemplate(kind: CandidateKind, majors: string[]): 
   });
 
   const rules = wb.addWorksheet('填写说明');
-  rules.columns = [{ header: '列', width: 14 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 80 }];
+  rules.columns = [
+    { header: '列', width: 14 },
+    { header: '是否必填', width: 10 },
+    { header: '填写要求', width: 80 },
+  ];
   rules.getRow(1).font = { bold: true };
   for (const c of columns) rules.addRow([c.header, c.required ? '必填' : '选填', c.rule]);
   rules.addRow([]);

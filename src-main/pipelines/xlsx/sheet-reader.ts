@@ -51,15 +51,18 @@ function sniff(path: string, label: string): Kind {
       throw new AppError('BAD_FILE', `${label}设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再导入。`, { file: label });
     throw new AppError('BAD_FILE', `${label}是旧版 Excel 97-2003（.xls）文件。请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入。`, { file: label });
   }
-  const text = bytes.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const text = bytes
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<')) throw new AppError('BAD_FILE', `${label}其实是网页（HTML）文件，只是扩展名像表格。请用 Excel 打开后“另存为”.xlsx 再导入。`, { file: label });
   if (bytes.includes(0)) throw new AppError('BAD_FILE', `${label}不是 Excel 表格或 CSV 文本文件。`, { file: label });
   return 'csv';
 }
 
 export async function readSheet(path: string, label: string, limits: SheetLimits): Promise<Sheet> {
-  if (statSync(path).size > limits.maxBytes)
-    throw new AppError('TOO_LARGE', `${label}超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB，请分批导入。`, { file: label });
+  if (statSync(path).size > limits.maxBytes) throw new AppError('TOO_LARGE', `${label}超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB，请分批导入。`, { file: label });
   return sniff(path, label) === 'xlsx' ? readXlsx(path, label, limits) : readCsv(path, label, limits);
 }
 
@@ -92,7 +95,10 @@ async function readXlsx(path: string, label: string, limits: SheetLimits): Promi
   try {
     const workbook = zip.entries.get('xl/workbook.xml');
     if (!workbook) throw new AppError('BAD_FILE', `${label}不是 Excel 工作簿（缺少 xl/workbook.xml），文件可能已损坏。`, { file: label });
-    const { name, target } = firstSheet((await workbook.read()).toString('utf8'), zip.entries.has('xl/_rels/workbook.xml.rels') ? (await zip.entries.get('xl/_rels/workbook.xml.rels')!.read()).toString('utf8') : '');
+    const { name, target } = firstSheet(
+      (await workbook.read()).toString('utf8'),
+      zip.entries.has('xl/_rels/workbook.xml.rels') ? (await zip.entries.get('xl/_rels/workbook.xml.rels')!.read()).toString('utf8') : '',
+    );
     const sheetEntry = zip.entries.get(target);
     if (!sheetEntry) throw new AppError('BAD_FILE', `${label}缺少工作表“${name}”的数据，文件可能已损坏。`, { file: label });
     const shared = zip.entries.has('xl/sharedStrings.xml') ? parseSharedStrings((await zip.entries.get('xl/sharedStrings.xml')!.read()).toString('utf8')) : [];
@@ -113,7 +119,12 @@ function firstSheet(workbookXml: string, relsXml: string): { name: string; targe
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function parseSharedStrings(xml: string): string[] {

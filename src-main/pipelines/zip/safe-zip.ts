@@ -89,8 +89,7 @@ function utf8Or(bytes: Buffer, fallback: Buffer): string {
 export function checkEntryName(name: string, label: string): string {
   const normalised = name.replace(/\\/g, '/');
   if (normalised.includes('\0')) throw new AppError('BAD_FILE', `${label}中的条目名含有非法字符：${JSON.stringify(name)}`, { file: name });
-  if (/^[a-zA-Z]:/.test(normalised) || normalised.startsWith('/'))
-    throw new AppError('BAD_FILE', `${label}中的条目“${name}”是绝对路径，已拒绝。`, { file: name });
+  if (/^[a-zA-Z]:/.test(normalised) || normalised.startsWith('/')) throw new AppError('BAD_FILE', `${label}中的条目“${name}”是绝对路径，已拒绝。`, { file: name });
   if (normalised.split('/').includes('..')) throw new AppError('BAD_FILE', `${label}中的条目“${name}”含有“../”，可能试图写到文件夹之外，已拒绝。`, { file: name });
   return normalised;
 }
@@ -145,8 +144,7 @@ export async function walkZip(path: string, label: string, limits: ZipLimits, on
  * file's windows in one piece rather than streamed in chunks.
  */
 async function readEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): Promise<Buffer> {
-  const tooBig = () =>
-    new AppError('BAD_FILE', `${label}中的“${name}”解压后超过 ${describeSize(bound)} 的上限，可能是“压缩炸弹”，已拒绝。`, { file: name });
+  const tooBig = () => new AppError('BAD_FILE', `${label}中的“${name}”解压后超过 ${describeSize(bound)} 的上限，可能是“压缩炸弹”，已拒绝。`, { file: name });
   const unreadable = (err: Error) => new AppError('BAD_FILE', `${label}中的“${name}”无法解压（${zipReason(err)}）。`, { file: name });
   const damaged = (reason: string) => new AppError('BAD_FILE', `${label}中的“${name}”已损坏（${reason}）。`, { file: name });
   const SIZE_LIE = '实际大小与声明不符';

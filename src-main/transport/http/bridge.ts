@@ -146,4 +146,3 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
       }),
   };
 }
-

@@ -32,14 +32,16 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
     if (typeof operation !== 'string') return { ok: false, error: new AppError('UNKNOWN_OPERATION', '操作名必须是文本。').toInfo() };
     return dispatch(app, operation, input, typeof session === 'string' ? session : null);
   });
-  const fileDoor = (fn: (session: string | null, ...args: unknown[]) => Promise<unknown> | unknown) => async (event: IpcMainInvokeEvent, session: unknown, ...args: unknown[]) => {
-    if (!trusted(event)) return { ok: false, error: new AppError('BAD_ORIGIN', '来自未知页面的调用已拒绝。').toInfo() };
-    try {
-      return { ok: true, data: await fn(typeof session === 'string' ? session : null, ...args) };
-    } catch (e) {
-      return { ok: false, error: (e instanceof AppError ? e : new AppError('BAD_FILE', `文件操作失败：${e instanceof Error ? e.message : String(e)}`)).toInfo() };
-    }
-  };
+  const fileDoor =
+    (fn: (session: string | null, ...args: unknown[]) => Promise<unknown> | unknown) =>
+    async (event: IpcMainInvokeEvent, session: unknown, ...args: unknown[]) => {
+      if (!trusted(event)) return { ok: false, error: new AppError('BAD_ORIGIN', '来自未知页面的调用已拒绝。').toInfo() };
+      try {
+        return { ok: true, data: await fn(typeof session === 'string' ? session : null, ...args) };
+      } catch (e) {
+        return { ok: false, error: (e instanceof AppError ? e : new AppError('BAD_FILE', `文件操作失败：${e instanceof Error ? e.message : String(e)}`)).toInfo() };
+      }
+    };
   // A file the person picked: the preload passes its path (webUtils), never its bytes.
   ipcMain.handle(
     IPC_REGISTER_FILE,

@@ -8,7 +8,9 @@ export function AboutPage() {
     <>
       <PageHeader title="关于考点助手" />
       <Card>
-        <Typography.Paragraph>考点助手（ExamSite Desk）帮助 1+X 证书试点院校在无网络或网络不稳定的机房里组织全年的考务工作，并通过数据包与职业技能等级证书信息管理服务平台交换数据。</Typography.Paragraph>
+        <Typography.Paragraph>
+          考点助手（ExamSite Desk）帮助 1+X 证书试点院校在无网络或网络不稳定的机房里组织全年的考务工作，并通过数据包与职业技能等级证书信息管理服务平台交换数据。
+        </Typography.Paragraph>
         <Descriptions bordered column={1} size="small">
           <Descriptions.Item label="版本">{info?.version}</Descriptions.Item>
           <Descriptions.Item label="数据结构版本">{info?.schemaVersion}</Descriptions.Item>

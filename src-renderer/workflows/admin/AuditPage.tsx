@@ -37,7 +37,15 @@ export function AuditPage() {
     <>
       <PageHeader title="审计日志" description="每一次修改都记录在这里：谁、何时、做了什么、改前与改后。日志只能追加，不能修改或删除。" />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="操作人" style={{ width: 160 }} value={filters.actor} onChange={(v) => set({ actor: v })} options={facets.data?.actors.map((a) => ({ value: a, label: ACTOR_LABELS[a] ?? a }))} aria-label="操作人" />
+        <Select
+          allowClear
+          placeholder="操作人"
+          style={{ width: 160 }}
+          value={filters.actor}
+          onChange={(v) => set({ actor: v })}
+          options={facets.data?.actors.map((a) => ({ value: a, label: ACTOR_LABELS[a] ?? a }))}
+          aria-label="操作人"
+        />
         <Select
           allowClear
           placeholder="操作"
@@ -47,7 +55,15 @@ export function AuditPage() {
           options={facets.data?.operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] ?? o }))}
           aria-label="操作"
         />
-        <Select allowClear placeholder="对象类型" style={{ width: 160 }} value={filters.entityType} onChange={(v) => set({ entityType: v })} options={facets.data?.entityTypes.map((t) => ({ value: t, label: ENTITY_LABELS[t] ?? t }))} aria-label="对象类型" />
+        <Select
+          allowClear
+          placeholder="对象类型"
+          style={{ width: 160 }}
+          value={filters.entityType}
+          onChange={(v) => set({ entityType: v })}
+          options={facets.data?.entityTypes.map((t) => ({ value: t, label: ENTITY_LABELS[t] ?? t }))}
+          aria-label="对象类型"
+        />
         <DatePicker.RangePicker value={filters.range ?? null} onChange={(v) => set({ range: v && v[0] && v[1] ? [v[0], v[1]] : null })} />
         <Button onClick={() => (setFilters({}), setPage(1))}>清除筛选</Button>
       </Flex>
@@ -56,7 +72,14 @@ export function AuditPage() {
         size="middle"
         loading={query.isPending}
         dataSource={query.data?.items}
-        pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: query.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => (setPage(p), setPageSize(s)),
+        }}
         expandable={{
           rowExpandable: (r) => r.before !== null || r.after !== null,
           expandedRowRender: (r) => (

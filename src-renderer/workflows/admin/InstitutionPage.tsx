@@ -52,7 +52,9 @@ function InstitutionView({ inst }: { inst: Institution }) {
       <Descriptions.Item label="院校代码">{inst.code}</Descriptions.Item>
       <Descriptions.Item label="院校名称">{inst.name}</Descriptions.Item>
       <Descriptions.Item label="所在地区" span={2}>{`${inst.province} ${inst.city} ${inst.district}`}</Descriptions.Item>
-      <Descriptions.Item label="详细地址" span={2}>{inst.address ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="详细地址" span={2}>
+        {inst.address ?? '—'}
+      </Descriptions.Item>
       <Descriptions.Item label="联系人">{inst.contactName ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="联系电话">{inst.contactPhone ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="联系邮箱">{inst.contactEmail ?? '—'}</Descriptions.Item>

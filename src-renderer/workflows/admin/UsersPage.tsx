@@ -13,7 +13,11 @@ const STAFF_ROLES = [
   { value: 'invigilator', label: ROLE_LABELS.invigilator },
 ];
 
-const optionalPhoneRule = { validator: async (_: unknown, v?: string) => { if (v && !mobilePhone.safeParse(v).success) throw new Error('手机号应为 11 位中国大陆手机号'); } };
+const optionalPhoneRule = {
+  validator: async (_: unknown, v?: string) => {
+    if (v && !mobilePhone.safeParse(v).success) throw new Error('手机号应为 11 位中国大陆手机号');
+  },
+};
 
 /** The principal manages the coordinators and invigilators; the principal account itself is fixed. */
 export function UsersPage() {
@@ -60,7 +64,11 @@ export function UsersPage() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'role', render: (r: UserRow['role']) => <Tag color={r === 'principal' ? 'gold' : r === 'coordinator' ? 'blue' : 'green'}>{ROLE_LABELS[r]}</Tag> },
+          {
+            title: '角色',
+            dataIndex: 'role',
+            render: (r: UserRow['role']) => <Tag color={r === 'principal' ? 'gold' : r === 'coordinator' ? 'blue' : 'green'}>{ROLE_LABELS[r]}</Tag>,
+          },
           { title: '手机号', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
           { title: '状态', dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="success">正常</Tag>) },
           { title: '最近登录', dataIndex: 'lastLoginAt', render: formatTime },
@@ -168,7 +176,16 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
     }
   };
   return (
-    <Modal open title={`重置 ${user.displayName} 的密码`} okText="重置" cancelText="取消" onOk={() => form.submit()} confirmLoading={reset.isPending} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={`重置 ${user.displayName} 的密码`}
+      okText="重置"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="新密码" name="password" required rules={[zodRule(newPassword)]}>
           <Input.Password autoFocus autoComplete="new-password" />

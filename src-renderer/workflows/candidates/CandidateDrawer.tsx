@@ -102,7 +102,9 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
       namePinyin: v.namePinyin ?? '',
       idNumber: v.idNumber,
       phone: v.phone,
-      ...(kind === 'school' ? { major: v.major ?? null, majorLevel: v.majorLevel ?? null, entryYear: v.entryYear ?? null } : { education: v.education ?? null, employer: v.employer ?? null }),
+      ...(kind === 'school'
+        ? { major: v.major ?? null, majorLevel: v.majorLevel ?? null, entryYear: v.entryYear ?? null }
+        : { education: v.education ?? null, employer: v.employer ?? null }),
     };
     try {
       const row = current ? await api.call('candidates.update', { ...input, id: current.id }) : await api.call('candidates.create', input);

@@ -54,8 +54,24 @@ export function CandidateFilters({ filter, busy, onChange }: { filter: Candidate
             onChange={(v?: string) => set({ major: v })}
             options={options(facets.data?.majors)}
           />
-          <Select allowClear placeholder="层次" aria-label="专业层次" style={{ width: 100 }} value={filter.majorLevel} onChange={(v?: string) => set({ majorLevel: v })} options={options(facets.data?.majorLevels)} />
-          <Select allowClear placeholder="入学年份" aria-label="入学年份" style={{ width: 100 }} value={filter.entryYear} onChange={(v?: number) => set({ entryYear: v })} options={options(facets.data?.entryYears)} />
+          <Select
+            allowClear
+            placeholder="层次"
+            aria-label="专业层次"
+            style={{ width: 100 }}
+            value={filter.majorLevel}
+            onChange={(v?: string) => set({ majorLevel: v })}
+            options={options(facets.data?.majorLevels)}
+          />
+          <Select
+            allowClear
+            placeholder="入学年份"
+            aria-label="入学年份"
+            style={{ width: 100 }}
+            value={filter.entryYear}
+            onChange={(v?: number) => set({ entryYear: v })}
+            options={options(facets.data?.entryYears)}
+          />
         </>
       )}
       <Select

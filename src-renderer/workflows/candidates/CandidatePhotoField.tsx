@@ -36,7 +36,10 @@ export function CandidatePhotoField({ candidate }: { candidate: CandidateRow }) 
       const ref = await api.upload(file);
       const report = await api.call('candidates.setPhoto', { id: candidate.id, fileId: ref.fileId, fix, replace: candidate.hasPhoto });
       message.success(report.fixed ? '照片已保存（已自动调整尺寸）' : '照片已保存');
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ['candidates.photo', { id: candidate.id }] }), ...CANDIDATE_QUERIES.map((k) => queryClient.invalidateQueries({ queryKey: [k] }))]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['candidates.photo', { id: candidate.id }] }),
+        ...CANDIDATE_QUERIES.map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
+      ]);
     } catch (e) {
       setProblem((e as Error).message);
     } finally {

@@ -1,7 +1,12 @@
 import { Flex, Tag, Tooltip } from 'antd';
 import { REALNAME_LABELS, type RealnameStatus } from '../../../src-shared/domain/candidate';
 
-const REALNAME_COLORS: Record<RealnameStatus, 'default' | 'success' | 'error' | 'processing'> = { unverified: 'default', verified: 'success', failed: 'error', confirmed: 'processing' };
+const REALNAME_COLORS: Record<RealnameStatus, 'default' | 'success' | 'error' | 'processing'> = {
+  unverified: 'default',
+  verified: 'success',
+  failed: 'error',
+  confirmed: 'processing',
+};
 
 export function RealnameTag({ status, reason }: { status: RealnameStatus; reason?: string | null }) {
   const tag = <Tag color={REALNAME_COLORS[status]}>{REALNAME_LABELS[status]}</Tag>;

@@ -78,7 +78,12 @@ export function CompletenessPage() {
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="实名认证失败" value={s?.realnameFailed ?? '—'} suffix="名" styles={{ content: { color: s?.realnameFailed ? 'var(--ant-color-error)' : undefined } }} />
+            <Statistic
+              title="实名认证失败"
+              value={s?.realnameFailed ?? '—'}
+              suffix="名"
+              styles={{ content: { color: s?.realnameFailed ? 'var(--ant-color-error)' : undefined } }}
+            />
           </Card>
         </Col>
       </Row>

@@ -128,7 +128,14 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
               justify="space-between"
               align="center"
               gap={12}
-              style={{ position: 'sticky', bottom: 0, zIndex: 2, padding: '12px 0', background: 'var(--ant-color-bg-container)', borderTop: '1px solid var(--ant-color-border-secondary)' }}
+              style={{
+                position: 'sticky',
+                bottom: 0,
+                zIndex: 2,
+                padding: '12px 0',
+                background: 'var(--ant-color-bg-container)',
+                borderTop: '1px solid var(--ant-color-border-secondary)',
+              }}
             >
               <Typography.Text>{commitSummary(stage.preview)}</Typography.Text>
               <Space>

@@ -136,9 +136,7 @@ export function PhotoImportPage() {
             )}
           </Flex>
         )}
-        {stage.step === 'checking' && (
-          <CheckingPanel job={stage.job} fileId={stage.fileId} fileName={stage.file.name} onFinished={(fileId, j) => checked(stage.file, fileId, j)} />
-        )}
+        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileId={stage.fileId} fileName={stage.file.name} onFinished={(fileId, j) => checked(stage.file, fileId, j)} />}
         {stage.step === 'refused' && (
           <NothingWritten message={stage.message} fileName={stage.fileName} what="照片" retryLabel="重新选择压缩包" onRetry={() => setStage({ step: 'choose', file: null })} />
         )}
@@ -154,7 +152,14 @@ export function PhotoImportPage() {
                 align="center"
                 gap={12}
                 wrap
-                style={{ position: 'sticky', bottom: 0, zIndex: 2, padding: '12px 0', background: 'var(--ant-color-bg-container)', borderTop: '1px solid var(--ant-color-border-secondary)' }}
+                style={{
+                  position: 'sticky',
+                  bottom: 0,
+                  zIndex: 2,
+                  padding: '12px 0',
+                  background: 'var(--ant-color-bg-container)',
+                  borderTop: '1px solid var(--ant-color-border-secondary)',
+                }}
               >
                 <Flex vertical gap={4}>
                   {stage.report.counts.replacing > 0 && (

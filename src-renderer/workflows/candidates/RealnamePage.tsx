@@ -64,10 +64,7 @@ export function RealnamePage() {
 
   return (
     <>
-      <PageHeader
-        title="实名认证"
-        description="平台通过人脸核身为考生做实名认证。少数考生因照片不清晰等原因未通过，需要学校人工核对：信息无误点“确认无误”；有误先修改，再确认。"
-      />
+      <PageHeader title="实名认证" description="平台通过人脸核身为考生做实名认证。少数考生因照片不清晰等原因未通过，需要学校人工核对：信息无误点“确认无误”；有误先修改，再确认。" />
       <Tabs
         activeKey={kind}
         onChange={(k) => {
@@ -112,7 +109,16 @@ export function RealnamePage() {
             : { title: '工作单位', dataIndex: 'employer', width: 160, render: (m: string | null) => m ?? '—' },
           shown === 'failed'
             ? { title: '平台反馈', dataIndex: 'realnameReason', render: (r: string | null) => <Typography.Text type="danger">{r ?? '未说明原因'}</Typography.Text> }
-            : { title: '状态', key: 'status', render: (_, c) => <Space><RealnameTag status={c.realnameStatus} /><Typography.Text type="secondary">{formatTime(c.updatedAt)}</Typography.Text></Space> },
+            : {
+                title: '状态',
+                key: 'status',
+                render: (_, c) => (
+                  <Space>
+                    <RealnameTag status={c.realnameStatus} />
+                    <Typography.Text type="secondary">{formatTime(c.updatedAt)}</Typography.Text>
+                  </Space>
+                ),
+              },
           {
             title: '操作',
             key: 'actions',

@@ -3,7 +3,17 @@ import type { JobInfo } from '../../../src-shared/api/jobs';
 import { JobProgress } from '../../ui/JobProgress';
 
 /** The 检查 step of an import wizard: the upload, then its check job's progress. */
-export function CheckingPanel({ job, fileId, fileName, onFinished }: { job: JobInfo | null; fileId: string | null; fileName: string; onFinished: (fileId: string, job: JobInfo) => void }) {
+export function CheckingPanel({
+  job,
+  fileId,
+  fileName,
+  onFinished,
+}: {
+  job: JobInfo | null;
+  fileId: string | null;
+  fileName: string;
+  onFinished: (fileId: string, job: JobInfo) => void;
+}) {
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
       {job && fileId ? <JobProgress job={job} onFinished={(j) => onFinished(fileId, j)} /> : <Typography.Text>正在上传 {fileName}…</Typography.Text>}

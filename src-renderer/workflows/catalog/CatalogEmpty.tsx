@@ -19,7 +19,8 @@ export function CatalogEmpty({ what }: { what: string }) {
         <>
           <Typography.Paragraph style={{ marginBottom: 4 }}>还没有{what}。</Typography.Paragraph>
           <Typography.Text type="secondary">
-            {what}由职业技能等级证书信息管理服务平台下发，{canImport ? '请在“数据交换 → 导入数据包”中导入平台的数据包。' : '请业务管理员在“数据交换 → 导入数据包”中导入平台的数据包。'}
+            {what}由职业技能等级证书信息管理服务平台下发，
+            {canImport ? '请在“数据交换 → 导入数据包”中导入平台的数据包。' : '请业务管理员在“数据交换 → 导入数据包”中导入平台的数据包。'}
           </Typography.Text>
         </>
       }

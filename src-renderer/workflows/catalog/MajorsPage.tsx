@@ -30,7 +30,15 @@ export function MajorsPage() {
       <PageHeader title="专业目录" description="专业名称和专业层次以平台下发的目录为准，证书申报和考生信息都从这里选择专业。" />
       <QueryError error={list.error} />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder="专业代码或名称" style={{ width: 240 }} value={text} onChange={(e) => setText(e.target.value)} aria-label="搜索专业" />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="专业代码或名称"
+          style={{ width: 240 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="搜索专业"
+        />
         <Segmented value={level} onChange={(v) => setLevel(String(v))} options={[ALL, ...MAJOR_LEVELS]} aria-label="专业层次" />
       </Flex>
       <Table<MajorRow>

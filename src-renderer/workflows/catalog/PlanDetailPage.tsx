@@ -37,7 +37,14 @@ export function PlanDetailPage() {
     <>
       <PageHeader title={p.name} description={`计划编号 ${p.code} · ${p.orgName}`} extra={back} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title="查看考试计划" extra={<Flex gap={8} align="center">当前阶段 <PhaseTag phase={p.phase} /></Flex>}>
+        <Card
+          title="查看考试计划"
+          extra={
+            <Flex gap={8} align="center">
+              当前阶段 <PhaseTag phase={p.phase} />
+            </Flex>
+          }
+        >
           <PlanDescriptions plan={p} />
           <PlanTimeline plan={p} />
         </Card>

@@ -52,7 +52,15 @@ export function PlansPage() {
       <PageHeader title="考试计划" description="培训评价组织发布的考试组织计划。请在计划的时间范围内完成考点申报、考场设置、考生信息录入和报考等工作。" />
       <QueryError error={list.error} />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder="计划编号、计划名称或考核单位" style={{ width: 300 }} value={text} onChange={(e) => setText(e.target.value)} aria-label="搜索考试计划" />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="计划编号、计划名称或考核单位"
+          style={{ width: 300 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="搜索考试计划"
+        />
         <Select allowClear placeholder="当前阶段" style={{ width: 160 }} value={phase} onChange={setPhase} options={phases} aria-label="当前阶段" />
       </Flex>
       <Table<PlanListRow>

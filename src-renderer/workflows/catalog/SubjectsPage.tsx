@@ -58,9 +58,33 @@ export function SubjectsPage() {
           onChange={(e) => set({ text: e.target.value })}
           aria-label="搜索科目"
         />
-        <Select allowClear placeholder="考证证书" style={{ width: 280 }} value={filters.certificate} onChange={(v) => set({ certificate: v })} options={certificates} aria-label="考证证书" />
-        <Select allowClear placeholder="等级" style={{ width: 110 }} value={filters.level} onChange={(v) => set({ level: v })} options={CERT_LEVELS.map((l) => ({ value: l, label: l }))} aria-label="等级" />
-        <Select allowClear placeholder="考试方式" style={{ width: 130 }} value={filters.method} onChange={(v) => set({ method: v })} options={EXAM_METHODS.map((m) => ({ value: m, label: m }))} aria-label="考试方式" />
+        <Select
+          allowClear
+          placeholder="考证证书"
+          style={{ width: 280 }}
+          value={filters.certificate}
+          onChange={(v) => set({ certificate: v })}
+          options={certificates}
+          aria-label="考证证书"
+        />
+        <Select
+          allowClear
+          placeholder="等级"
+          style={{ width: 110 }}
+          value={filters.level}
+          onChange={(v) => set({ level: v })}
+          options={CERT_LEVELS.map((l) => ({ value: l, label: l }))}
+          aria-label="等级"
+        />
+        <Select
+          allowClear
+          placeholder="考试方式"
+          style={{ width: 130 }}
+          value={filters.method}
+          onChange={(v) => set({ method: v })}
+          options={EXAM_METHODS.map((m) => ({ value: m, label: m }))}
+          aria-label="考试方式"
+        />
         <Button onClick={() => setFilters({ text: '' })}>清除筛选</Button>
       </Flex>
       <Table<SubjectRow>

@@ -106,9 +106,7 @@ function RestoreModal({ backup, onClose }: { backup: BackupInfo; onClose: () => 
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={`将用 ${formatTime(backup.createdAt)} 的备份替换当前全部数据。`} description="恢复前会自动备份当前数据；恢复后所有人需要重新登录。" />
         {error && <Alert type="error" showIcon title={error} />}
-        <Typography.Text>
-          请输入“{CONFIRM_WORD}”以确认：
-        </Typography.Text>
+        <Typography.Text>请输入“{CONFIRM_WORD}”以确认：</Typography.Text>
         <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus aria-label="确认文字" />
       </Space>
     </Modal>

@@ -89,7 +89,12 @@ function SecurityPanel() {
           }
         }}
       >
-        <Form.Item label="空闲多久后自动锁定（分钟）" name="idleLockMinutes" rules={[{ required: true, message: '请填写分钟数' }]} extra="无人操作超过这个时间，界面锁定，需要输入密码才能继续。">
+        <Form.Item
+          label="空闲多久后自动锁定（分钟）"
+          name="idleLockMinutes"
+          rules={[{ required: true, message: '请填写分钟数' }]}
+          extra="无人操作超过这个时间，界面锁定，需要输入密码才能继续。"
+        >
           <InputNumber min={1} max={240} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>

@@ -153,7 +153,9 @@ export function SetupWizard() {
             <Descriptions bordered column={1} size="small" style={{ marginBottom: 24 }}>
               <Descriptions.Item label="院校代码">{institution.code}</Descriptions.Item>
               <Descriptions.Item label="院校名称">{institution.name}</Descriptions.Item>
-              <Descriptions.Item label="所在地区">{institution.region && `${institution.region.province} ${institution.region.city} ${institution.region.district}`}</Descriptions.Item>
+              <Descriptions.Item label="所在地区">
+                {institution.region && `${institution.region.province} ${institution.region.city} ${institution.region.district}`}
+              </Descriptions.Item>
               <Descriptions.Item label="负责人">{`${principal.displayName}（${principal.username}）`}</Descriptions.Item>
             </Descriptions>
             <Flex gap={8}>

@@ -40,10 +40,7 @@ export function ChangesTable({ changes }: { changes: EntityChange[] }) {
   const [status, setStatus] = useState<StatusFilter>('全部');
   const [entity, setEntity] = useState<string | undefined>();
   const entities = useMemo(() => [...new Set(changes.map((c) => c.entity))].map((e) => ({ value: e, label: e })), [changes]);
-  const rows = useMemo(
-    () => changes.filter((c) => (status === '全部' || STATUS[c.status].label === status) && (!entity || c.entity === entity)),
-    [changes, status, entity],
-  );
+  const rows = useMemo(() => changes.filter((c) => (status === '全部' || STATUS[c.status].label === status) && (!entity || c.entity === entity)), [changes, status, entity]);
 
   return (
     <>

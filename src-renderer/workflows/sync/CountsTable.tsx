@@ -9,7 +9,14 @@ interface Row {
   unchanged: number;
 }
 
-const count = (n: number, type?: 'success' | 'warning') => (n ? <Typography.Text type={type} strong={type !== undefined}>{n}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>);
+const count = (n: number, type?: 'success' | 'warning') =>
+  n ? (
+    <Typography.Text type={type} strong={type !== undefined}>
+      {n}
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="secondary">0</Typography.Text>
+  );
 
 /** Per kind: how many records are new, changed or already as the package has them. */
 export function CountsTable({ counts }: { counts: KindCounts }) {

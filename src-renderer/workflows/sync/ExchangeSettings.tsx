@@ -98,7 +98,8 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
           平台公钥
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          平台下发的数据包带有 Ed25519 签名。把平台提供的公钥（PEM 文本，以 -----BEGIN PUBLIC KEY----- 开头）粘贴在这里，导入时用它核对数据包确实来自平台、没有被改动。平台换钥期间可以同时保存新旧两把。
+          平台下发的数据包带有 Ed25519 签名。把平台提供的公钥（PEM 文本，以 -----BEGIN PUBLIC KEY-----
+          开头）粘贴在这里，导入时用它核对数据包确实来自平台、没有被改动。平台换钥期间可以同时保存新旧两把。
         </Typography.Paragraph>
         <Form.List name="platformPublicKeys">
           {(fields, { add, remove }) => (
@@ -144,14 +145,25 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
         )}
 
         <Typography.Title level={5}>在线交换</Typography.Title>
-        <Form.Item label="启用在线交换" name="onlineExchange" valuePropName="checked" extra="开启后，“交换记录”中出现“在线交换”按钮：上传待发送的数据包，并取回平台的新数据包，与 U 盘交换的效果完全相同。">
+        <Form.Item
+          label="启用在线交换"
+          name="onlineExchange"
+          valuePropName="checked"
+          extra="开启后，“交换记录”中出现“在线交换”按钮：上传待发送的数据包，并取回平台的新数据包，与 U 盘交换的效果完全相同。"
+        >
           <Switch />
         </Form.Item>
         <Form.Item label="平台地址" name="platformUrl" dependencies={['onlineExchange']} rules={[urlRule]}>
           <Input placeholder="https://" autoComplete="off" disabled={!online} />
         </Form.Item>
         <Form.Item label="平台 CA 证书" name="platformCaPem" rules={[caRule]} extra="平台使用的证书不在本机信任列表中时才需要填写（PEM 格式）。">
-          <Input.TextArea rows={4} spellCheck={false} placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'} style={{ fontFamily: 'monospace', fontSize: 12 }} disabled={!online} />
+          <Input.TextArea
+            rows={4}
+            spellCheck={false}
+            placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'}
+            style={{ fontFamily: 'monospace', fontSize: 12 }}
+            disabled={!online}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           保存

@@ -18,7 +18,11 @@ type Direction = 'all' | 'in' | 'out';
 function Counts({ counts }: { counts: Record<string, KindCount | number> }) {
   const values = Object.values(counts);
   if (values.length === 0 || values.every((c) => typeof c === 'number')) return <>{countsSummary(counts)}</>;
-  const sum = values.reduce<KindCount>((a, c) => (typeof c === 'number' ? a : { new: a.new + c.new, changed: a.changed + c.changed, unchanged: a.unchanged + c.unchanged }), { new: 0, changed: 0, unchanged: 0 });
+  const sum = values.reduce<KindCount>((a, c) => (typeof c === 'number' ? a : { new: a.new + c.new, changed: a.changed + c.changed, unchanged: a.unchanged + c.unchanged }), {
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+  });
   return (
     <div style={{ lineHeight: 1.6 }}>
       <div>
@@ -104,7 +108,14 @@ export function HistoryPage() {
         loading={history.isPending}
         dataSource={history.data?.items}
         locale={{ emptyText: '还没有交换过数据包。导入平台下发的数据包，或生成本院校的数据包后，会记录在这里。' }}
-        pagination={{ current: page, pageSize, total: history.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: history.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => (setPage(p), setPageSize(s)),
+        }}
         columns={[
           {
             title: '时间',

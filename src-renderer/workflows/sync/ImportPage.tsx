@@ -82,7 +82,14 @@ export function ImportPage() {
               justify="space-between"
               align="center"
               gap={12}
-              style={{ position: 'sticky', bottom: 0, zIndex: 2, padding: '12px 0', background: 'var(--ant-color-bg-container)', borderTop: '1px solid var(--ant-color-border-secondary)' }}
+              style={{
+                position: 'sticky',
+                bottom: 0,
+                zIndex: 2,
+                padding: '12px 0',
+                background: 'var(--ant-color-bg-container)',
+                borderTop: '1px solid var(--ant-color-border-secondary)',
+              }}
             >
               <Typography.Text>{planSummary(stage.preview)}</Typography.Text>
               <Space>
@@ -156,7 +163,11 @@ function Refused({ file, error, onRetry }: { file: File; error: AppError; onRetr
           { key: 'package', label: '数据包', children: `${file.name}（${formatBytes(file.size)}）` },
           ...(inner ? [{ key: 'file', label: '有问题的文件', children: <Typography.Text code>{inner}</Typography.Text> }] : []),
           ...(path ? [{ key: 'path', label: '位置', children: <Typography.Text code>{path}</Typography.Text> }] : []),
-          { key: 'what', label: '说明', children: inner === SIGNATURE_FILE ? SIGNATURE_HINT : '数据没有任何改动。请向平台或发送方重新索取数据包；如果提示需要更新考点助手，请先升级。' },
+          {
+            key: 'what',
+            label: '说明',
+            children: inner === SIGNATURE_FILE ? SIGNATURE_HINT : '数据没有任何改动。请向平台或发送方重新索取数据包；如果提示需要更新考点助手，请先升级。',
+          },
         ]}
       />
     </Result>

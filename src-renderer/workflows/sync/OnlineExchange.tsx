@@ -44,7 +44,9 @@ export function useOnlineExchange() {
           void Promise.all(INBOUND_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
         }}
       />
-      {job.state === 'done' && job.result !== undefined && <Alert style={{ marginTop: 12 }} type="success" showIcon title="在线交换完成" description={summary(job.result as ExchangeResult)} />}
+      {job.state === 'done' && job.result !== undefined && (
+        <Alert style={{ marginTop: 12 }} type="success" showIcon title="在线交换完成" description={summary(job.result as ExchangeResult)} />
+      )}
     </Card>
   );
 

@@ -19,11 +19,14 @@ export function RewriteModal({ row, onClose }: { row: HistoryRow; onClose: () =>
   };
   return (
     <Modal open title="写到文件夹" okText="写入" cancelText="取消" onOk={() => form.submit()} confirmLoading={rewrite.isPending} onCancel={onClose} destroyOnHidden>
-      <Typography.Paragraph type="secondary">
-        把 {row.fileName} 再写一份到指定的文件夹，例如插在本机上的 U 盘。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">把 {row.fileName} 再写一份到指定的文件夹，例如插在本机上的 U 盘。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="文件夹" name="folder" rules={[{ required: true, whitespace: true, message: '请填写要写入的文件夹' }]} extra="本机上完整的文件夹路径，例如 E:\ 或 /media/usb">
+        <Form.Item
+          label="文件夹"
+          name="folder"
+          rules={[{ required: true, whitespace: true, message: '请填写要写入的文件夹' }]}
+          extra="本机上完整的文件夹路径，例如 E:\ 或 /media/usb"
+        >
           <Input autoFocus autoComplete="off" />
         </Form.Item>
         <button type="submit" hidden />

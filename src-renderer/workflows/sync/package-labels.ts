@@ -7,7 +7,18 @@ export function kindLabel(kind: string): string {
 }
 
 /** What an inbound package can change: refetched after an import or an online exchange. */
-export const INBOUND_QUERIES: OpName[] = ['catalog.certificates', 'catalog.subjects', 'catalog.majors', 'catalog.declarationPlans', 'plans.list', 'plans.get', 'packages.history', 'candidates.list', 'candidates.summary', 'candidates.get'];
+export const INBOUND_QUERIES: OpName[] = [
+  'catalog.certificates',
+  'catalog.subjects',
+  'catalog.majors',
+  'catalog.declarationPlans',
+  'plans.list',
+  'plans.get',
+  'packages.history',
+  'candidates.list',
+  'candidates.summary',
+  'candidates.get',
+];
 
 /**
  * A history row's counts in a line: inbound rows count new/changed/unchanged per kind,

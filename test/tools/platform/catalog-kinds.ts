@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import type {
-  catalogPayload,
-  DeclarationPlan,
-  declarationPlansPayload,
-  ExamPlan,
-  examPlansPayload,
-  examSubjectsPayload,
-} from '../../../src-shared/domain/catalog';
+import type { catalogPayload, DeclarationPlan, declarationPlansPayload, ExamPlan, examPlansPayload, examSubjectsPayload } from '../../../src-shared/domain/catalog';
 import { PLAN_WINDOWS } from '../../../src-shared/domain/catalog';
 import { daysFrom, resolveDate } from './dates';
 import { provinceOf, type Province } from './province';

@@ -49,7 +49,14 @@ const signatureText = (signed: boolean, keyId: string) => (signed ? `已签名�
 const catalog: Command = {
   name: 'catalog',
   usage: 'catalog --institution 院校代码 --out 文件.zip [--keys 目录] [--scenario 场景.json] [--sequence N] [--unsigned]',
-  options: { institution: { type: 'string' }, out: { type: 'string' }, keys: { type: 'string' }, scenario: { type: 'string' }, sequence: { type: 'string' }, unsigned: { type: 'boolean' } },
+  options: {
+    institution: { type: 'string' },
+    out: { type: 'string' },
+    keys: { type: 'string' },
+    scenario: { type: 'string' },
+    sequence: { type: 'string' },
+    unsigned: { type: 'boolean' },
+  },
   positionals: 0,
   async run(values) {
     const institutionCode = required(values, 'institution');
@@ -61,7 +68,9 @@ const catalog: Command = {
     const issued = await issueCatalogPackage(platform, { institutionCode, out, unsigned, ...(sequence ? { sequence } : {}) });
     if (!issued.province) say(`提示：无法从院校代码 ${institutionCode} 得出所在省份（学校标识码应以 4 开头，第 3、4 位为省份代码），目录中不含该省的申报计划。`);
     const { catalog: c, 'exam-subjects': s, 'exam-plans': p, 'declaration-plans': d } = issued.kinds;
-    say(`目录：${c.organisations.length} 个培训评价组织，${c.certificates.length} 个证书，${c.majors.length} 个专业，${s.subjects.length} 个科目，${p.plans.length} 个考试计划，${d.plans.length} 个申报计划。`);
+    say(
+      `目录：${c.organisations.length} 个培训评价组织，${c.certificates.length} 个证书，${c.majors.length} 个专业，${s.subjects.length} 个科目，${p.plans.length} 个考试计划，${d.plans.length} 个申报计划。`,
+    );
     return `已生成目录数据包 ${describeWritten(issued.written)}，${signatureText(!unsigned, platform.keys.keyId)}`;
   },
 };
@@ -130,7 +139,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(usage);
       return 0;
     }
-    if (parsed.positionals.length !== command.positionals) throw new UsageError(command.positionals ? `需要 ${command.positionals} 个文件参数` : `多余的参数：${parsed.positionals.join(' ')}`);
+    if (parsed.positionals.length !== command.positionals)
+      throw new UsageError(command.positionals ? `需要 ${command.positionals} 个文件参数` : `多余的参数：${parsed.positionals.join(' ')}`);
     const summary = await command.run(parsed.values, parsed.positionals);
     if (summary) process.stdout.write(`${summary}\n`);
     return 0;

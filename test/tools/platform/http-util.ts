@@ -7,7 +7,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** The error body the app's client reads its message from. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string | number> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string | number> = {},
+): void {
   sendJson(res, status, { error: { code, message }, ...extra }, headers);
 }
 

@@ -242,11 +242,15 @@ export async function startPlatformServer(options: PlatformServerOptions = {}): 
     const upload = UPLOAD.exec(url.pathname);
     const item = INBOX_ITEM.exec(url.pathname);
     const route: RouteName | null =
-      upload && method === 'HEAD' ? 'upload-head'
-      : upload && method === 'PUT' ? 'upload-put'
-      : url.pathname === '/api/v1/inbox' && method === 'GET' ? 'inbox'
-      : item && method === 'GET' ? 'download'
-      : null;
+      upload && method === 'HEAD'
+        ? 'upload-head'
+        : upload && method === 'PUT'
+          ? 'upload-put'
+          : url.pathname === '/api/v1/inbox' && method === 'GET'
+            ? 'inbox'
+            : item && method === 'GET'
+              ? 'download'
+              : null;
     const record: RequestRecord = { method, route, institution, status: 0, rangeStart: null, bytes: 0, cut: false };
     requests.push(record);
     // 0: the connection went before any answer (a cut upload).
