@@ -28,7 +28,7 @@ const esm: BuildOptions = { ...common, format: 'esm', outExtension: { '.js': '.m
 export async function buildMain(): Promise<void> {
   await Promise.all([
     build({ ...esm, entryPoints: { main: 'src-main/electron/main.ts' } }),
-    build({ ...esm, entryPoints: { 'job-worker': 'src-main/jobs/worker.ts' } }),
+    build({ ...esm, entryPoints: { 'job-worker': 'src-main/core/registry/job-worker.ts' } }),
     build({ ...esm, entryPoints: { cli: 'src-main/cli.ts' } }),
     build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist/main', external: ['electron'] }),
   ]);

@@ -1,10 +1,11 @@
 import { basename, resolve } from 'node:path';
-import type { CandidateImportPreview, CandidateImportResult } from '../../src-shared/api/candidates';
 import { CANDIDATE_KINDS, type CandidateKind } from '../../src-shared/domain/candidate';
 import { AppError } from '../../src-shared/errors';
 import type { AppCore } from '../core/app-core';
-import { CLI_ACTOR } from '../core/call-context';
-import type { CandidateImportInput } from '../core/candidates/import-job';
+import { CLI_ACTOR } from '../../src-shared/actor';
+import { candidateExportJob } from '../core/candidates/export-job';
+import { candidateCheckJob, candidateCommitJob, type CandidateImportInput } from '../core/candidates/import-job';
+import type { JobDef } from '../jobs/define-job';
 import { UsageError, withApp, type CliCommand } from './cli-kit';
 
 function kindOf(value: unknown): CandidateKind {
@@ -13,8 +14,8 @@ function kindOf(value: unknown): CandidateKind {
   return value as CandidateKind;
 }
 
-function runJob<T>(app: AppCore, kind: string, input: unknown, title: string): Promise<T> {
-  return app.jobs.run<T>(kind, input, { title, actor: CLI_ACTOR, owner: null });
+function runJob<In, Out>(app: AppCore, job: JobDef<In, Out>, input: In, title: string): Promise<Out> {
+  return app.jobs.run(job, input, { title, actor: CLI_ACTOR, owner: null });
 }
 
 export const candidatesImportCommand: CliCommand = {
@@ -26,7 +27,7 @@ export const candidatesImportCommand: CliCommand = {
     const path = resolve(positionals[0]!);
     const base: CandidateImportInput = { path, fileName: basename(path), kind: kindOf(values.kind), mode: values.update ? 'update' : 'create' };
     const report = await withApp(values, async (app) => {
-      const preview = await runJob<CandidateImportPreview>(app, 'candidate-import', base, '检查考生表格');
+      const preview = await runJob(app, candidateCheckJob, base, '检查考生表格');
       const out = { counts: preview.counts, errors: preview.errors, warnings: preview.warnings };
       if (!values.commit) {
         io.say(
@@ -34,7 +35,7 @@ export const candidatesImportCommand: CliCommand = {
         );
         return out;
       }
-      const result = await runJob<CandidateImportResult>(app, 'candidate-import', { ...base, commitHash: preview.fileHash }, '导入考生');
+      const result = await runJob(app, candidateCommitJob, { ...base, commitHash: preview.fileHash }, '导入考生');
       io.say(`已写入 ${result.written} 名考生；退回 ${result.counts.refused} 行。`);
       return { ...out, counts: result.counts };
     });
@@ -60,7 +61,7 @@ export const candidatesExportCommand: CliCommand = {
   async run({ values, io }) {
     if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
     const outFile = resolve(values.out);
-    const result = await withApp(values, (app) => runJob<{ count: number }>(app, 'candidate-export', { kind: kindOf(values.kind), outFile }, '导出考生'));
+    const result = await withApp(values, (app) => runJob(app, candidateExportJob, { kind: kindOf(values.kind), outFile }, '导出考生'));
     io.say(`已导出 ${result.count} 名考生到 ${outFile}`);
     return { file: outFile, count: result.count };
   },

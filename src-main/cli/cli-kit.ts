@@ -40,7 +40,8 @@ export function dataDirOf(values: Record<string, unknown>): string {
 }
 
 export async function withApp<T>(values: Record<string, unknown>, fn: (app: AppCore) => Promise<T>): Promise<T> {
-  const app = await AppCore.open({ dataDir: dataDirOf(values), transport: 'browser' });
+  // A one-shot command may wait a little for the app's own writes; the app's window never waits.
+  const app = await AppCore.open({ dataDir: dataDirOf(values), transport: 'browser', busyTimeoutMs: 5000 });
   try {
     return await fn(app);
   } finally {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import { AppError } from '../../src-shared/errors';
 import { AppCore } from '../core/app-core';
-import { CLI_ACTOR } from '../core/call-context';
+import { CLI_ACTOR } from '../../src-shared/actor';
 import { createDemoWorkspace, DEMO_PASSWORD_ENV, type DemoPlatform } from '../core/demo/demo';
 import { invokeAs } from '../core/dispatch';
 import { takeBackup } from '../core/backup/take-backup';

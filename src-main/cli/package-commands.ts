@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { PlanListRow } from '../../src-shared/api/catalog';
-import type { ExportResult, KindCounts } from '../../src-shared/api/packages';
-import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../src-shared/domain/package';
+import type { KindCounts } from '../../src-shared/api/packages';
+import { isOutboundKind, OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../src-shared/domain/package-kinds';
 import { AppError } from '../../src-shared/errors';
-import { actorCall, CLI_ACTOR } from '../core/call-context';
+import { CLI_ACTOR } from '../../src-shared/actor';
+import { actorCall } from '../core/call-context';
 import { listPlans } from '../core/catalog/catalog-service';
-import { applyPackage, inspectPackage, verifyUpload } from '../core/packages/import-service';
+import { exportJob } from '../core/packages/export-job';
+import { packageImportJob, packageInspectJob } from '../core/packages/inbound-jobs';
+import { hashFile } from '../pipelines/hash-file';
 import { readSettings, updateSettings } from '../core/settings/settings-service';
 import { parsePublicKey } from '../pipelines/packages/signing';
 import { UsageError, withApp, type CliCommand } from './cli-kit';
@@ -39,14 +42,15 @@ export const packageImportCommand: CliCommand = {
   async run({ values, positionals, io }) {
     const path = resolve(positionals[0]!);
     return withApp(values, async (app): Promise<ImportReport> => {
-      const call = cliCall(app);
       const file = app.files.register(path, basename(path), CLI_ACTOR);
+      const input = { path, fileName: file.name, fileId: file.fileId };
+      const options = { actor: CLI_ACTOR, owner: null };
       if (values['dry-run']) {
-        const preview = await inspectPackage(call, file.fileId);
+        const preview = await app.jobs.run(packageInspectJob, input, { ...options, title: '检查数据包' });
         io.say(preview.alreadyApplied ? `这个数据包已于 ${preview.alreadyApplied.at} 导入过。` : `检查通过（试运行，未写入）：${describe(preview.counts)}`);
         return { applied: false, counts: preview.counts };
       }
-      const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(call, file.fileId));
+      const result = await app.jobs.run(packageImportJob, { ...input, expectedHash: await hashFile(path) }, { ...options, title: '导入数据包' });
       io.say(result.message);
       return { applied: result.applied, counts: result.counts };
     });
@@ -75,13 +79,13 @@ export const packageExportCommand: CliCommand = {
           .filter(Boolean),
       ),
     ];
-    const bad = kinds.find((k) => !OUTBOUND_KINDS.includes(k as PackageKind));
-    if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
+    const bad = kinds.find((k) => !isOutboundKind(k));
+    if (bad) throw new AppError('VALIDATION', `“${bad.slice(0, 40)}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
     const outFile = resolve(values.out);
     return withApp(values, async (app) => {
-      const result = await app.jobs.run<ExportResult>(
-        'package-export',
-        { kinds, outFile, options: { includeIncomplete: values['include-incomplete'] === true } },
+      const result = await app.jobs.run(
+        exportJob,
+        { kinds: kinds.filter(isOutboundKind), outFile, options: { includeIncomplete: values['include-incomplete'] === true } },
         { title: '生成数据包', actor: CLI_ACTOR, owner: null },
       );
       io.say(`已生成 ${result.path}（序号 ${result.sequence}）`);

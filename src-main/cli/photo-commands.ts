@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
 import { AppError } from '../../src-shared/errors';
-import type { AppCore } from '../core/app-core';
-import { CLI_ACTOR } from '../core/call-context';
-import type { PhotoImportInput } from '../core/photos/photo-import-job';
+import { CLI_ACTOR } from '../../src-shared/actor';
+import { photoCheckJob, photoCommitJob, type PhotoCheckInput } from '../core/photos/photo-import-job';
 import { hashFile } from '../pipelines/hash-file';
 import { withApp, type CliCommand } from './cli-kit';
 
@@ -14,10 +13,6 @@ export interface PhotosJson {
 }
 
 const STATUS_LABELS = { accepted: '合格', refused: '退回', ignored: '忽略' } as const;
-
-function runImport(app: AppCore, input: PhotoImportInput, title: string): Promise<PhotoImportReport> {
-  return app.jobs.run<PhotoImportReport>('photo-import', input, { title, actor: CLI_ACTOR, owner: null });
-}
 
 export const photosImportCommand: CliCommand = {
   name: 'photos import',
@@ -30,8 +25,11 @@ export const photosImportCommand: CliCommand = {
     const commit = values.commit === true;
     const report = await withApp(values, async (app) => {
       // A dry run answers for the same flags: what `--commit` would write, replacements included.
-      const input: PhotoImportInput = { path, fileName: basename(path), fix: values.fix === true, replaceExisting: values.replace === true };
-      const result = commit ? await runImport(app, { ...input, commitHash: await hashFile(path) }, '导入考生照片') : await runImport(app, input, '检查照片压缩包');
+      const input: PhotoCheckInput = { path, fileName: basename(path), fix: values.fix === true, replaceExisting: values.replace === true };
+      const options = { actor: CLI_ACTOR, owner: null };
+      const result: PhotoImportReport & { written?: number } = commit
+        ? await app.jobs.run(photoCommitJob, { ...input, commitHash: await hashFile(path) }, { ...options, title: '导入考生照片' })
+        : await app.jobs.run(photoCheckJob, input, { ...options, title: '检查照片压缩包' });
       const { accepted, refused, ignored, replacing } = result.counts;
       io.say(
         commit

@@ -6,6 +6,7 @@ import { migrate } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
+import { JOBS } from './registry/jobs';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
@@ -19,8 +20,18 @@ export interface AppOptions {
   transport: AppInfo['transport'];
   /** Tests move the clock; everything dated asks this, never `new Date()` directly. */
   now?: () => Date;
-  jobs?: Omit<JobRunnerOptions, 'dataDir'>;
+  /** Tests run their own jobs (a registry and the worker module that hands it over). */
+  jobs?: Partial<Pick<JobRunnerOptions, 'registry' | 'workerEntry' | 'cancelGraceMs'>>;
+  /**
+   * How long this process's own connection waits for another's write lock. The window's process
+   * never waits (0): a write that finds a job holding the store is answered at once, "请稍候再试".
+   * A one-shot command line may wait a little for the app's writes to finish.
+   */
+  busyTimeoutMs?: number;
 }
+
+/** The worker module beside this one: TypeScript from the sources, the bundled .mjs in dist/main. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./registry/job-worker.ts', import.meta.url) : new URL('./job-worker.mjs', import.meta.url);
 
 const log = createLogger('app');
 
@@ -37,14 +48,25 @@ export class AppCore {
   /** Operations that wrote without an audit entry (a bug, logged as one); the tests require none. */
   readonly unauditedOperations: string[] = [];
   private current: Store;
+  private readonly busyTimeoutMs: number;
 
   private constructor(options: AppOptions, store: Store) {
     this.dataDir = options.dataDir;
     this.transport = options.transport;
     this.now = options.now ?? (() => new Date());
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 0;
     this.current = store;
+    store.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     this.sessions = new SessionManager(() => this.now().getTime());
-    this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
+    this.jobs = new JobRunner({
+      registry: JOBS,
+      workerEntry: WORKER_ENTRY,
+      ...options.jobs,
+      dataDir: options.dataDir,
+      storePath: storePath(options.dataDir),
+      now: this.now,
+      onCrash: (kind, e) => log.error(`job ${kind} crashed`, e),
+    });
     this.files = new FileRegistry(options.dataDir);
     this.files.sweep();
     // A photo check nobody committed leaves its accepted photos behind; a day later they go.
@@ -64,6 +86,7 @@ export class AppCore {
 
   /** Swaps in a freshly opened store (after a restore); every session must log in again. */
   replaceStore(store: Store): void {
+    store.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     this.current = store;
     this.sessions.endAll();
   }

@@ -5,8 +5,9 @@ import { AppError, type CallResult } from '../../src-shared/errors';
 import { roleAllowed } from '../../src-shared/roles';
 import { classifySqliteError } from '../store/store';
 import type { AppCore } from './app-core';
-import { actorCall, actorOf, type Actor, type CallContext } from './call-context';
-import { handlers } from './handlers';
+import { type Actor } from '../../src-shared/actor';
+import { actorCall, actorOf, type CallContext } from './call-context';
+import { handlers } from './registry/handlers';
 import { createLogger } from './logger';
 import { describeZodError } from './zod-messages';
 
@@ -41,7 +42,7 @@ export async function dispatch(app: AppCore, name: string, rawInput: unknown, se
     if (session && !NOT_ACTIVITY.has(name)) app.sessions.touch(session);
     return { ok: true, data };
   } catch (e) {
-    return { ok: false, error: toAppError(e, name).toInfo() };
+    return { ok: false, error: toAppError(e, name, app).toInfo() };
   }
 }
 
@@ -62,7 +63,7 @@ export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, nam
   try {
     return (await run(actorCall(app, actor), name, input)) as OutputOf<(typeof contract)[K]>;
   } catch (e) {
-    throw toAppError(e, name);
+    throw toAppError(e, name, app);
   }
 }
 
@@ -86,9 +87,20 @@ function totalChanges(call: CallContext): number {
   return call.app.store.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
-function toAppError(e: unknown, operation: string): AppError {
+function toAppError(e: unknown, operation: string, app: AppCore): AppError {
   if (e instanceof AppError) return e;
+  if (String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return busy(app);
   if (typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE')) return classifySqliteError(e, operation);
   log.error(`operation ${operation} failed`, e);
   return new AppError('INTERNAL', `操作失败（${operation}）：程序内部错误，详情已写入日志。`);
+}
+
+/**
+ * A write that found the store's lock held: this process never waits for it (the window would
+ * freeze), so the person is told what holds it and to try again in a moment.
+ */
+function busy(app: AppCore): AppError {
+  const job = app.jobs.runningJob();
+  const what = job ? `正在${job.title}` : '数据文件正被另一个程序写入（例如命令行导入）';
+  return new AppError('CONFLICT', `${what}，请稍候再试。`, { busy: true, ...(job ? { job: job.id } : {}) });
 }

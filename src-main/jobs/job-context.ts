@@ -1,9 +1,8 @@
+import type { Actor } from '../../src-shared/actor';
 import { AppError } from '../../src-shared/errors';
-import type { Actor } from '../core/call-context';
-import { storePath } from '../core/paths';
 import { Store } from '../store/store';
 
-/** What a job handler gets inside its worker. */
+/** What a job gets inside its worker. */
 export interface JobContext {
   dataDir: string;
   actor: Actor;
@@ -19,21 +18,30 @@ export interface JobContext {
   cancelled(): boolean;
   /** Throws CANCELLED once cancel was asked: call it inside write loops so the transaction rolls back. */
   throwIfCancelled(): void;
+  /**
+   * Offers a file the job wrote (a refused-rows sheet, an export) under a key its result names:
+   * the path stays in main, the person fetches it with `jobs.file`.
+   */
+  outputFile(key: string, path: string): void;
 }
 
-export type JobHandler = (ctx: JobContext, input: unknown) => Promise<unknown>;
-export type JobKinds = Record<string, JobHandler>;
+export interface WorkerJobContext extends JobContext {
+  files(): Record<string, string>;
+  closeStore(): void;
+}
 
 export function createJobContext(options: {
   dataDir: string;
+  storePath: string;
   actor: Actor;
   cancelFlag: Int32Array;
   nowOffsetMs: number;
   post(phase: string, done: number, total: number): void;
-}): JobContext & { closeStore(): void } {
+}): WorkerJobContext {
   let store: Store | undefined;
   let lastPost = 0;
   let lastPhase = '';
+  const files: Record<string, string> = {};
   const cancelled = () => Atomics.load(options.cancelFlag, 0) === 1;
   return {
     dataDir: options.dataDir,
@@ -41,7 +49,7 @@ export function createJobContext(options: {
     now: () => new Date(Date.now() + options.nowOffsetMs),
     store() {
       if (!store) {
-        store = new Store(storePath(options.dataDir));
+        store = new Store(options.storePath);
         store.db.pragma('wal_autocheckpoint = 0');
       }
       return store;
@@ -57,6 +65,10 @@ export function createJobContext(options: {
     throwIfCancelled() {
       if (cancelled()) throw new AppError('CANCELLED', '任务已取消，数据未改动。');
     },
+    outputFile(key, path) {
+      files[key] = path;
+    },
+    files: () => ({ ...files }),
     /**
      * After the result is posted: moves what the job wrote from the WAL into the store file
      * (PASSIVE: never waits for, nor blocks, the app's own connection), then closes. Skipped or

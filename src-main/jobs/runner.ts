@@ -4,18 +4,24 @@ import { Worker } from 'node:worker_threads';
 // The thread that spawns job workers loads sharp first: on glibc Linux the first thread to load
 // it must outlive the others, or a finished worker unloads libvips under the rest.
 import 'sharp';
+import type { Actor } from '../../src-shared/actor';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { AppError, type ErrorInfo } from '../../src-shared/errors';
-import type { Actor } from '../core/call-context';
-import { createLogger } from '../core/logger';
+import type { JobDef, JobRegistry } from './define-job';
 import type { JobWorkerData, WorkerMessage } from './protocol';
 
 export interface JobRunnerOptions {
   dataDir: string;
+  storePath: string;
+  /** The jobs this runner may start: the same registry the worker entry module hands its workers. */
+  registry: JobRegistry;
+  /** The module a worker thread runs (it calls `runJobWorker` with that registry). */
+  workerEntry: URL;
   now?: () => Date;
-  kindsModule?: string;
   /** How long a cancelled job may take to roll back before its worker is terminated. */
   cancelGraceMs?: number;
+  /** Where a crashed worker is reported; the runner itself knows no logger. */
+  onCrash?: (kind: string, error: unknown) => void;
 }
 
 export interface StartOptions {
@@ -37,7 +43,6 @@ interface Entry {
   settled: Promise<JobInfo>;
 }
 
-const log = createLogger('jobs');
 const KEEP_FINISHED = 50;
 
 /**
@@ -59,7 +64,9 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     return this.options.now?.() ?? new Date();
   }
 
-  start(kind: string, input: unknown, options: StartOptions): JobInfo {
+  start<In, Out>(job: JobDef<In, Out>, input: In, options: StartOptions): JobInfo<Out> {
+    const kind = job.kind;
+    if (this.options.registry.get(kind) !== job) throw new AppError('INTERNAL', `任务类型 ${kind} 没有登记，无法运行。`);
     const id = randomUUID();
     const cancelBuffer = new SharedArrayBuffer(4);
     let resolveSettled!: (info: JobInfo) => void;
@@ -84,12 +91,12 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
           kind,
           input,
           dataDir: this.options.dataDir,
+          storePath: this.options.storePath,
           actor: options.actor,
           cancelFlag: cancelBuffer,
           nowOffsetMs: this.now().getTime() - Date.now(),
-          ...(this.options.kindsModule ? { kindsModule: this.options.kindsModule } : {}),
         };
-        const worker = spawnWorker(workerData);
+        const worker = spawnWorker(this.options.workerEntry, workerData);
         entry.worker = worker;
         this.update(entry, { state: 'running', progress: { phase: '准备中', done: 0, total: 0 } });
         let finished = false;
@@ -104,11 +111,13 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
         };
         worker.on('message', (m: WorkerMessage) => {
           if (m.type === 'progress') this.update(entry, { progress: m.progress });
-          else if (m.type === 'done') finish({ state: 'done', result: this.keepFiles(entry, m.result) });
-          else finish(m.error.code === 'CANCELLED' ? { state: 'cancelled', error: m.error } : { state: 'failed', error: m.error });
+          else if (m.type === 'done') {
+            entry.files = m.files;
+            finish({ state: 'done', result: m.result });
+          } else finish(m.error.code === 'CANCELLED' ? { state: 'cancelled', error: m.error } : { state: 'failed', error: m.error });
         });
         worker.on('error', (e) => {
-          log.error(`job ${kind} crashed`, e);
+          this.options.onCrash?.(kind, e);
           finish({ state: 'failed', error: crashError() });
         });
         worker.on('exit', (code) => {
@@ -121,7 +130,7 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     this.queue.push(entry);
     this.emit('job', entry.info, entry.owner);
     this.next();
-    return entry.info;
+    return entry.info as JobInfo<Out>;
   }
 
   get(id: string): JobInfo {
@@ -135,14 +144,6 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     const path = this.jobs.get(id)?.files[key];
     if (!path) throw new AppError('NOT_FOUND', '找不到任务生成的这个文件，它可能已被清理，请重新运行。');
     return path;
-  }
-
-  /** A job names the files it wrote under `outputFiles`; they stay here, the result goes out without them. */
-  private keepFiles(entry: Entry, result: unknown): unknown {
-    if (!result || typeof result !== 'object' || !('outputFiles' in result)) return result;
-    const { outputFiles, ...rest } = result as { outputFiles: Record<string, string> };
-    entry.files = outputFiles;
-    return rest;
   }
 
   /** The jobs this actor may see: their own, or all of them for the principal. */
@@ -167,10 +168,10 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
   }
 
   /** Starts a job and waits for its result (the CLI and the demo): a failure becomes its error. */
-  async run<T>(kind: string, input: unknown, options: StartOptions): Promise<T> {
-    const done = await this.wait(this.start(kind, input, options).id);
+  async run<In, Out>(job: JobDef<In, Out>, input: In, options: StartOptions): Promise<Out> {
+    const done = (await this.wait(this.start(job, input, options).id)) as JobInfo<Out>;
     if (done.state !== 'done') throw AppError.from(done.error ?? { code: 'INTERNAL', message: `${options.title}失败。` });
-    return done.result as T;
+    return done.result as Out;
   }
 
   cancel(id: string): JobInfo {
@@ -188,6 +189,11 @@ export class JobRunner extends EventEmitter<{ job: [JobInfo, string | null] }> {
     const worker = entry.worker;
     setTimeout(() => void worker?.terminate(), this.options.cancelGraceMs ?? 5000).unref();
     return entry.info;
+  }
+
+  /** The job running now, if any: a refused write names what holds the store. */
+  runningJob(): JobInfo | null {
+    return this.running?.info ?? null;
   }
 
   isBusy(): boolean {
@@ -231,14 +237,14 @@ function crashError(code?: number): ErrorInfo {
 }
 
 /**
- * Bundled, the worker sits next to the main bundle. From source (tsx, vitest) it is TypeScript:
+ * Bundled, the worker entry is plain JavaScript. From source (tsx, vitest) it is TypeScript:
  * a small bootstrap registers tsx's loader inside the worker first (Node 20 does not carry an
  * `--import` loader into a worker's entry module).
  */
-function spawnWorker(workerData: JobWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./job-worker.mjs', import.meta.url), { workerData });
+function spawnWorker(entryUrl: URL, workerData: JobWorkerData): Worker {
+  if (!entryUrl.pathname.endsWith('.ts')) return new Worker(entryUrl, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
+  const entry = entryUrl.href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }

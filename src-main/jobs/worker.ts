@@ -1,32 +1,31 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors';
 import { classifySqliteError } from '../store/store';
-import { createJobContext, type JobKinds } from './job-context';
+import type { JobRegistry } from './define-job';
+import { createJobContext } from './job-context';
 import type { JobWorkerData, WorkerMessage } from './protocol';
 
-const data = workerData as JobWorkerData;
-const port = parentPort!;
-const send = (m: WorkerMessage) => port.postMessage(m);
-
-async function loadKinds(): Promise<JobKinds> {
-  if (data.kindsModule) return ((await import(data.kindsModule)) as { jobKinds: JobKinds }).jobKinds;
-  return (await import('./kinds')).jobKinds;
-}
-
-async function main(): Promise<void> {
+/**
+ * The body of a job worker thread: runs the one job it was started for, from the registry its
+ * entry module hands in (the app's, or a test's), posts the result, then closes its connection.
+ */
+export async function runJobWorker(registry: JobRegistry): Promise<void> {
+  const data = workerData as JobWorkerData;
+  const port = parentPort!;
+  const send = (m: WorkerMessage) => port.postMessage(m);
   const ctx = createJobContext({
     dataDir: data.dataDir,
+    storePath: data.storePath,
     actor: data.actor,
     cancelFlag: new Int32Array(data.cancelFlag),
     nowOffsetMs: data.nowOffsetMs,
     post: (phase, done, total) => send({ type: 'progress', progress: { phase, done, total } }),
   });
   try {
-    const kinds = await loadKinds();
-    const handler = kinds[data.kind];
-    if (!handler) throw new AppError('VALIDATION', `未知的任务类型：${data.kind}`);
-    const result = await handler(ctx, data.input);
-    send({ type: 'done', result });
+    const job = registry.get(data.kind);
+    if (!job) throw new AppError('VALIDATION', `未知的任务类型：${data.kind}`);
+    const result: unknown = await job.run(ctx, data.input);
+    send({ type: 'done', result, files: ctx.files() });
   } catch (e) {
     const error =
       e instanceof AppError
@@ -39,5 +38,3 @@ async function main(): Promise<void> {
     ctx.closeStore();
   }
 }
-
-void main();

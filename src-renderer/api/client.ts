@@ -1,7 +1,7 @@
 import type { Contract, OpName } from '../../src-shared/api';
 import type { InputOf, OutputOf } from '../../src-shared/api/contract';
 import type { ServerEvent } from '../../src-shared/api/jobs';
-import type { FileRef } from '../../src-shared/api/packages';
+import type { FileRef } from '../../src-shared/api/files';
 import { AppError } from '../../src-shared/errors';
 import { httpTransport } from './http-transport';
 import type { Transport } from './transport';

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '../../src-shared/api/jobs';
-import type { FileRef } from '../../src-shared/api/packages';
+import type { FileRef } from '../../src-shared/api/files';
 import { isErrorInfo, type CallResult } from '../../src-shared/errors';
 import type { Transport } from './transport';
 

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '../../src-shared/api/jobs';
-import type { FileRef } from '../../src-shared/api/packages';
+import type { FileRef } from '../../src-shared/api/files';
 import type { CallResult } from '../../src-shared/errors';
 
 /** What both transports offer the client: the preload's bridge has exactly this shape. */

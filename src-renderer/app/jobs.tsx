@@ -21,8 +21,11 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   return <JobsContext.Provider value={jobs}>{children}</JobsContext.Provider>;
 }
 
-/** The live state of one job: from the event stream, with a poll as a fallback. */
-export function useJob(id: string | null, initial?: JobInfo | null): JobInfo | null {
+/**
+ * The live state of one job: from the event stream, with a poll as a fallback. Its result has the
+ * type of the operation that started it (`initial`): the stream carries the same job.
+ */
+export function useJob<R = unknown>(id: string | null, initial?: JobInfo<R> | null): JobInfo<R> | null {
   const api = useApi();
   const streamed = useContext(JobsContext);
   const [polled, setPolled] = useState<JobInfo | null>(initial ?? null);
@@ -38,7 +41,7 @@ export function useJob(id: string | null, initial?: JobInfo | null): JobInfo | n
     return () => clearInterval(timer);
   }, [api, id, finished]);
 
-  return current && current.id === id ? current : null;
+  return current && current.id === id ? (current as JobInfo<R>) : null;
 }
 
 function newest(a: JobInfo | null, b: JobInfo | null): JobInfo | null {

@@ -16,7 +16,7 @@ const STATUS: Record<JobInfo['state'], 'active' | 'success' | 'exception' | 'nor
  * A long job's progress: phase, count, bar and a cancel button. `onFinished` runs once when
  * the job ends, whichever way.
  */
-export function JobProgress({ job: initial, onFinished }: { job: JobInfo; onFinished?: (job: JobInfo) => void }) {
+export function JobProgress<R>({ job: initial, onFinished }: { job: JobInfo<R>; onFinished?: (job: JobInfo<R>) => void }) {
   const api = useApi();
   const job = useJob(initial.id, initial) ?? initial;
   const reported = useRef(false);

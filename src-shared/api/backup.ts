@@ -16,7 +16,7 @@ export const backupName = z.string().regex(/^examsite-[0-9T-]+-[a-z-]+(?:-\d+)?\
 
 export const backupOps = {
   'backup.list': op<BackupInfo[]>()({ input: empty, access: PRINCIPAL_ONLY, summary: '备份列表' }),
-  'backup.create': op<JobInfo>()({ input: empty, access: PRINCIPAL_ONLY, summary: '立即备份' }),
+  'backup.create': op<JobInfo<BackupInfo>>()({ input: empty, access: PRINCIPAL_ONLY, summary: '立即备份' }),
   'backup.restore': op<{ restored: BackupInfo; safety: BackupInfo }>()({
     input: z.object({ name: backupName, confirm: z.literal(true, { error: '恢复会覆盖当前数据，请先确认' }) }).strict(),
     access: PRINCIPAL_ONLY,

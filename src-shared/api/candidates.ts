@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { empty, op } from './contract';
 import type { JobInfo } from './jobs';
-import type { FileRef } from './packages';
-import { fileId } from './packages';
+import { fileId, type FileRef } from './files';
 import { CANDIDATE_KINDS, REALNAME_STATUSES, type Candidate, type CandidateKind, type RealnameStatus } from '../domain/candidate';
 import { STAFF } from '../roles';
 
@@ -97,6 +96,12 @@ export interface CandidateImportPreview {
   refusedFile: string | null;
 }
 
+export interface CandidateExportResult {
+  count: number;
+  /** The key of the written file for `jobs.file`. */
+  exportFile: 'export';
+}
+
 export interface CandidateImportResult {
   counts: ImportCounts;
   written: number;
@@ -123,14 +128,14 @@ export const candidateOps = {
   'candidates.update': op<CandidateRow>()({ input: candidateInput.extend({ id: z.number().int().positive() }), access: STAFF, mutates: true, summary: '修改考生' }),
   'candidates.delete': op<{ ok: true }>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: STAFF, mutates: true, summary: '删除考生' }),
   'candidates.template': op<FileRef>()({ input: z.object({ kind: z.enum(CANDIDATE_KINDS) }).strict(), access: STAFF, summary: '下载考生导入模板' }),
-  'candidates.importPreview': op<JobInfo>()({ input: importInput, access: STAFF, summary: '检查考生表格' }),
-  'candidates.importCommit': op<JobInfo>()({
+  'candidates.importPreview': op<JobInfo<CandidateImportPreview>>()({ input: importInput, access: STAFF, summary: '检查考生表格' }),
+  'candidates.importCommit': op<JobInfo<CandidateImportResult>>()({
     input: importInput.extend({ fileHash: z.string().regex(/^[0-9a-f]{64}$/) }),
     access: STAFF,
     mutates: true,
     summary: '导入考生',
   }),
-  'candidates.export': op<JobInfo>()({ input: candidateFilter, access: STAFF, summary: '导出考生' }),
+  'candidates.export': op<JobInfo<CandidateExportResult>>()({ input: candidateFilter, access: STAFF, summary: '导出考生' }),
   'candidates.photo': op<{ dataUrl: string; width: number; height: number } | null>()({
     input: z.object({ id: z.number().int().positive() }).strict(),
     access: STAFF,
@@ -141,11 +146,6 @@ export const candidateOps = {
     access: STAFF,
     mutates: true,
     summary: '人工确认实名信息',
-  }),
-  'jobs.file': op<FileRef>()({
-    input: z.object({ id: z.string().min(8).max(64), key: z.string().regex(/^[a-zA-Z]{1,40}$/) }).strict(),
-    access: 'user',
-    summary: '任务生成的文件',
   }),
   'candidates.summary': op<Record<CandidateKind, { total: number; incomplete: number; noPhoto: number; realnameFailed: number }>>()({
     input: empty,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Access } from '../roles';
+import { joinDisjoint, type UnionToIntersection } from '../join';
 
 /**
  * One operation of the API, declared once: the main process validates `input` on every
@@ -60,16 +61,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-
 /** Joins the workflows' operation maps, refusing a name declared twice. */
 export function mergeOps<T extends OpsMap[]>(...groups: T): UnionToIntersection<T[number]> {
-  const all: OpsMap = {};
-  for (const group of groups) {
-    for (const [name, def] of Object.entries(group)) {
-      if (name in all) throw new Error(`operation declared twice: ${name}`);
-      all[name] = def;
-    }
-  }
-  return all as UnionToIntersection<T[number]>;
+  return joinDisjoint('operation', ...groups);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op } from './contract';
 import type { ErrorInfo } from '../errors';
+import type { FileRef } from './files';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -11,7 +12,8 @@ export interface JobProgress {
   total: number;
 }
 
-export interface JobInfo {
+/** A job as the renderer sees it; `R` is the result type its job declares (`defineJob`). */
+export interface JobInfo<R = unknown> {
   id: string;
   kind: string;
   title: string;
@@ -19,7 +21,7 @@ export interface JobInfo {
   progress: JobProgress;
   startedAt: string;
   finishedAt: string | null;
-  result?: unknown;
+  result?: R;
   error?: ErrorInfo;
 }
 
@@ -32,4 +34,9 @@ export const jobOps = {
   'jobs.get': op<JobInfo>()({ input: jobId, access: 'user', summary: '查询任务进度' }),
   'jobs.cancel': op<JobInfo>()({ input: jobId, access: 'user', summary: '取消任务' }),
   'jobs.list': op<JobInfo[]>()({ input: z.object({}).strict(), access: 'user', summary: '最近的任务' }),
+  'jobs.file': op<FileRef>()({
+    input: z.object({ id: z.string().min(8).max(64), key: z.string().regex(/^[a-zA-Z]{1,40}$/) }).strict(),
+    access: 'user',
+    summary: '任务生成的文件',
+  }),
 };

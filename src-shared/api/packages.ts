@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { op, pageInput, type Page } from './contract';
+import { fileId, type FileRef } from './files';
 import type { JobInfo } from './jobs';
 import { STAFF } from '../roles';
 
@@ -90,25 +91,18 @@ export interface ExchangeResult {
   pulled: (ImportResult & { fileName: string })[];
 }
 
-export interface FileRef {
-  fileId: string;
-  name: string;
-  size: number;
-}
-
-export const fileId = z.string().regex(/^[a-f0-9-]{36}$/, { error: '文件编号不正确' });
 /** A folder on this PC to write into; the server checks it exists and is writable. */
 const folder = z.string().trim().min(1).max(1000).optional();
 
 export const packageOps = {
-  'packages.inspect': op<PackagePreview>()({ input: z.object({ fileId }).strict(), access: STAFF, summary: '检查数据包' }),
-  'packages.import': op<ImportResult>()({
+  'packages.inspect': op<JobInfo<PackagePreview>>()({ input: z.object({ fileId }).strict(), access: STAFF, summary: '检查数据包' }),
+  'packages.import': op<JobInfo<ImportResult>>()({
     input: z.object({ fileId, fileHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     access: STAFF,
     mutates: true,
     summary: '导入数据包',
   }),
-  'packages.export': op<JobInfo>()({
+  'packages.export': op<JobInfo<ExportResult>>()({
     input: z
       .object({
         kinds: z.array(z.string()).min(1, { error: '请至少选择一种数据' }),
@@ -133,5 +127,5 @@ export const packageOps = {
   }),
   /** Offers an outbound package for download (the browser's own save dialog). */
   'packages.file': op<FileRef>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: STAFF, summary: '下载数据包' }),
-  'packages.exchange': op<JobInfo>()({ input: z.object({}).strict(), access: STAFF, mutates: true, summary: '在线交换数据包' }),
+  'packages.exchange': op<JobInfo<ExchangeResult>>()({ input: z.object({}).strict(), access: STAFF, mutates: true, summary: '在线交换数据包' }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from './contract';
 import type { JobInfo } from './jobs';
-import { fileId } from './packages';
+import { fileId } from './files';
 import { STAFF } from '../roles';
 
 /**
@@ -28,8 +28,11 @@ export interface PhotoImportReport {
   fileHash: string;
   files: PhotoFileReport[];
   counts: { accepted: number; refused: number; ignored: number; replacing: number };
-  /** After commit: photos written. */
-  written?: number;
+}
+
+/** After the commit: the photos written. */
+export interface PhotoCommitReport extends PhotoImportReport {
+  written: number;
 }
 
 export const PHOTO_RULES = { maxBytes: 5 * 1024 * 1024, width: 295, height: 413 } as const;
@@ -43,8 +46,8 @@ const photoImport = z
   .strict();
 
 export const photoOps = {
-  'photos.importPreview': op<JobInfo>()({ input: photoImport, access: STAFF, summary: '检查照片压缩包' }),
-  'photos.importCommit': op<JobInfo>()({
+  'photos.importPreview': op<JobInfo<PhotoImportReport>>()({ input: photoImport, access: STAFF, summary: '检查照片压缩包' }),
+  'photos.importCommit': op<JobInfo<PhotoCommitReport>>()({
     input: photoImport.extend({ fileHash: z.string().regex(/^[0-9a-f]{64}$/), replaceExisting: z.boolean().default(false) }),
     access: STAFF,
     mutates: true,

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import { catalogPayload, declarationPlansPayload, examPlansPayload, examSubjectsPayload } from './catalog';
-import { candidatesPayload } from './candidate-payload';
-import { realnameResultsPayload } from './realname';
 
 /**
  * The data package: a ZIP with manifest.json (what it holds, with a SHA-256 per file), an
@@ -13,45 +10,13 @@ export const PACKAGE_FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
 
-export const institutionPayload = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    province: z.string(),
-    city: z.string(),
-    district: z.string(),
-    address: z.string().nullable(),
-    contactName: z.string().nullable(),
-    contactPhone: z.string().nullable(),
-    contactEmail: z.string().nullable(),
-  })
-  .strict();
-
+/** One kind of data a package may carry: declared by its workflow, joined in `package-kinds.ts`. */
 export interface KindDef {
   label: string;
   direction: 'in' | 'out';
   /** The payload's path inside the ZIP. */
   file: string;
   payload: z.ZodType;
-}
-
-/** Every kind a package may carry. Later capabilities add theirs here. */
-export const PACKAGE_KINDS = {
-  catalog: { label: '证书目录', direction: 'in', file: 'payload/catalog.json', payload: catalogPayload },
-  'declaration-plans': { label: '申报计划', direction: 'in', file: 'payload/declaration-plans.json', payload: declarationPlansPayload },
-  'exam-subjects': { label: '考试科目', direction: 'in', file: 'payload/exam-subjects.json', payload: examSubjectsPayload },
-  'exam-plans': { label: '考试计划', direction: 'in', file: 'payload/exam-plans.json', payload: examPlansPayload },
-  'realname-results': { label: '实名认证结果', direction: 'in', file: 'payload/realname-results.json', payload: realnameResultsPayload },
-  institution: { label: '院校信息', direction: 'out', file: 'payload/institution.json', payload: institutionPayload },
-  candidates: { label: '考生信息', direction: 'out', file: 'payload/candidates.json', payload: candidatesPayload },
-} as const satisfies Record<string, KindDef>;
-
-export type PackageKind = keyof typeof PACKAGE_KINDS;
-export const INBOUND_KINDS = (Object.keys(PACKAGE_KINDS) as PackageKind[]).filter((k) => PACKAGE_KINDS[k].direction === 'in');
-export const OUTBOUND_KINDS = (Object.keys(PACKAGE_KINDS) as PackageKind[]).filter((k) => PACKAGE_KINDS[k].direction === 'out');
-
-export function isPackageKind(k: string): k is PackageKind {
-  return Object.prototype.hasOwnProperty.call(PACKAGE_KINDS, k);
 }
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'SHA-256 应为 64 位十六进制' });

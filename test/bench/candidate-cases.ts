@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { candidateImportJob } from '../../src-main/core/candidates/import-job';
+import { candidateCommitJob } from '../../src-main/core/candidates/import-job';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { hashFile } from '../../src-main/pipelines/hash-file';
 import type { Store } from '../../src-main/store/store';
@@ -74,7 +74,7 @@ export const candidateCases: BenchCase[] = [
     run: async (state) => {
       const { dir, path, store } = state as State;
       store.close();
-      await runJobHere(candidateImportJob, dir, { path, fileName: 'bench.xlsx', kind: 'school', mode: 'create', commitHash: await hashFile(path) });
+      await runJobHere(candidateCommitJob, dir, { path, fileName: 'bench.xlsx', kind: 'school', mode: 'create', commitHash: await hashFile(path) });
       (state as State).store = await openAndMigrate(dir);
       const n = ((state as State).store.db.prepare('SELECT count(*) AS n FROM candidates').get() as { n: number }).n;
       if (n !== ROWS) throw new Error(`expected ${ROWS} candidates, got ${n}`);

@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { openAndMigrate } from '../../src-main/core/app-core';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { generatePhoto } from '../../src-main/core/demo/photo-generator';
-import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photos/photo-import-job';
+import { photoCheckJob, photoCommitJob } from '../../src-main/core/photos/photo-import-job';
 import { boundedQueue } from '../../src-main/pipelines/photos/bounded-queue';
 import { frameAverage } from '../../src-main/pipelines/photos/border-colour';
 import { CHECKS_AT_ONCE, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-photo';
@@ -116,10 +116,9 @@ export const photoCases: BenchCase[] = [
     // shows the report, then the commit, which takes the checked photos in one transaction.
     run: async (state) => {
       const { dir, path } = state as State;
-      const job = (input: Omit<PhotoImportInput, 'path' | 'fileName'>) => runJobHere<PhotoImportReport>(photoImportJob, dir, { path, fileName: 'photos.zip', ...input });
-      const checked = await job({ fix: false, replaceExisting: null });
+      const checked = await runJobHere(photoCheckJob, dir, { path, fileName: 'photos.zip', fix: false, replaceExisting: null });
       if (checked.counts.accepted !== COUNT) throw new Error(`accepted ${checked.counts.accepted} photos, expected ${COUNT}`);
-      const report = await job({ fix: false, commitHash: checked.fileHash, replaceExisting: false });
+      const report = await runJobHere(photoCommitJob, dir, { path, fileName: 'photos.zip', fix: false, commitHash: checked.fileHash, replaceExisting: false });
       if (report.written !== COUNT) throw new Error(`wrote ${report.written} photos, expected ${COUNT}: ${JSON.stringify(report.counts)}`);
     },
     teardown: (state) => rmSync((state as State).dir, { recursive: true, force: true }),

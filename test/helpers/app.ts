@@ -2,6 +2,8 @@ import { afterEach, expect } from 'vitest';
 import { AppCore, type AppOptions } from '../../src-main/core/app-core';
 import { dispatch } from '../../src-main/core/dispatch';
 import type { OpName } from '../../src-shared/api';
+import type { JobInfo } from '../../src-shared/api/jobs';
+import type { ErrorInfo } from '../../src-shared/errors';
 import { tempDir } from './temp-dir';
 
 const opened: AppCore[] = [];
@@ -32,6 +34,23 @@ export async function callError(app: AppCore, name: string, input: unknown, sess
   const r = await dispatch(app, name, input, session);
   if (r.ok) throw new Error(`expected ${name} to fail`);
   return r.error;
+}
+
+/** An operation that starts a job, to the job's end: its result, or its error thrown as `call` throws. */
+export async function callJob<T = unknown>(app: AppCore, name: OpName, input: unknown, session: string | null = null): Promise<T> {
+  const job = await call<JobInfo>(app, name, input, session);
+  const done = await app.jobs.wait(job.id);
+  if (done.state !== 'done') throw Object.assign(new Error(done.error?.message ?? done.state), { code: done.error?.code, details: done.error?.details });
+  return done.result as T;
+}
+
+/** The error of an operation that starts a job: the call's own refusal, or the job's failure. */
+export async function callJobError(app: AppCore, name: OpName, input: unknown, session: string | null = null): Promise<ErrorInfo> {
+  const r = await dispatch(app, name, input, session);
+  if (!r.ok) return r.error;
+  const done = await app.jobs.wait((r.data as JobInfo).id);
+  if (done.state === 'done' || !done.error) throw new Error(`expected ${name} to fail`);
+  return done.error;
 }
 
 /** An app past the first-run wizard, with the principal logged in. */

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
-import type { WorkerMessage } from '../../src-main/jobs/protocol';
+import { SYSTEM_ACTOR } from '../../src-shared/actor';
+import type { JobWorkerData, WorkerMessage } from '../../src-main/jobs/protocol';
+import { storePath } from '../../src-main/core/paths';
 import { listBackups } from '../../src-main/store/backup';
 import { buildMain } from '../../scripts/build-main';
 import { INIT_ARGS, ROOT } from '../helpers/cli';
@@ -40,7 +41,15 @@ describe('the Electron bundles', () => {
     const dataDir = tempDir();
     (await openAndMigrate(dataDir)).close();
     const worker = new Worker(join(ROOT, 'dist/main/job-worker.mjs'), {
-      workerData: { kind: 'backup', input: { reason: 'manual' }, dataDir, actor: SYSTEM_ACTOR, cancelFlag: new SharedArrayBuffer(4), nowOffsetMs: 0 },
+      workerData: {
+        kind: 'backup',
+        input: { reason: 'manual' },
+        dataDir,
+        storePath: storePath(dataDir),
+        actor: SYSTEM_ACTOR,
+        cancelFlag: new SharedArrayBuffer(4),
+        nowOffsetMs: 0,
+      } satisfies JobWorkerData,
     });
     const message = await new Promise<WorkerMessage>((resolve, reject) => {
       worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolve(m));

@@ -9,7 +9,7 @@ import { readPackage } from '../../src-main/pipelines/packages/read-package';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { openPlatform } from '../tools/platform/platform';
 import { zipEntries } from '../fixtures/package-fixtures';
-import { call, callError, setUpApp } from '../helpers/app';
+import { call, callError, setUpApp, callJob, callJobError } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
@@ -37,8 +37,8 @@ async function seedCandidates(app: AppCore, session: string, n: number, withPhot
 
 async function importFile(app: AppCore, session: string, path: string): Promise<ImportResult> {
   const fileId = app.files.register(path, 'reply.zip', ACTOR).fileId;
-  const preview = await call<PackagePreview>(app, 'packages.inspect', { fileId }, session);
-  return call<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, session);
+  const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId }, session);
+  return callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, session);
 }
 
 describe('candidates to the platform and their real-name results back', () => {

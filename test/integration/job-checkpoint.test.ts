@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openAndMigrate } from '../../src-main/core/app-core';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
+import { SYSTEM_ACTOR } from '../../src-shared/actor';
 import { storePath } from '../../src-main/core/paths';
 import { createJobContext } from '../../src-main/jobs/job-context';
 import { tempDir } from '../helpers/temp-dir';
@@ -11,7 +11,14 @@ describe("a job's connection", () => {
     const dataDir = tempDir();
     // The app's own connection stays open meanwhile, as in the app.
     const app = await openAndMigrate(dataDir);
-    const ctx = createJobContext({ dataDir, actor: SYSTEM_ACTOR, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), nowOffsetMs: 0, post: () => {} });
+    const ctx = createJobContext({
+      dataDir,
+      storePath: storePath(dataDir),
+      actor: SYSTEM_ACTOR,
+      cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
+      nowOffsetMs: 0,
+      post: () => {},
+    });
     const job = ctx.store();
     job.db.exec('CREATE TABLE bulk (data BLOB NOT NULL)');
     const before = statSync(storePath(dataDir)).size;

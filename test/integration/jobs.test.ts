@@ -2,13 +2,15 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../src-shared/api/jobs';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
-import { auditCount, openApp } from '../helpers/app';
+import { SYSTEM_ACTOR } from '../../src-shared/actor';
+import { defineJob, jobRegistry, type JobInputOf } from '../../src-main/jobs/define-job';
+import { TEST_JOBS, writeRowsJob } from '../fixtures/job-kinds';
+import { auditCount, call, callError, openApp, setUpApp } from '../helpers/app';
 
-const kindsModule = pathToFileURL(join(import.meta.dirname, '../fixtures/job-kinds.ts')).href;
+const workerEntry = pathToFileURL(join(import.meta.dirname, '../fixtures/job-worker.ts'));
 
 async function appWithTestKinds() {
-  return openApp({ jobs: { kindsModule, cancelGraceMs: 300 } });
+  return openApp({ jobs: { registry: TEST_JOBS, workerEntry, cancelGraceMs: 300 } });
 }
 
 function rows(app: Awaited<ReturnType<typeof openApp>>): number {
@@ -28,7 +30,8 @@ function until(app: Awaited<ReturnType<typeof openApp>>, id: string, predicate: 
   });
 }
 
-const start = (app: Awaited<ReturnType<typeof openApp>>, input: object) => app.jobs.start('write-rows', input, { title: '测试写入', actor: SYSTEM_ACTOR, owner: null });
+const start = (app: Awaited<ReturnType<typeof openApp>>, input: JobInputOf<typeof writeRowsJob>) =>
+  app.jobs.start(writeRowsJob, input, { title: '测试写入', actor: SYSTEM_ACTOR, owner: null });
 
 describe('jobs', () => {
   it('streams progress and commits when done', async () => {
@@ -101,9 +104,38 @@ describe('jobs', () => {
     expect(rows(app)).toBe(3);
   });
 
-  it('refuses an unknown kind', async () => {
+  it('refuses to start a job its registry does not list', async () => {
     const app = await appWithTestKinds();
-    const end = await app.jobs.wait(app.jobs.start('no-such-kind', {}, { title: 'x', actor: SYSTEM_ACTOR, owner: null }).id);
-    expect(end).toMatchObject({ state: 'failed', error: { code: 'VALIDATION' } });
+    const stray = defineJob<Record<string, never>, null>('stray', () => null);
+    expect(() => app.jobs.start(stray, {}, { title: 'x', actor: SYSTEM_ACTOR, owner: null })).toThrow('没有登记');
+    // Same kind name, another object: still not the registered job.
+    expect(() =>
+      app.jobs.start(
+        defineJob('write-rows', () => null),
+        {},
+        { title: 'x', actor: SYSTEM_ACTOR, owner: null },
+      ),
+    ).toThrow('没有登记');
+  });
+
+  it('refuses a job kind declared twice in one registry', () => {
+    expect(() => jobRegistry([writeRowsJob], [defineJob('write-rows', () => null)])).toThrow('job kind declared twice: write-rows');
+  });
+
+  it('answers a write at once while a job holds the store, instead of blocking on the lock', async () => {
+    const { app, principal } = await setUpApp({ jobs: { registry: TEST_JOBS, workerEntry, cancelGraceMs: 300 } });
+    const job = start(app, { rows: 10, pauseAt: 2 });
+    await until(app, job.id, (j) => j.progress.phase === '暂停');
+    const t0 = performance.now();
+    const error = await callError(app, 'settings.update', { idleLockMinutes: 20 }, principal);
+    const waited = performance.now() - t0;
+    expect(error).toMatchObject({ code: 'CONFLICT', message: '正在测试写入，请稍候再试。' });
+    // The connection would otherwise wait out its busy timeout (5 s before this rule) on the main thread.
+    expect(waited).toBeLessThan(1000);
+    // Reads go on meanwhile (WAL), and once the job is gone the write goes through.
+    expect(await call(app, 'settings.get', {}, principal)).toMatchObject({ idleLockMinutes: expect.any(Number) });
+    app.jobs.cancel(job.id);
+    await app.jobs.wait(job.id);
+    await call(app, 'settings.update', { idleLockMinutes: 20 }, principal);
   });
 });

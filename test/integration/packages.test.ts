@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { PackagePreview, ImportResult } from '../../src-shared/api/packages
 import type { AppCore } from '../../src-main/core/app-core';
 import { generateSigningKey, signManifest } from '../../src-main/pipelines/packages/signing';
 import { editManifest, platformPackage, rezip, smallCatalog, writeZip, zeros, zipEntries, zipWithRawName } from '../fixtures/package-fixtures';
-import { call, callError, setUpApp } from '../helpers/app';
+import { call, callError, setUpApp, callJob, callJobError } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const PRINCIPAL_ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
@@ -29,7 +30,7 @@ function register(app: AppCore, path: string) {
 
 async function refusal(app: AppCore, principal: string, path: string) {
   const before = snapshot(app);
-  const error = await callError(app, 'packages.inspect', { fileId: register(app, path) }, principal);
+  const error = await callJobError(app, 'packages.inspect', { fileId: register(app, path) }, principal);
   expect(snapshot(app)).toBe(before);
   return error;
 }
@@ -41,7 +42,7 @@ describe('inbound packages', () => {
     await platformPackage(path, { signingKeyPem: key.privatePem });
     const fileId = register(app, path);
 
-    const preview = await call<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
+    const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
     expect(preview.signature).toEqual({ status: 'verified', keyId: key.keyId });
     expect(preview.alreadyApplied).toBeNull();
     expect(preview.counts).toEqual({
@@ -52,7 +53,7 @@ describe('inbound packages', () => {
     });
     expect(preview.changes.find((c) => c.key === 'plan:K202005229994')).toMatchObject({ entity: '考试计划', status: 'new' });
 
-    const result = await call<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
+    const result = await callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
     expect(result).toMatchObject({ applied: true, message: expect.stringContaining('新增 7 项') });
     const plan = await call<{ certificates: { subjects: { weight: number; subjectName: string }[] }[] }>(app, 'plans.get', { code: 'K202005229994' }, principal);
     expect(plan.certificates[0]!.subjects.map((s) => [s.subjectName, s.weight])).toEqual([
@@ -61,10 +62,10 @@ describe('inbound packages', () => {
     ]);
 
     const after = snapshot(app);
-    const again = await call<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
+    const again = await callJob<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
     expect(again.alreadyApplied).not.toBeNull();
     expect(again.changes).toEqual([]);
-    const second = await call<ImportResult>(app, 'packages.import', { fileId, fileHash: again.fileHash }, principal);
+    const second = await callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: again.fileHash }, principal);
     expect(second.applied).toBe(false);
     expect(second.message).toContain('不会改变任何数据');
     expect(snapshot(app)).toBe(after);
@@ -73,13 +74,13 @@ describe('inbound packages', () => {
   it('shows old → new for a changed plan and audits the change', async () => {
     const { app, principal, key, dir } = await trustingApp();
     await platformPackage(join(dir, 'one.zip'), { signingKeyPem: key.privatePem });
-    const first = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'one.zip')) }, principal);
-    await call(app, 'packages.import', { fileId: first.fileId, fileHash: first.fileHash }, principal);
+    const first = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'one.zip')) }, principal);
+    await callJob(app, 'packages.import', { fileId: first.fileId, fileHash: first.fileHash }, principal);
 
     const kinds = smallCatalog();
     kinds['exam-plans'].plans[0]!.name = '物流管理2019年12月第2次考核（调整）';
     await platformPackage(join(dir, 'two.zip'), { signingKeyPem: key.privatePem, sequence: 2, kinds });
-    const preview = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'two.zip')) }, principal);
+    const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'two.zip')) }, principal);
     expect(preview.counts['exam-plans']).toEqual({ new: 0, changed: 1, unchanged: 0 });
     expect(preview.counts.catalog).toEqual({ new: 0, changed: 0, unchanged: 3 });
     expect(preview.changes).toEqual([
@@ -89,13 +90,18 @@ describe('inbound packages', () => {
         changes: [{ field: '计划名称', old: '物流管理2019年12月第2次考核', new: '物流管理2019年12月第2次考核（调整）' }],
       }),
     ]);
-    await call(app, 'packages.import', { fileId: preview.fileId, fileHash: preview.fileHash }, principal);
-    const audit = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE entity_id = 'plan:K202005229994' ORDER BY id DESC").get() as {
-      before_json: string;
+    await callJob(app, 'packages.import', { fileId: preview.fileId, fileHash: preview.fileHash }, principal);
+    // One audit entry per package, with what it changed inside.
+    const audits = app.store.db.prepare("SELECT entity_type, after_json FROM audit_log WHERE operation = 'packages.import' ORDER BY id").all() as {
+      entity_type: string;
       after_json: string;
-    };
-    expect(JSON.parse(audit.before_json).计划名称).toBe('物流管理2019年12月第2次考核');
-    expect(JSON.parse(audit.after_json).计划名称).toBe('物流管理2019年12月第2次考核（调整）');
+    }[];
+    expect(audits.map((a) => a.entity_type)).toEqual(['package', 'package']);
+    expect(JSON.parse(audits[1]!.after_json)).toMatchObject({
+      sequence: 2,
+      counts: { 'exam-plans': { changed: 1 } },
+      changes: [{ key: 'plan:K202005229994', changes: [{ field: '计划名称', old: '物流管理2019年12月第2次考核', new: '物流管理2019年12月第2次考核（调整）' }] }],
+    });
   });
 
   it('warns when the PC clock is earlier than the newest package seen', async () => {
@@ -105,16 +111,16 @@ describe('inbound packages', () => {
     expect(app.info().clockWarning).toBeNull();
     const path = join(tempDir(), 'catalog.zip');
     await platformPackage(path, { signingKeyPem: key.privatePem, createdAt: new Date('2026-03-01T08:00:00Z') });
-    const p = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, path) }, principal);
-    await call(app, 'packages.import', { fileId: p.fileId, fileHash: p.fileHash }, principal);
+    const p = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, path) }, principal);
+    await callJob(app, 'packages.import', { fileId: p.fileId, fileHash: p.fileHash }, principal);
     expect(app.info().clockWarning).toContain('早于最近收到的平台数据包的生成时间');
   });
 
   it('refuses an older sequence, and another package reusing an applied sequence', async () => {
     const { app, principal, key, dir } = await trustingApp();
     await platformPackage(join(dir, 'five.zip'), { signingKeyPem: key.privatePem, sequence: 5 });
-    const p = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'five.zip')) }, principal);
-    await call(app, 'packages.import', { fileId: p.fileId, fileHash: p.fileHash }, principal);
+    const p = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'five.zip')) }, principal);
+    await callJob(app, 'packages.import', { fileId: p.fileId, fileHash: p.fileHash }, principal);
 
     await platformPackage(join(dir, 'four.zip'), { signingKeyPem: key.privatePem, sequence: 4 });
     const older = await refusal(app, principal, join(dir, 'four.zip'));
@@ -193,7 +199,7 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     await platformPackage(join(dir, 'unsigned.zip'));
     expect((await refusal(app, principal, join(dir, 'unsigned.zip'))).message).toContain('数据包没有签名');
     await call(app, 'settings.update', { allowUnsignedPackages: true }, principal);
-    const preview = await call<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'unsigned.zip')) }, principal);
+    const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'unsigned.zip')) }, principal);
     expect(preview.signature).toEqual({ status: 'unsigned' });
     // A forged signature file does not become acceptable because unsigned ones are.
     const forged = signManifest(Buffer.from('other bytes'), key.privatePem);
@@ -210,10 +216,38 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
 
     await platformPackage(join(dir, 'good.zip'));
     await rezip(join(dir, 'good.zip'), join(dir, 'kind.zip'), (es) => editManifest(es, (m) => m.kinds.push('lottery-results')));
-    expect((await refusal(app, principal, join(dir, 'kind.zip'))).message).toContain('未知的数据类型“lottery-results”');
+    expect((await refusal(app, principal, join(dir, 'kind.zip'))).message).toBe('数据包含有本版本不支持的数据类型 lottery-results，请更新考点助手。');
 
     await rezip(join(dir, 'good.zip'), join(dir, 'future.zip'), (es) => editManifest(es, (m) => (m.formatVersion = 2)));
     expect((await refusal(app, principal, join(dir, 'future.zip'))).message).toContain('请更新考点助手');
+  });
+
+  it('refuses a signed package holding a kind this version cannot apply, without a history row or using up its sequence', async () => {
+    const { app, principal, key, dir } = await trustingApp();
+    await platformPackage(join(dir, 'good.zip'), { signingKeyPem: key.privatePem, sequence: 7 });
+    // What a newer platform would send: a kind this app has no module for, listed and signed properly.
+    const schedule = Buffer.from(JSON.stringify({ sessions: [] }));
+    await rezip(join(dir, 'good.zip'), join(dir, 'schedule.zip'), (entries) => {
+      const withPayload = [...entries.filter((e) => e.name !== 'manifest.sig'), { name: 'payload/schedule.json', data: schedule }];
+      const edited = editManifest(withPayload, (m) => {
+        m.kinds.push('schedule');
+        m.files.push({ path: 'payload/schedule.json', sha256: createHash('sha256').update(schedule).digest('hex'), size: schedule.length });
+      });
+      const manifest = edited.find((e) => e.name === 'manifest.json')!.data;
+      return [...edited, { name: 'manifest.sig', data: Buffer.from(JSON.stringify(signManifest(manifest, key.privatePem))) }];
+    });
+    const error = await refusal(app, principal, join(dir, 'schedule.zip'));
+    expect(error.message).toBe('数据包含有本版本不支持的数据类型 schedule，请更新考点助手。');
+    expect(error.details).toMatchObject({ file: 'manifest.json', kind: 'schedule' });
+    // The import path refuses it the same way, and writes nothing.
+    const before = snapshot(app);
+    const fileId = register(app, join(dir, 'schedule.zip'));
+    expect((await callJobError(app, 'packages.import', { fileId, fileHash: '0'.repeat(64) }, principal)).message).toContain('不支持的数据类型 schedule');
+    expect(snapshot(app)).toBe(before);
+    // Its sequence is still free: the platform's good package with the same number imports.
+    const good = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'good.zip')) }, principal);
+    expect(good.sequence).toBe(7);
+    expect(await callJob<ImportResult>(app, 'packages.import', { fileId: good.fileId, fileHash: good.fileHash }, principal)).toMatchObject({ applied: true });
   });
 
   it('JSON that breaks the schema, named by file and JSON path; weights that miss 100%, named by plan', async () => {
@@ -250,7 +284,7 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     await call(app, 'users.create', { username: 'wangfang', displayName: '王芳', role: 'invigilator', password: 'staff-pass-1' }, principal);
     const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username: 'wangfang', password: 'staff-pass-1' });
     await platformPackage(join(dir, 'good.zip'));
-    expect((await callError(app, 'packages.inspect', { fileId: register(app, join(dir, 'good.zip')) }, sessionToken)).code).toBe('FORBIDDEN');
+    expect((await callJobError(app, 'packages.inspect', { fileId: register(app, join(dir, 'good.zip')) }, sessionToken)).code).toBe('FORBIDDEN');
     expect(await call(app, 'plans.list', {}, sessionToken)).toEqual([]);
   });
 });

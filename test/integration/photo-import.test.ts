@@ -19,9 +19,9 @@ function register(app: AppCore, path: string): string {
   return app.files.register(path, path.split('/').pop()!, ACTOR).fileId;
 }
 
-async function finished(app: AppCore, job: JobInfo): Promise<{ job: JobInfo; report: PhotoImportReport }> {
+async function finished(app: AppCore, job: JobInfo): Promise<{ job: JobInfo; report: PhotoImportReport & { written?: number } }> {
   const done = await app.jobs.wait(job.id);
-  return { job: done, report: done.result as PhotoImportReport };
+  return { job: done, report: done.result as PhotoImportReport & { written?: number } };
 }
 
 async function preview(app: AppCore, session: string, path: string, fix = false) {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PhotoImportReport } from '../../src-shared/api/photos';
 import { openAndMigrate } from '../../src-main/core/app-core';
 import { stagingDir } from '../../src-main/core/paths';
-import { photoImportJob, type PhotoImportInput } from '../../src-main/core/photos/photo-import-job';
+import { photoCheckJob, photoCommitJob, type PhotoCheckInput } from '../../src-main/core/photos/photo-import-job';
 import * as hashing from '../../src-main/pipelines/hash-file';
 import * as checks from '../../src-main/pipelines/photos/check-photo';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
@@ -25,7 +25,12 @@ vi.mock('../../src-main/pipelines/photos/check-photo', async (actual) => {
 });
 
 /** The job in this thread (as the worker runs it), so the test can count the photo checks. */
-const runJob = (dataDir: string, input: Omit<PhotoImportInput, 'fileName'>) => runJobHere<PhotoImportReport>(photoImportJob, dataDir, { ...input, fileName: 'photos.zip' });
+const runJob = (dataDir: string, input: Omit<PhotoCheckInput, 'fileName'> & { commitHash?: string }): Promise<PhotoImportReport & { written?: number }> => {
+  const { commitHash, ...check } = input;
+  return commitHash
+    ? runJobHere(photoCommitJob, dataDir, { ...check, fileName: 'photos.zip', commitHash })
+    : runJobHere(photoCheckJob, dataDir, { ...check, fileName: 'photos.zip' });
+};
 
 async function setUp(candidates: number, photos: string[]) {
   const dataDir = tempDir();

@@ -10,8 +10,8 @@ import type { ImportResult, PackagePreview } from '../../src-shared/api/packages
 import type { PlanDetail, PlanListRow } from '../../src-shared/api/catalog';
 import type { ExamPlan } from '../../src-shared/domain/catalog';
 import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../tools/platform/server';
-import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
-import { call, SETUP_INPUT, setUpApp } from '../helpers/app';
+import { SYSTEM_ACTOR } from '../../src-shared/actor';
+import { call, SETUP_INPUT, setUpApp, callJob, callJobError } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const CODE = SETUP_INPUT.institution.code;
@@ -176,11 +176,11 @@ describe('the app takes the simulator’s packages', () => {
     await client.downloadPackage(item!, path);
 
     const { fileId } = app.files.register(path, 'catalog.zip', SYSTEM_ACTOR);
-    const preview = await call<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
+    const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId }, principal);
     expect(preview.signature.status).toBe('verified');
     expect(preview.alreadyApplied).toBeNull();
     expect(preview.counts['exam-plans']!.new).toBe(9);
-    const result = await call<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
+    const result = await callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
     expect(result.applied).toBe(true);
 
     const plan = await call<PlanDetail>(app, 'plans.get', { code: 'K202005229994' }, principal);
@@ -188,7 +188,7 @@ describe('the app takes the simulator’s packages', () => {
     const phases = (await call<PlanListRow[]>(app, 'plans.list', {}, principal)).map((p) => p.phase);
     for (const phase of ['报名中', '准考证打印', '考试中', '成绩登记', '已结束']) expect(phases).toContain(phase);
 
-    const again = await call<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
+    const again = await callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, principal);
     expect(again.applied).toBe(false);
   });
 

@@ -9,12 +9,13 @@ import { insertAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
 import { createLogger } from '../logger';
 import { storePath } from '../paths';
+import { backupJob } from './backup-job';
 
 const log = createLogger('backup');
 
-export function startBackup(call: CallContext): JobInfo {
+export function startBackup(call: CallContext): JobInfo<BackupInfo> {
   call.app.assertNotBusy();
-  return call.app.jobs.start('backup', { reason: 'manual' }, { title: '备份数据', actor: call.actor, owner: call.sessionToken });
+  return call.app.jobs.start(backupJob, { reason: 'manual' }, { title: '备份数据', actor: call.actor, owner: call.sessionToken });
 }
 
 export function backups(call: CallContext): BackupInfo[] {

@@ -2,7 +2,7 @@ import type { BackupInfo } from '../../../src-shared/api/backup';
 import { createBackup, type BackupReason } from '../../store/backup';
 import type { Store } from '../../store/store';
 import { insertAudit } from '../audit/audit-log';
-import type { Actor } from '../call-context';
+import type { Actor } from '../../../src-shared/actor';
 
 /** A backup plus its audit entry: the one way the job and the CLI take one. */
 export async function takeBackup(

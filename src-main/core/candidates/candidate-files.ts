@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { candidateFilter, importInput } from '../../../src-shared/api/candidates';
-import type { FileRef } from '../../../src-shared/api/packages';
+import type { CandidateExportResult, candidateFilter, CandidateImportPreview, CandidateImportResult, importInput } from '../../../src-shared/api/candidates';
+import type { FileRef } from '../../../src-shared/api/files';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { candidateTemplate } from '../../pipelines/xlsx/candidate-template';
 import type { CallContext } from '../call-context';
-import { exportsDir, type CandidateImportInput } from './import-job';
+import { candidateExportJob } from './export-job';
+import { candidateCheckJob, candidateCommitJob, exportsDir, type CandidateImportInput } from './import-job';
 
 /** Majors for the template's drop-down: the platform's catalog, then what the school already uses. */
 function majorChoices(call: CallContext): string[] {
@@ -26,21 +27,22 @@ export async function templateFile(call: CallContext, kind: CandidateKind): Prom
   return call.app.files.register(path, name, call.actor);
 }
 
-export function startImport(call: CallContext, input: z.output<typeof importInput> & { fileHash?: string }): JobInfo {
+function importInputOf(call: CallContext, input: z.output<typeof importInput>): CandidateImportInput {
   const file = call.app.files.resolve(input.fileId, call.actor);
-  const jobInput: CandidateImportInput = { path: file.path, fileName: file.name, kind: input.kind, mode: input.mode, ...(input.fileHash ? { commitHash: input.fileHash } : {}) };
-  const title = input.fileHash ? (input.mode === 'update' ? '批量修改考生' : '导入考生') : '检查考生表格';
-  return call.app.jobs.start('candidate-import', jobInput, { title, actor: call.actor, owner: call.sessionToken });
+  return { path: file.path, fileName: file.name, kind: input.kind, mode: input.mode };
 }
 
-export function startExport(call: CallContext, filter: z.output<typeof candidateFilter>): JobInfo {
-  return call.app.jobs.start('candidate-export', filter, { title: '导出考生', actor: call.actor, owner: call.sessionToken });
+export function startCheck(call: CallContext, input: z.output<typeof importInput>): JobInfo<CandidateImportPreview> {
+  return call.app.jobs.start(candidateCheckJob, importInputOf(call, input), { title: '检查考生表格', actor: call.actor, owner: call.sessionToken });
 }
 
-export function jobFile(call: CallContext, id: string, key: string): FileRef {
-  call.app.jobs.assertMayControl(id, call.actor);
-  const path = call.app.jobs.fileOf(id, key);
-  return call.app.files.register(path, path.split(/[\\/]/).pop()!.replace(/^\d+-/, ''), call.actor);
+export function startCommit(call: CallContext, input: z.output<typeof importInput> & { fileHash: string }): JobInfo<CandidateImportResult> {
+  const title = input.mode === 'update' ? '批量修改考生' : '导入考生';
+  return call.app.jobs.start(candidateCommitJob, { ...importInputOf(call, input), commitHash: input.fileHash }, { title, actor: call.actor, owner: call.sessionToken });
+}
+
+export function startExport(call: CallContext, filter: z.output<typeof candidateFilter>): JobInfo<CandidateExportResult> {
+  return call.app.jobs.start(candidateExportJob, filter, { title: '导出考生', actor: call.actor, owner: call.sessionToken });
 }
 
 export function photoOf(call: CallContext, id: number): { dataUrl: string; width: number; height: number } | null {

@@ -101,3 +101,21 @@ export function updateCandidateFields(store: Store, id: number, fields: Partial<
   const sql = `UPDATE candidates SET ${keys.map((k) => `${COLUMN_OF[k]} = ?`).join(', ')}${resetRealname ? ", realname_status = 'unverified', realname_reason = NULL" : ''}, updated_at = ? WHERE id = ?`;
   store.prepare(sql).run(...keys.map((k) => fields[k] ?? null), now, id);
 }
+
+/** A new ID number is a new person to verify: the real-name check starts again. */
+export function changeIdNumber(store: Store, id: number, idNumber: string): void {
+  store.prepare("UPDATE candidates SET id_number = ?, realname_status = 'unverified', realname_reason = NULL WHERE id = ?").run(idNumber, id);
+}
+
+export function removeCandidate(store: Store, id: number): void {
+  store.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+}
+
+export function markRealnameConfirmed(store: Store, id: number, by: string, at: string): void {
+  store.prepare("UPDATE candidates SET realname_status = 'confirmed', realname_confirmed_by = ?, realname_confirmed_at = ?, updated_at = ? WHERE id = ?").run(by, at, at, id);
+}
+
+/** The platform's 人脸核身 result for one ID number. */
+export function setRealnameResult(store: Store, idNumber: string, status: 'verified' | 'failed' | 'confirmed', reason: string | null): void {
+  store.prepare('UPDATE candidates SET realname_status = ?, realname_reason = ? WHERE id_number = ?').run(status, reason, idNumber);
+}

@@ -7,7 +7,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
-import { insertCandidate, loadCandidate, toCandidate, toRow, updateCandidateFields } from './candidate-store';
+import { changeIdNumber, insertCandidate, loadCandidate, markRealnameConfirmed, removeCandidate, toCandidate, toRow, updateCandidateFields } from './candidate-store';
 import type { CandidateValues } from './import-rows';
 
 /**
@@ -161,8 +161,7 @@ export function updateCandidate(call: CallContext, input: FormInput & { id: numb
     const changed = Object.fromEntries(
       (Object.keys(values) as (keyof CandidateValues)[]).filter((k) => values[k] !== (before as unknown as Record<string, unknown>)[k]).map((k) => [k, values[k]]),
     ) as Partial<CandidateValues>;
-    if (values.idNumber !== before.idNumber)
-      store.prepare('UPDATE candidates SET id_number = ?, realname_status = ?, realname_reason = NULL WHERE id = ?').run(values.idNumber, 'unverified', input.id);
+    if (values.idNumber !== before.idNumber) changeIdNumber(store, input.id, values.idNumber);
     updateCandidateFields(store, input.id, changed, now.toISOString());
     const after = getCandidate(store, input.id);
     writeAudit(call, {
@@ -181,7 +180,7 @@ export function deleteCandidate(call: CallContext, id: number): { ok: true } {
   store.tx(() => {
     const before = getCandidate(store, id);
     try {
-      store.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+      removeCandidate(store, id);
     } catch (e) {
       // Enrolments reference candidates with ON DELETE RESTRICT: the database itself refuses
       // (SQLite reports a RESTRICT action as SQLITE_CONSTRAINT_TRIGGER, not _FOREIGNKEY).
@@ -198,9 +197,7 @@ export function confirmRealname(call: CallContext, id: number): CandidateRow {
   return store.tx(() => {
     const before = getCandidate(store, id);
     if (before.realnameStatus === 'verified' || before.realnameStatus === 'confirmed') throw new AppError('STATE', `考生“${before.name}”已通过实名认证，无需人工确认。`);
-    store
-      .prepare("UPDATE candidates SET realname_status = 'confirmed', realname_confirmed_by = ?, realname_confirmed_at = ?, updated_at = ? WHERE id = ?")
-      .run(call.actor.name, call.app.now().toISOString(), call.app.now().toISOString(), id);
+    markRealnameConfirmed(store, id, call.actor.name, call.app.now().toISOString());
     const after = getCandidate(store, id);
     writeAudit(call, {
       operation: 'realname.confirm',

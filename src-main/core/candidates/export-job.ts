@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { candidateFilter } from '../../../src-shared/api/candidates';
+import type { CandidateExportResult, candidateFilter } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
-import type { JobHandler } from '../../jobs/job-context';
+import { defineJob } from '../../jobs/define-job';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import { allCandidates } from './candidates-service';
 import { exportsDir } from './import-job';
@@ -12,8 +12,9 @@ import { exportsDir } from './import-job';
  * 批量导出: the current view in the template's columns (so the file comes back through 批量修改
  * unchanged), plus the status columns the import ignores.
  */
-export const candidateExportJob: JobHandler = async (ctx, raw) => {
-  const filter = raw as z.infer<typeof candidateFilter> & { outFile?: string };
+export type CandidateExportInput = z.infer<typeof candidateFilter> & { outFile?: string | undefined };
+
+export const candidateExportJob = defineJob<CandidateExportInput, CandidateExportResult>('candidate-export', async (ctx, filter) => {
   const { outFile, ...view } = filter;
   ctx.progress('读取考生', 0, 1);
   const rows = allCandidates(ctx.store(), view);
@@ -33,5 +34,6 @@ export const candidateExportJob: JobHandler = async (ctx, raw) => {
     },
   ]);
   ctx.progress('写入表格', rows.length, rows.length);
-  return { count: rows.length, exportFile: 'export', outputFiles: { export: path } };
-};
+  ctx.outputFile('export', path);
+  return { count: rows.length, exportFile: 'export' };
+});

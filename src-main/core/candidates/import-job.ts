@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import type { CandidateImportPreview, CandidateImportResult, ImportIssue } from '../../../src-shared/api/candidates';
+import type { CandidateImportPreview, CandidateImportResult, ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
-import type { JobHandler } from '../../jobs/job-context';
+import { defineJob } from '../../jobs/define-job';
+import type { JobContext } from '../../jobs/job-context';
 import { hashFile } from '../../pipelines/hash-file';
-import { readSheet } from '../../pipelines/xlsx/sheet-reader';
+import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import { insertAudit } from '../audit/audit-log';
 import { existingByIdNumber, insertCandidate, updateCandidateFields } from './candidate-store';
@@ -17,8 +18,11 @@ export interface CandidateImportInput {
   fileName: string;
   kind: CandidateKind;
   mode: 'create' | 'update';
-  /** Absent: preview only. Present: the hash the preview saw; the commit refuses a changed file. */
-  commitHash?: string;
+}
+
+export interface CandidateCommitInput extends CandidateImportInput {
+  /** The hash the check saw: the commit refuses a file changed since. */
+  commitHash: string;
 }
 
 /** One file per import job under exports/, offered through `jobs.file`. */
@@ -29,20 +33,23 @@ export function exportsDir(dataDir: string): string {
 export const SHEET_LIMITS = { maxRows: 100_001, maxBytes: 100 * 1024 * 1024 };
 const MAX_LISTED_UPDATES = 2000;
 
-/**
- * 批量导入 / 批量修改: read → judge every row → preview, or (with `commitHash`) write the
- * accepted rows in one transaction. Refused rows never land; a cancel or a crash writes nothing.
- */
-export const candidateImportJob: JobHandler = async (ctx, raw) => {
-  const input = raw as CandidateImportInput;
+interface Judged {
+  fileHash: string;
+  sheet: Sheet;
+  headerRow: number;
+  outcomes: RowOutcome[];
+  counts: ImportCounts;
+}
+
+/** Reads the sheet and judges every row against the store: what a check shows and a commit writes. */
+async function judgeFile(ctx: JobContext, input: CandidateImportInput, commitHash: string | null): Promise<Judged> {
   const label = `表格“${input.fileName}”`;
   ctx.progress('读取表格', 0, 1);
   const fileHash = await hashFile(input.path);
-  if (input.commitHash && input.commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
+  if (commitHash && commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
   const sheet = await readSheet(input.path, label, SHEET_LIMITS);
   ctx.throwIfCancelled();
   const header = findHeader(sheet, input.kind, label);
-
   const store = ctx.store();
   const now = ctx.now();
   ctx.progress('校验', 0, sheet.rows.length);
@@ -55,38 +62,51 @@ export const candidateImportJob: JobHandler = async (ctx, raw) => {
     today: beijingDate(now),
   });
   ctx.progress('校验', sheet.rows.length, sheet.rows.length);
-  const counts = countOutcomes(outcomes);
+  return { fileHash, sheet, headerRow: header.headerRow, outcomes, counts: countOutcomes(outcomes) };
+}
 
-  if (!input.commitHash) {
-    const refused = outcomes.filter((o) => o.status === 'refused');
-    let refusedFile: string | null = null;
-    if (refused.length) {
-      ctx.progress('生成退回行表格', 0, 1);
-      refusedFile = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
-      await writeRefused(
-        refusedFile,
-        sheet.rows.find((r) => r.rowNumber === header.headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')),
-        refused,
-      );
-    }
-    const preview: CandidateImportPreview = {
-      fileName: input.fileName,
-      fileHash,
-      kind: input.kind,
-      mode: input.mode,
-      headerRow: header.headerRow,
-      counts,
-      errors: outcomes.flatMap((o) => o.errors),
-      warnings: outcomes.flatMap((o) => o.warnings),
-      updates: outcomes
-        .filter((o) => o.status === 'updated')
-        .slice(0, MAX_LISTED_UPDATES)
-        .map((o) => ({ row: o.row, idNumber: o.values!.idNumber, name: o.values!.name, changes: o.changes.map((c) => ({ field: c.header, old: c.old, new: c.new })) })),
-      refusedFile: refusedFile ? 'refused' : null,
-    };
-    return refusedFile ? { ...preview, outputFiles: { refused: refusedFile } } : preview;
+/**
+ * 批量导入 / 批量修改, the check: read → judge every row → the preview, with the refused rows
+ * as a sheet to fix. Nothing is written.
+ */
+export const candidateCheckJob = defineJob<CandidateImportInput, CandidateImportPreview>('candidate-import-check', async (ctx, input) => {
+  const { fileHash, sheet, headerRow, outcomes, counts } = await judgeFile(ctx, input, null);
+  const refused = outcomes.filter((o) => o.status === 'refused');
+  if (refused.length) {
+    ctx.progress('生成退回行表格', 0, 1);
+    const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+    await writeRefused(
+      path,
+      sheet.rows.find((r) => r.rowNumber === headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')),
+      refused,
+    );
+    ctx.outputFile('refused', path);
   }
+  return {
+    fileName: input.fileName,
+    fileHash,
+    kind: input.kind,
+    mode: input.mode,
+    headerRow,
+    counts,
+    errors: outcomes.flatMap((o) => o.errors),
+    warnings: outcomes.flatMap((o) => o.warnings),
+    updates: outcomes
+      .filter((o) => o.status === 'updated')
+      .slice(0, MAX_LISTED_UPDATES)
+      .map((o) => ({ row: o.row, idNumber: o.values!.idNumber, name: o.values!.name, changes: o.changes.map((c) => ({ field: c.header, old: c.old, new: c.new })) })),
+    refusedFile: refused.length ? 'refused' : null,
+  };
+});
 
+/**
+ * The commit: the same judgement, then the accepted rows written in one transaction. Refused rows
+ * never land; a cancel or a crash writes nothing.
+ */
+export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImportResult>('candidate-import-commit', async (ctx, input) => {
+  const { outcomes, counts } = await judgeFile(ctx, input, input.commitHash);
+  const store = ctx.store();
+  const now = ctx.now();
   const stamp = now.toISOString();
   let written = 0;
   store.tx(() => {
@@ -129,9 +149,8 @@ export const candidateImportJob: JobHandler = async (ctx, raw) => {
     );
   });
   ctx.progress('写入', outcomes.length, outcomes.length);
-  const result: CandidateImportResult = { counts, written };
-  return result;
-};
+  return { counts, written };
+});
 
 async function writeRefused(path: string, headerCells: string[], refused: RowOutcome[]): Promise<void> {
   const width = Math.max(headerCells.length, ...refused.map((r) => r.raw.length));

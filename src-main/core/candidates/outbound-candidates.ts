@@ -7,7 +7,7 @@ import type { CandidatePayload } from '../../../src-shared/domain/candidate-payl
 import { AppError } from '../../../src-shared/errors';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { Store } from '../../store/store';
-import type { OutboundContext, OutboundPart } from '../packages/outbound-kinds';
+import type { OutboundContext, OutboundModules, OutboundPart } from '../packages/kind-module';
 import { allCandidates } from './candidates-service';
 
 /**
@@ -15,7 +15,7 @@ import { allCandidates } from './candidates-service';
  * kind) and the photos as 身份证号.jpg in a ZIP — only candidates ready to enroll unless the
  * person chose to send everyone.
  */
-export async function candidatesOutbound(store: Store, ctx: OutboundContext): Promise<OutboundPart> {
+async function buildCandidates(store: Store, ctx: OutboundContext): Promise<OutboundPart<'candidates'>> {
   const all = CANDIDATE_KINDS.flatMap((kind) => allCandidates(store, { kind, ...(ctx.options.includeIncomplete ? {} : { complete: true }) }));
   if (!all.length)
     throw new AppError(
@@ -53,7 +53,7 @@ export async function candidatesOutbound(store: Store, ctx: OutboundContext): Pr
   zip.end();
   await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(photoZip)).on('close', resolve).on('error', reject));
 
-  const files: OutboundPart['files'] = [{ path: 'candidates/考生照片.zip', file: photoZip }];
+  const files: NonNullable<OutboundPart<'candidates'>['files']> = [{ path: 'candidates/考生照片.zip', file: photoZip }];
   for (const kind of CANDIDATE_KINDS) {
     const rows = all.filter((c) => c.kind === kind);
     if (!rows.length) continue;
@@ -79,3 +79,5 @@ export async function candidatesOutbound(store: Store, ctx: OutboundContext): Pr
     },
   };
 }
+
+export const candidateOutbound: OutboundModules<'candidates'> = { candidates: { build: buildCandidates } };

@@ -1,15 +1,16 @@
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
-import type { CandidateImportPreview, CandidateImportResult } from '../../../src-shared/api/candidates';
-import type { ExportResult } from '../../../src-shared/api/packages';
-import type { PhotoImportReport } from '../../../src-shared/api/photos';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { hashFile } from '../../pipelines/hash-file';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { AppCore } from '../app-core';
-import { actorCall, CLI_ACTOR } from '../call-context';
-import { applyPackage, verifyUpload } from '../packages/import-service';
+import { CLI_ACTOR } from '../../../src-shared/actor';
+import type { JobDef } from '../../jobs/define-job';
+import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
+import { exportJob } from '../packages/export-job';
+import { applyPackageFile } from '../packages/import-service';
+import { photoCommitJob } from '../photos/photo-import-job';
 import { fakePeople, seeded, type FakePerson } from './fake-people';
 import { generatePhoto } from './photo-generator';
 
@@ -32,7 +33,7 @@ const EDUCATION = ['高中', '中专', '大专', '本科'];
 export async function addDemoCandidates(app: AppCore, answer: (outbound: string) => Promise<string>, say: (m: string) => void): Promise<DemoCandidates> {
   const dir = join(app.dataDir, 'tmp', 'demo');
   mkdirSync(dir, { recursive: true });
-  const run = <T>(kind: string, input: unknown, title: string) => app.jobs.run<T>(kind, input, { title, actor: CLI_ACTOR, owner: null });
+  const run = <In, Out>(job: JobDef<In, Out>, input: In, title: string) => app.jobs.run(job, input, { title, actor: CLI_ACTOR, owner: null });
   const people = fakePeople(2000, 2026);
   const school = people.slice(0, 1850);
   const social = people.slice(1850);
@@ -60,8 +61,8 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
     ['social', socialSheet],
   ] as const) {
     const input = { path, fileName: path.split(/[\\/]/).pop()!, kind, mode: 'create' as const };
-    const preview = await run<CandidateImportPreview>('candidate-import', input, '检查考生表格');
-    await run<CandidateImportResult>('candidate-import', { ...input, commitHash: preview.fileHash }, '导入考生');
+    const preview = await run(candidateCheckJob, input, '检查考生表格');
+    await run(candidateCommitJob, { ...input, commitHash: preview.fileHash }, '导入考生');
   }
 
   // About one in thirty never handed in a photo.
@@ -69,23 +70,15 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
   say(`生成并导入 ${withPhoto.length} 张考生照片…`);
   const zipPath = join(dir, '考生照片.zip');
   await writePhotoZip(zipPath, withPhoto);
-  const photos = await run<PhotoImportReport>(
-    'photo-import',
-    { path: zipPath, fileName: '考生照片.zip', fix: false, replaceExisting: false, commitHash: await hashFile(zipPath) },
-    '导入考生照片',
-  );
+  const photos = await run(photoCommitJob, { path: zipPath, fileName: '考生照片.zip', fix: false, replaceExisting: false, commitHash: await hashFile(zipPath) }, '导入考生照片');
 
   say('向平台报送考生信息，取回实名认证结果…');
-  const exported = await run<ExportResult>('package-export', { kinds: ['candidates'], options: { includeIncomplete: true } }, '生成数据包');
-  const reply = await answer(exported.path);
-  const result = applyPackage(
-    { store: app.store, actor: CLI_ACTOR, now: app.now() },
-    await verifyUpload(actorCall(app, CLI_ACTOR), app.files.register(reply, 'realname.zip', CLI_ACTOR).fileId),
-  );
+  const exported = await run(exportJob, { kinds: ['candidates'], options: { includeIncomplete: true } }, '生成数据包');
+  const result = await applyPackageFile(app, CLI_ACTOR, await answer(exported.path));
   rmSync(dir, { recursive: true, force: true });
   const failed = (app.store.db.prepare("SELECT count(*) AS n FROM candidates WHERE realname_status = 'failed'").get() as { n: number }).n;
   say(`实名认证：${result.counts['realname-results']?.changed ?? 0} 人有结果，${failed} 人待人工确认。`);
-  return { school: school.length, social: social.length, photos: photos.written ?? 0, realnameFailed: failed };
+  return { school: school.length, social: social.length, photos: photos.written, realnameFailed: failed };
 }
 
 async function writePhotoZip(path: string, people: FakePerson[]): Promise<void> {

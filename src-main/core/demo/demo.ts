@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import type { AppCore } from '../app-core';
-import { actorCall, CLI_ACTOR } from '../call-context';
+import { CLI_ACTOR } from '../../../src-shared/actor';
+import { actorCall } from '../call-context';
 import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
-import { applyPackage, verifyUpload } from '../packages/import-service';
+import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
@@ -70,8 +71,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     say('导入平台的证书目录和考试计划…');
     await invokeAs(app, CLI_ACTOR, 'settings.update', { platformPublicKeys: [options.platform.publicKeyPem] });
     const path = await options.platform.issueCatalog('4137014320');
-    const file = app.files.register(path, basename(path), CLI_ACTOR);
-    const result = applyPackage({ store: app.store, actor: CLI_ACTOR, now: app.now() }, await verifyUpload(actorCall(app, CLI_ACTOR), file.fileId));
+    const result = await applyPackageFile(app, CLI_ACTOR, path);
     catalog = { plans: result.counts['exam-plans']?.new ?? 0, subjects: result.counts['exam-subjects']?.new ?? 0 };
   }
 

@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../src-shared/errors';
-import type { Actor } from '../call-context';
+import type { Actor } from '../../../src-shared/actor';
 import { DAY_MS, sweepDir } from './sweep-dir';
 
 export interface FileRef {

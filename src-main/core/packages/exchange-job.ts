@@ -2,18 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExchangeResult } from '../../../src-shared/api/packages';
 import { AppError } from '../../../src-shared/errors';
-import type { JobHandler } from '../../jobs/job-context';
-import { readPackage } from '../../pipelines/packages/read-package';
+import { defineJob } from '../../jobs/define-job';
 import { PlatformClient } from '../../pipelines/platform/platform-client';
 import { insertAudit } from '../audit/audit-log';
 import { readSettings } from '../settings/settings-service';
-import { applyPackage, inboundTrust } from './import-service';
+import { applyPackage, inboundTrust, readInbound } from './import-service';
 
 /**
  * One round of online exchange: send every outbound package the platform has not yet got,
  * then fetch and import what it holds for us — through the very import a USB stick takes.
  */
-export const exchangeJob: JobHandler = async (ctx) => {
+export const exchangeJob = defineJob<Record<string, never>, ExchangeResult>('package-exchange', async (ctx) => {
   const store = ctx.store();
   const settings = readSettings(store);
   const trust = inboundTrust(store);
@@ -49,7 +48,7 @@ export const exchangeJob: JobHandler = async (ctx) => {
     const path = join(inboxDir, fileName);
     ctx.progress(`下载 ${fileName}`, i, inbox.length);
     await client.downloadPackage(item, path, (done, total) => ctx.progress(`下载 ${fileName}`, done, total));
-    const pkg = await readPackage(path, fileName, trust);
+    const pkg = await readInbound(path, fileName, store);
     ctx.throwIfCancelled();
     try {
       result.pulled.push({ ...applyPackage({ store, actor: ctx.actor, now: ctx.now() }, pkg), fileName });
@@ -62,4 +61,4 @@ export const exchangeJob: JobHandler = async (ctx) => {
   }
   ctx.progress('完成', 1, 1);
   return result;
-};
+});

@@ -1,9 +1,10 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../src-shared/api/packages';
-import { OUTBOUND_KINDS, PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
+import { isOutboundKind, PACKAGE_KINDS, type OutboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
-import type { JobContext, JobHandler } from '../../jobs/job-context';
+import { defineJob } from '../../jobs/define-job';
+import type { JobContext } from '../../jobs/job-context';
 import type { Institution } from '../../../src-shared/domain/institution';
 import type { Store } from '../../store/store';
 import { writePackage } from '../../pipelines/packages/write-package';
@@ -11,10 +12,11 @@ import { summaryWorkbook } from '../../pipelines/xlsx/summary-sheet';
 import { insertAudit } from '../audit/audit-log';
 import { readInstitution } from '../institution/institution-service';
 import { copyInto, outboxDir } from './folders';
-import { OUTBOUND, type ExportOptions, type OutboundPart } from './outbound-kinds';
+import { OUTBOUND } from '../registry/package-kinds';
+import type { ExportOptions, OutboundModule, OutboundPart } from './kind-module';
 
 export interface ExportInput {
-  kinds: PackageKind[];
+  kinds: OutboundKind[];
   /** A folder to copy the package into (the UI), or */
   folder?: string | undefined;
   /** an exact file to write it as (the CLI's --out). */
@@ -30,12 +32,11 @@ function beijingStamp(d: Date): string {
  * Builds an outbound package in the worker: reads each kind, writes the ZIP into the data
  * folder's outbox (kept for writing out again), copies it to the chosen folder, and records it.
  */
-export const exportJob: JobHandler = async (ctx, raw) => {
-  const input = raw as ExportInput;
+export const exportJob = defineJob<ExportInput, ExportResult>('package-export', async (ctx, input) => {
   const store = ctx.store();
   const inst = readInstitution(store);
   if (!inst) throw new AppError('STATE', '尚未完成首次设置。');
-  for (const k of input.kinds) if (!OUTBOUND_KINDS.includes(k)) throw new AppError('VALIDATION', `“${k}”不是可以发出的数据类型。`);
+  for (const k of input.kinds) if (!isOutboundKind(k)) throw new AppError('VALIDATION', `“${k}”不是可以发出的数据类型。`);
 
   const workDir = join(ctx.dataDir, 'tmp', `export-${Date.now()}`);
   try {
@@ -43,14 +44,14 @@ export const exportJob: JobHandler = async (ctx, raw) => {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-};
+});
 
 async function build(ctx: JobContext, input: ExportInput, store: Store, inst: Institution, workDir: string): Promise<ExportResult> {
-  const parts: Partial<Record<PackageKind, OutboundPart>> = {};
+  const parts: Partial<Record<OutboundKind, OutboundPart<OutboundKind>>> = {};
   for (const [i, kind] of input.kinds.entries()) {
     ctx.throwIfCancelled();
     ctx.progress('读取数据', i, input.kinds.length);
-    parts[kind] = await OUTBOUND[kind]!(store, { options: input.options ?? {}, workDir: join(workDir, kind), progress: ctx.progress });
+    parts[kind] = await (OUTBOUND[kind] as OutboundModule<OutboundKind>).build(store, { options: input.options ?? {}, workDir: join(workDir, kind), progress: ctx.progress });
   }
   const last = store.get(
     store.q

@@ -2,19 +2,22 @@ import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Page } from '../../../src-shared/api/contract';
 import type { JobInfo as Job } from '../../../src-shared/api/jobs';
-import type { FileRef, HistoryRow } from '../../../src-shared/api/packages';
-import { OUTBOUND_KINDS, type PackageKind } from '../../../src-shared/domain/package';
+import type { FileRef } from '../../../src-shared/api/files';
+import type { ExportResult, HistoryRow } from '../../../src-shared/api/packages';
+import { isOutboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import type { CallContext } from '../call-context';
+import { exportJob } from './export-job';
 import { checkFolder, copyInto } from './folders';
 
-export function startExport(call: CallContext, input: { kinds: string[]; folder?: string | undefined; includeIncomplete?: boolean | undefined }): Job {
-  const bad = input.kinds.find((k) => !OUTBOUND_KINDS.includes(k as PackageKind));
-  if (bad) throw new AppError('VALIDATION', `“${bad}”不是可以发出的数据类型。`, { field: 'kinds' });
+export function startExport(call: CallContext, input: { kinds: string[]; folder?: string | undefined; includeIncomplete?: boolean | undefined }): Job<ExportResult> {
+  const kinds = [...new Set(input.kinds)];
+  const bad = kinds.find((k) => !isOutboundKind(k));
+  if (bad) throw new AppError('VALIDATION', `“${bad.slice(0, 40)}”不是可以发出的数据类型。`, { field: 'kinds' });
   if (input.folder) checkFolder(input.folder);
   return call.app.jobs.start(
-    'package-export',
-    { kinds: [...new Set(input.kinds)], folder: input.folder, options: { includeIncomplete: input.includeIncomplete ?? false } },
+    exportJob,
+    { kinds: kinds.filter(isOutboundKind), folder: input.folder, options: { includeIncomplete: input.includeIncomplete ?? false } },
     { title: '生成数据包', actor: call.actor, owner: call.sessionToken },
   );
 }

@@ -1,14 +1,15 @@
+import { basename } from 'node:path';
+import type { Actor } from '../../../src-shared/actor';
 import type { EntityChange, ImportResult, KindCounts, PackagePreview } from '../../../src-shared/api/packages';
-import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
+import type { InboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
-import { readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
+import { payloadSpecs, readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
 import type { Store } from '../../store/store';
 import { insertAudit } from '../audit/audit-log';
-import type { Actor, CallContext } from '../call-context';
 import { readInstitution } from '../institution/institution-service';
+import { INBOUND, INBOUND_ORDER } from '../registry/package-kinds';
 import { readSettings } from '../settings/settings-service';
-import { INBOUND, type EntityRecord } from './inbound-kinds';
-import { checkReferences } from './references';
+import type { EntityRecord, InboundModule, ReferenceContext } from './kind-module';
 
 const MAX_PREVIEW_CHANGES = 2000;
 
@@ -19,23 +20,33 @@ export function inboundTrust(store: Store): PackageTrust {
   return { institutionCode: inst.code, trustedKeys: settings.platformPublicKeys, allowUnsigned: settings.allowUnsignedPackages, direction: 'in' };
 }
 
+/** The kinds this version applies, each with its rules beyond the schema. */
+const INBOUND_SPECS = payloadSpecs(
+  'in',
+  Object.fromEntries(INBOUND_ORDER.flatMap((k) => (INBOUND[k].validate ? [[k, (p: unknown) => (INBOUND[k] as InboundModule<InboundKind>).validate!(p as never)]] : []))),
+);
+
+/** Reads and verifies an inbound package against this app's kinds and the institution's trust settings. */
+export function readInbound(path: string, fileName: string, store: Store): Promise<VerifiedPackage> {
+  return readPackage(path, fileName, inboundTrust(store), INBOUND_SPECS);
+}
+
 interface Planned {
   record: EntityRecord;
   status: 'new' | 'changed' | 'unchanged';
   before: Record<string, unknown> | undefined;
 }
 
-/** Compares what the package brings with the store, entity by entity. */
+/** Compares what the package brings with the store, entity by entity, kind by kind in dependency order. */
 function plan(store: Store, pkg: VerifiedPackage): Planned[] {
-  checkReferences(store, pkg.payloads);
+  const present = INBOUND_ORDER.filter((k) => pkg.payloads[k] !== undefined);
+  const refs: ReferenceContext = { store, payloads: pkg.payloads as ReferenceContext['payloads'] };
+  for (const kind of present) (INBOUND[kind] as InboundModule<InboundKind>).checkReferences?.(pkg.payloads[kind] as never, refs);
   const out: Planned[] = [];
-  // Catalog first, then subjects, then plans: the order references go in.
-  for (const kind of Object.keys(INBOUND) as PackageKind[]) {
-    const payload = pkg.payloads[kind];
-    if (payload === undefined) continue;
-    const handler = INBOUND[kind]!;
-    const existing = handler.existing(store);
-    for (const record of handler.records(payload as never, store)) {
+  for (const kind of present) {
+    const module = INBOUND[kind] as InboundModule<InboundKind>;
+    const existing = module.existing(store);
+    for (const record of module.records(pkg.payloads[kind] as never, store)) {
       const before = existing.get(record.key);
       const status = !before ? 'new' : JSON.stringify(before) === JSON.stringify(record.fields) ? 'unchanged' : 'changed';
       out.push({ record, status, before });
@@ -102,14 +113,8 @@ function priorOf(store: Store, pkg: VerifiedPackage): { at: string; by: string }
   return null;
 }
 
-export async function verifyUpload(call: CallContext, fileId: string): Promise<VerifiedPackage> {
-  const file = call.app.files.resolve(fileId, call.actor);
-  return readPackage(file.path, file.name, inboundTrust(call.app.store));
-}
-
-export async function inspectPackage(call: CallContext, fileId: string): Promise<PackagePreview> {
-  const pkg = await verifyUpload(call, fileId);
-  const { store } = call.app;
+/** What importing the package would change, without writing anything. */
+export function previewPackage(store: Store, pkg: VerifiedPackage, fileId: string): PackagePreview {
   const alreadyApplied = priorOf(store, pkg);
   const planned = plan(store, pkg);
   const changes = planned.filter((p) => p.status !== 'unchanged').map(changeOf);
@@ -149,11 +154,8 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
       const at = new Date(prior.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
       return { applied: false, counts, message: `这个数据包已于 ${at} 导入，再次导入不会改变任何数据。`, historyId: null };
     }
-    for (const p of planned) {
-      if (p.status === 'unchanged') continue;
-      p.record.write(store);
-      audit({ operation: 'packages.import', entityType: p.record.entity, entityId: p.record.key, before: p.before ?? null, after: p.record.fields });
-    }
+    const changed = planned.filter((p) => p.status !== 'unchanged');
+    for (const p of changed) p.record.write(store);
     const { lastInsertRowid } = store.run(
       store.q.insertInto('package_history').values({
         direction: 'in',
@@ -174,25 +176,23 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
         uploaded_at: null,
       }),
     );
-    audit({ operation: 'packages.import', entityType: 'package', entityId: Number(lastInsertRowid), after: { file: pkg.fileName, sequence: pkg.manifest.sequence, counts } });
-    const changed = planned.filter((p) => p.status !== 'unchanged').length;
+    // One entry for the package, its changes inside: the audit log reads as what a person did.
+    audit({
+      operation: 'packages.import',
+      entityType: 'package',
+      entityId: Number(lastInsertRowid),
+      after: { file: pkg.fileName, sequence: pkg.manifest.sequence, kinds: pkg.manifest.kinds, counts, changes: changed.map(changeOf) },
+    });
     const message =
-      changed === 0
+      changed.length === 0
         ? '数据包已导入：内容与现有数据相同，没有任何改变。'
         : `数据包已导入：新增 ${planned.filter((p) => p.status === 'new').length} 项，更新 ${planned.filter((p) => p.status === 'changed').length} 项。`;
     return { applied: true, counts, message, historyId: Number(lastInsertRowid) };
   });
 }
 
-export async function importPackage(call: CallContext, fileId: string, expectedHash: string): Promise<ImportResult> {
-  const pkg = await verifyUpload(call, fileId);
-  if (pkg.fileHash !== expectedHash) throw new AppError('CONFLICT', '文件在检查之后被改动过，请重新检查后再导入。', { file: pkg.fileName });
-  const result = applyPackage({ store: call.app.store, actor: call.actor, now: call.app.now() }, pkg);
-  // Entries were written through the shared insert; the dispatcher's audit check counts calls.
-  if (result.applied) call.audited++;
-  return result;
-}
-
-export function kindLabel(kind: string): string {
-  return kind in PACKAGE_KINDS ? PACKAGE_KINDS[kind as PackageKind].label : kind;
+/** Reads and applies a package file in this thread, for the app's own set-up steps (the demo). */
+export async function applyPackageFile(app: { store: Store; now(): Date }, actor: Actor, path: string): Promise<ImportResult> {
+  const pkg = await readInbound(path, basename(path), app.store);
+  return applyPackage({ store: app.store, actor, now: app.now() }, pkg);
 }

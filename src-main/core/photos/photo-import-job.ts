@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
+import type { PhotoCommitReport, PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
 import { PHOTO_RULES } from '../../../src-shared/api/photos';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
-import type { JobContext, JobHandler } from '../../jobs/job-context';
+import { defineJob } from '../../jobs/define-job';
+import type { JobContext } from '../../jobs/job-context';
 import { fileIdentity, hashFile } from '../../pipelines/hash-file';
 import { boundedQueue } from '../../pipelines/photos/bounded-queue';
 import { CHECKS_AT_ONCE, checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo';
@@ -13,19 +14,24 @@ import { planEntries, type ListedEntry, type PlannedEntry } from './photo-plan';
 import { candidatesByIdNumber } from './photo-store';
 import { PhotoStaging, type PhotoOutcome } from './photo-staging';
 
-export interface PhotoImportInput {
+export interface PhotoCheckInput {
   path: string;
   fileName: string;
   /** Resize/crop wrong-sized photos to 295×413 instead of refusing them. */
   fix: boolean;
-  /** Absent: check only. Present: the hash the check saw; the commit refuses a changed file. */
-  commitHash?: string;
   /**
    * Photos for candidates who already have one: null while nobody has decided (the check marks
    * them `replaces` and the page asks), true to replace them, false to leave them out.
    */
   replaceExisting: boolean | null;
 }
+
+export interface PhotoCommitInput extends PhotoCheckInput {
+  /** The hash the check saw: the commit refuses a changed file. */
+  commitHash: string;
+}
+
+type PhotoImportInput = PhotoCheckInput & { commitHash?: string };
 
 /**
  * Every entry is at most one photo (5 MB); the total is bounded all the same, so a ZIP of many
@@ -36,13 +42,21 @@ export const PHOTO_ZIP_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 
 const MAX_RATIO = 20;
 const RATIO_FLOOR = 1024 * 1024;
 
+/** 批量导入考生照片, the check: every photo judged, the accepted ones staged for the commit; nothing written. */
+export const photoCheckJob = defineJob<PhotoCheckInput, PhotoImportReport>('photo-import-check', (ctx, input) => importPhotos(ctx, input));
+
+/** The commit: the accepted photos written in one transaction with their audit entries. */
+export const photoCommitJob = defineJob<PhotoCommitInput, PhotoCommitReport>('photo-import-commit', async (ctx, input) => {
+  const report = await importPhotos(ctx, input);
+  return { ...report, written: report.written ?? 0 };
+});
+
 /**
- * 批量导入考生照片: list the ZIP → decide what names alone decide → check each photo (several at
- * a time), staging the accepted ones → the per-file report, or (with `commitHash`) write the
- * accepted photos in one transaction with their audit entries. A cancel or a crash writes nothing.
+ * List the ZIP → decide what names alone decide → check each photo (several at a time), staging
+ * the accepted ones → the per-file report, or (with `commitHash`) write the accepted photos. A
+ * cancel or a crash writes nothing.
  */
-export const photoImportJob: JobHandler = async (ctx, raw) => {
-  const input = raw as PhotoImportInput;
+async function importPhotos(ctx: JobContext, input: PhotoImportInput): Promise<PhotoImportReport & { written?: number }> {
   const label = `压缩包“${input.fileName}”`;
   ctx.progress('读取压缩包', 0, 1);
   const store = ctx.store();
@@ -124,7 +138,7 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
   } finally {
     staging.detach();
   }
-};
+}
 
 /** `fileIdentity`, or '' (never equal to a recorded one) when the file cannot be read: the hash then says why. */
 function identityOf(path: string): string {

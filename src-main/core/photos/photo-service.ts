@@ -1,32 +1,36 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { JobInfo } from '../../../src-shared/api/jobs';
-import type { PhotoFileReport } from '../../../src-shared/api/photos';
+import type { PhotoCommitReport, PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
 import { PHOTO_RULES, type photoOps } from '../../../src-shared/api/photos';
 import { AppError } from '../../../src-shared/errors';
 import { checkPhoto, tooLargeMessage, type PhotoCheck } from '../../pipelines/photos/check-photo';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
 import { getCandidate } from '../candidates/candidates-service';
-import type { PhotoImportInput } from './photo-import-job';
+import { photoCheckJob, photoCommitJob } from './photo-import-job';
 import { photoMeta, upsertPhoto } from './photo-store';
 
 type PreviewInput = z.output<(typeof photoOps)['photos.importPreview']['input']>;
 type CommitInput = z.output<(typeof photoOps)['photos.importCommit']['input']>;
 type SetPhotoInput = z.output<(typeof photoOps)['candidates.setPhoto']['input']>;
 
-/** `photos.importPreview` and `photos.importCommit`: the same job, checking or writing. */
-export function startPhotoImport(call: CallContext, input: PreviewInput | CommitInput): JobInfo {
+export function startPhotoCheck(call: CallContext, input: PreviewInput): JobInfo<PhotoImportReport> {
   const file = call.app.files.resolve(input.fileId, call.actor);
-  const commit = 'fileHash' in input ? input : null;
-  const jobInput: PhotoImportInput = {
-    path: file.path,
-    fileName: file.name,
-    fix: input.fix,
-    replaceExisting: commit ? commit.replaceExisting : null,
-    ...(commit ? { commitHash: commit.fileHash } : {}),
-  };
-  return call.app.jobs.start('photo-import', jobInput, { title: commit ? '导入考生照片' : '检查照片压缩包', actor: call.actor, owner: call.sessionToken });
+  return call.app.jobs.start(
+    photoCheckJob,
+    { path: file.path, fileName: file.name, fix: input.fix, replaceExisting: null },
+    { title: '检查照片压缩包', actor: call.actor, owner: call.sessionToken },
+  );
+}
+
+export function startPhotoCommit(call: CallContext, input: CommitInput): JobInfo<PhotoCommitReport> {
+  const file = call.app.files.resolve(input.fileId, call.actor);
+  return call.app.jobs.start(
+    photoCommitJob,
+    { path: file.path, fileName: file.name, fix: input.fix, replaceExisting: input.replaceExisting, commitHash: input.fileHash },
+    { title: '导入考生照片', actor: call.actor, owner: call.sessionToken },
+  );
 }
 
 /**

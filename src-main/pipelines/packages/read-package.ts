@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { weightProblems, type ExamPlan } from '../../../src-shared/domain/catalog';
-import {
-  isPackageKind,
-  MANIFEST_FILE,
-  manifestSchema,
-  PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
-  PACKAGE_KINDS,
-  SIGNATURE_FILE,
-  signatureSchema,
-  type Manifest,
-  type PackageKind,
-} from '../../../src-shared/domain/package';
+import { MANIFEST_FILE, manifestSchema, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_FILE, signatureSchema, type Manifest } from '../../../src-shared/domain/package';
+import { isPackageKind, PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { hashFile } from '../hash-file';
 import { walkZip } from '../zip/safe-zip';
@@ -24,6 +13,30 @@ export interface PackageTrust {
   trustedKeys: string[];
   allowUnsigned: boolean;
   direction: 'in' | 'out';
+}
+
+/** A kind the reader accepts: where its payload is, its schema, and any rule beyond the schema. */
+export interface PayloadSpec {
+  label: string;
+  file: string;
+  payload: z.ZodType;
+  /** A problem with the payload as a whole (a plan's weights), or null. */
+  validate?(payload: unknown): string | null;
+}
+
+export type PayloadSpecs = ReadonlyMap<string, PayloadSpec>;
+
+/** Every kind of one direction as PACKAGE_KINDS declares it, with the rules the caller adds. */
+export function payloadSpecs(direction: 'in' | 'out', validators: Partial<Record<string, (payload: unknown) => string | null>> = {}): PayloadSpecs {
+  return new Map(
+    (Object.keys(PACKAGE_KINDS) as PackageKind[])
+      .filter((k) => PACKAGE_KINDS[k].direction === direction)
+      .map((k) => {
+        const { label, file, payload } = PACKAGE_KINDS[k];
+        const validate = validators[k];
+        return [k, validate ? { label, file, payload, validate } : { label, file, payload }];
+      }),
+  );
 }
 
 export type SignatureStatus = { status: 'verified'; keyId: string } | { status: 'unsigned' };
@@ -66,10 +79,12 @@ function checkSchema<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
 
 /**
  * Opens and verifies a package completely before anything may use it: ZIP sanity, manifest,
- * format version, signature, institution, kinds, the exact file list, every checksum, and
- * each payload against its schema. A refusal names the file (and the JSON path).
+ * format version, signature, institution, kinds (only those in `specs`: what the reader can use;
+ * by default every kind of the direction, without the app's own rules — the app passes its own),
+ * the exact file list, every checksum, and each payload against its schema and rules. A
+ * refusal names the file (and the JSON path).
  */
-export async function readPackage(path: string, fileName: string, trust: PackageTrust): Promise<VerifiedPackage> {
+export async function readPackage(path: string, fileName: string, trust: PackageTrust, specs: PayloadSpecs = payloadSpecs(trust.direction)): Promise<VerifiedPackage> {
   const entries = new Map<string, Buffer>();
   await walkZip(path, `数据包 ${fileName} `, LIMITS, async (entry) => {
     if (entry.isDirectory) return;
@@ -93,13 +108,14 @@ export async function readPackage(path: string, fileName: string, trust: Package
     refuse(`这个数据包属于院校 ${manifest.institutionCode}，不是本院校（${trust.institutionCode}），已拒绝。`, MANIFEST_FILE, { institutionCode: manifest.institutionCode });
   if (new Set(manifest.kinds).size !== manifest.kinds.length) refuse(`${MANIFEST_FILE} 重复声明了数据类型。`, MANIFEST_FILE);
   for (const kind of manifest.kinds) {
-    if (!isPackageKind(kind)) refuse(`数据包含有未知的数据类型“${kind}”，本程序不认识，请更新考点助手。`, MANIFEST_FILE, { kind });
-    if (PACKAGE_KINDS[kind].direction !== trust.direction)
+    if (specs.has(kind)) continue;
+    if (isPackageKind(kind) && PACKAGE_KINDS[kind].direction !== trust.direction)
       refuse(
         trust.direction === 'in' ? `“${PACKAGE_KINDS[kind].label}”是院校发往平台的数据，不能导入。` : `“${PACKAGE_KINDS[kind].label}”不是院校可以发出的数据。`,
         MANIFEST_FILE,
         { kind },
       );
+    refuse(`数据包含有本版本不支持的数据类型 ${kind.slice(0, 80)}，请更新考点助手。`, MANIFEST_FILE, { kind: kind.slice(0, 80), unsupported: true });
   }
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
@@ -118,14 +134,14 @@ export async function readPackage(path: string, fileName: string, trust: Package
   const payloads: Partial<Record<PackageKind, unknown>> = {};
   const payloadFiles = new Set<string>();
   for (const kind of manifest.kinds as PackageKind[]) {
-    const def = PACKAGE_KINDS[kind];
-    payloadFiles.add(def.file);
-    if (!listed.has(def.file)) refuse(`数据类型“${def.label}”的文件 ${def.file} 不在数据包中。`, def.file);
-    payloads[kind] = checkSchema(def.payload as z.ZodType, parseJson(entries.get(def.file)!, def.file), def.file);
+    const spec = specs.get(kind)!;
+    payloadFiles.add(spec.file);
+    if (!listed.has(spec.file)) refuse(`数据类型“${spec.label}”的文件 ${spec.file} 不在数据包中。`, spec.file);
+    const payload = checkSchema(spec.payload, parseJson(entries.get(spec.file)!, spec.file), spec.file);
+    const problem = spec.validate?.(payload);
+    if (problem) refuse(`${problem}。`, spec.file);
+    payloads[kind] = payload;
   }
-  const plans = payloads['exam-plans'] as { plans: ExamPlan[] } | undefined;
-  const weights = plans?.plans.flatMap(weightProblems) ?? [];
-  if (weights.length) refuse(`${weights[0]}。`, PACKAGE_KINDS['exam-plans'].file);
 
   const extraFiles = new Map<string, Buffer>();
   for (const f of manifest.files) if (!payloadFiles.has(f.path)) extraFiles.set(f.path, entries.get(f.path)!);

@@ -2,16 +2,8 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import yazl from 'yazl';
-import {
-  canonicalJson,
-  MANIFEST_FILE,
-  PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
-  PACKAGE_KINDS,
-  SIGNATURE_FILE,
-  type Manifest,
-  type PackageKind,
-} from '../../../src-shared/domain/package';
+import { canonicalJson, MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_FILE, type Manifest } from '../../../src-shared/domain/package';
+import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { hashFile } from '../hash-file';
 import { signManifest } from './signing';
 

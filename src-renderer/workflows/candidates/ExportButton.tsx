@@ -1,7 +1,7 @@
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Modal, Result } from 'antd';
 import { useState } from 'react';
-import type { CandidateFilter } from '../../../src-shared/api/candidates';
+import type { CandidateExportResult, CandidateFilter } from '../../../src-shared/api/candidates';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
@@ -14,10 +14,10 @@ import { useJobFileSaver } from './job-files';
 export function ExportButton({ filter, label, type }: { filter: CandidateFilter; label: string; type?: 'primary' | 'default' }) {
   const api = useApi();
   const { message } = AntApp.useApp();
-  const [job, setJob] = useState<JobInfo | null>(null);
+  const [job, setJob] = useState<JobInfo<CandidateExportResult> | null>(null);
   const [starting, setStarting] = useState(false);
   const { saving, save } = useJobFileSaver();
-  const count = (job?.state === 'done' ? (job.result as { count: number }).count : null) ?? null;
+  const count = job?.state === 'done' ? (job.result?.count ?? null) : null;
 
   const start = async () => {
     setStarting(true);
@@ -43,7 +43,7 @@ export function ExportButton({ filter, label, type }: { filter: CandidateFilter;
               title={`已导出 ${count} 名考生`}
               subTitle="表格的列与导入模板相同：改好后可以通过“批量修改”导回。"
               extra={
-                <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id, 'export')} autoFocus>
+                <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id, job.result?.exportFile ?? 'export')} autoFocus>
                   下载表格
                 </Button>
               }

@@ -1,32 +1,20 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Flex, Result, Segmented, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Flex, Result, Segmented, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CandidateImportPreview, CandidateImportResult } from '../../../src-shared/api/candidates';
-import type { JobInfo } from '../../../src-shared/api/jobs';
 import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { useApi } from '../../api/hooks';
-import { JobProgress } from '../../ui/JobProgress';
+import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
 import { ExportButton } from './ExportButton';
 import { ImportPreviewView } from './ImportPreviewView';
 import { CANDIDATE_QUERIES } from './candidate-queries';
 import { kindQuery, useKindParam } from './kind-param';
-import { CheckingPanel, NothingWritten } from './wizard-panels';
 
 type Mode = 'create' | 'update';
-
-type Stage =
-  | { step: 'choose' }
-  | { step: 'checking'; fileName: string; fileId: string | null; job: JobInfo | null }
-  | { step: 'refused'; fileName: string; message: string }
-  | { step: 'preview'; fileId: string; jobId: string; preview: CandidateImportPreview }
-  | { step: 'committing'; fileId: string; jobId: string; preview: CandidateImportPreview; job: JobInfo }
-  | { step: 'done'; preview: CandidateImportPreview; result: CandidateImportResult };
-
-const STEP_INDEX: Record<Stage['step'], number> = { choose: 0, checking: 1, refused: 1, preview: 2, committing: 3, done: 3 };
 
 const TEXT: Record<Mode, { title: string; description: string; commit: string }> = {
   create: {
@@ -48,51 +36,16 @@ const TEXT: Record<Mode, { title: string; description: string; commit: string }>
 export function ImportWizardPage({ mode }: { mode: Mode }) {
   const api = useApi();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const [kind, setKind] = useKindParam();
-  const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const text = TEXT[mode];
-
-  const check = async (file: File) => {
-    setStage({ step: 'checking', fileName: file.name, fileId: null, job: null });
-    try {
-      const ref = await api.upload(file);
-      const job = await api.call('candidates.importPreview', { fileId: ref.fileId, kind, mode });
-      setStage({ step: 'checking', fileName: file.name, fileId: ref.fileId, job });
-    } catch (e) {
-      setStage({ step: 'refused', fileName: file.name, message: (e as Error).message });
-    }
-  };
-
-  const checked = (fileName: string, fileId: string, job: JobInfo) => {
-    if (job.state === 'done') setStage({ step: 'preview', fileId, jobId: job.id, preview: job.result as CandidateImportPreview });
-    else if (job.state === 'cancelled') setStage({ step: 'choose' });
-    else setStage({ step: 'refused', fileName, message: job.error?.message ?? '检查失败。' });
-  };
-
-  const commit = async (s: Extract<Stage, { step: 'preview' }>) => {
-    try {
-      const job = await api.call('candidates.importCommit', { fileId: s.fileId, kind, mode, fileHash: s.preview.fileHash });
-      setStage({ ...s, step: 'committing', job });
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
-
-  const committed = async (s: Extract<Stage, { step: 'committing' }>, job: JobInfo) => {
-    if (job.state === 'done') {
-      await Promise.all(CANDIDATE_QUERIES.map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-      setStage({ step: 'done', preview: s.preview, result: job.result as CandidateImportResult });
-    } else if (job.state === 'cancelled') {
-      message.info('已取消，数据没有改动');
-      setStage({ step: 'preview', fileId: s.fileId, jobId: s.jobId, preview: s.preview });
-    } else {
-      setStage({ step: 'refused', fileName: s.preview.fileName, message: job.error?.message ?? '导入失败，数据没有改动。' });
-    }
-  };
-
-  const restart = () => setStage({ step: 'choose' });
+  const flow = useImportFlow<CandidateImportPreview, CandidateImportResult>({
+    check: (fileId) => api.call('candidates.importPreview', { fileId, kind, mode }),
+    commit: (fileId, preview) => api.call('candidates.importCommit', { fileId, kind, mode, fileHash: preview.fileHash }),
+    invalidates: CANDIDATE_QUERIES,
+    onCancelledCommit: () => message.info('已取消，数据没有改动'),
+  });
+  const { stage } = flow;
 
   return (
     <>
@@ -110,48 +63,25 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
         }
       />
       <Card>
-        <Steps
-          current={STEP_INDEX[stage.step]}
-          status={stage.step === 'refused' ? 'error' : stage.step === 'done' ? 'finish' : undefined}
-          items={[{ title: '选择表格' }, { title: '检查' }, { title: '预览' }, { title: stage.step === 'done' ? '完成' : text.commit }]}
-          style={{ maxWidth: 860, margin: '0 auto 32px' }}
-        />
-        {stage.step === 'choose' && <Choose kind={kind} mode={mode} onFile={(f) => void check(f)} />}
-        {stage.step === 'checking' && (
-          <CheckingPanel job={stage.job} fileId={stage.fileId} fileName={stage.fileName} onFinished={(fileId, j) => checked(stage.fileName, fileId, j)} />
-        )}
-        {stage.step === 'refused' && <NothingWritten message={stage.message} fileName={stage.fileName} what="数据" retryLabel="重新选择表格" onRetry={restart} />}
+        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : text.commit]} />
+        {stage.step === 'choose' && <Choose kind={kind} mode={mode} onFile={(f) => void flow.start(f)} />}
+        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
+        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="数据" retryLabel="重新选择表格" onRetry={flow.restart} />}
         {stage.step === 'preview' && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <ImportPreviewView preview={stage.preview} jobId={stage.jobId} />
-            <Flex
-              justify="space-between"
-              align="center"
-              gap={12}
-              style={{
-                position: 'sticky',
-                bottom: 0,
-                zIndex: 2,
-                padding: '12px 0',
-                background: 'var(--ant-color-bg-container)',
-                borderTop: '1px solid var(--ant-color-border-secondary)',
-              }}
-            >
-              <Typography.Text>{commitSummary(stage.preview)}</Typography.Text>
+            <ImportPreviewView preview={stage.preview} jobId={stage.checkJobId} />
+            {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error.message} />}
+            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview)}</Typography.Text>}>
               <Space>
-                <Button onClick={restart}>重新选择</Button>
-                <Button type="primary" disabled={stage.preview.counts.new + stage.preview.counts.updated === 0} onClick={() => void commit(stage)}>
+                <Button onClick={flow.restart}>重新选择</Button>
+                <Button type="primary" disabled={stage.preview.counts.new + stage.preview.counts.updated === 0} onClick={() => void flow.commit()}>
                   {text.commit}
                 </Button>
               </Space>
-            </Flex>
+            </CommitBar>
           </Space>
         )}
-        {stage.step === 'committing' && (
-          <div style={{ maxWidth: 640, margin: '0 auto' }}>
-            <JobProgress job={stage.job} onFinished={(j) => void committed(stage, j)} />
-          </div>
-        )}
+        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
         {stage.step === 'done' && (
           <Result
             status="success"
@@ -166,7 +96,7 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
                   导入照片
                 </Button>
               ),
-              <Button key="again" onClick={restart}>
+              <Button key="again" onClick={flow.restart}>
                 再导入一个表格
               </Button>,
             ]}

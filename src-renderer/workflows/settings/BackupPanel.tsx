@@ -16,7 +16,7 @@ export function BackupPanel() {
   const queryClient = useQueryClient();
   const list = useOp('backup.list', {});
   const start = useOpMutation('backup.create');
-  const [job, setJob] = useState<JobInfo | null>(null);
+  const [job, setJob] = useState<JobInfo<BackupInfo> | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
 
   const backupNow = async () => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import type { ExportResult } from '../../../src-shared/api/packages';
-import { OUTBOUND_KINDS, PACKAGE_KINDS } from '../../../src-shared/domain/package';
+import { OUTBOUND_KINDS, PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useOpMutation } from '../../api/hooks';
 import { formatBytes } from '../../ui/format';
@@ -29,7 +29,7 @@ export function ExportPage() {
   const queryClient = useQueryClient();
   const start = useOpMutation('packages.export');
   const [form] = Form.useForm<ExportForm>();
-  const [job, setJob] = useState<JobInfo | null>(null);
+  const [job, setJob] = useState<JobInfo<ExportResult> | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const running = job !== null && !job.finishedAt;
 
@@ -103,7 +103,7 @@ export function ExportPage() {
               onFinished={(j) => {
                 setJob(j);
                 void queryClient.invalidateQueries({ queryKey: ['packages.history'] });
-                if (j.state === 'done') setResult(j.result as ExportResult);
+                if (j.state === 'done' && j.result) setResult(j.result);
               }}
             />
             {result && (

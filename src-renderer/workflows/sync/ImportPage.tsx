@@ -1,6 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportResult, PackagePreview } from '../../../src-shared/api/packages';
@@ -8,102 +7,67 @@ import { SIGNATURE_FILE } from '../../../src-shared/domain/package';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi } from '../../api/hooks';
 import { formatBytes, formatTime } from '../../ui/format';
+import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps } from '../../ui/import-flow/panels';
+import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
 import { CountsTable } from './CountsTable';
 import { INBOUND_QUERIES } from './package-labels';
 import { PackagePreviewView } from './PackagePreviewView';
 
-type Stage =
-  | { step: 'choose' }
-  | { step: 'checking'; file: File }
-  | { step: 'refused'; file: File; error: AppError }
-  | { step: 'preview'; preview: PackagePreview; importing: boolean; error: string | null }
-  | { step: 'done'; preview: PackagePreview; result: ImportResult };
-
-const STEP_INDEX: Record<Stage['step'], number> = { choose: 0, checking: 1, refused: 1, preview: 2, done: 3 };
-
 /**
- * 导入数据包: choose → verify → preview → done. Nothing is written before the person presses
- * 导入, and the import itself is one transaction on the server.
+ * 导入数据包: choose → verify (a job) → preview → import (a job) → done. Nothing is written before
+ * the person presses 导入, and the import itself is one transaction.
  */
 export function ImportPage() {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const [stage, setStage] = useState<Stage>({ step: 'choose' });
-
-  const check = async (file: File) => {
-    setStage({ step: 'checking', file });
-    try {
-      const ref = await api.upload(file);
-      const preview = await api.call('packages.inspect', { fileId: ref.fileId });
-      setStage({ step: 'preview', preview, importing: false, error: null });
-    } catch (e) {
-      setStage({ step: 'refused', file, error: e as AppError });
-    }
+  const [file, setFile] = useState<File | null>(null);
+  const flow = useImportFlow<PackagePreview, ImportResult>({
+    check: (fileId) => api.call('packages.inspect', { fileId }),
+    commit: (fileId, preview) => api.call('packages.import', { fileId, fileHash: preview.fileHash }),
+    invalidates: INBOUND_QUERIES,
+  });
+  const { stage } = flow;
+  const start = (f: File) => {
+    setFile(f);
+    void flow.start(f);
   };
-
-  const apply = async (preview: PackagePreview) => {
-    setStage({ step: 'preview', preview, importing: true, error: null });
-    try {
-      const result = await api.call('packages.import', { fileId: preview.fileId, fileHash: preview.fileHash });
-      await Promise.all(INBOUND_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
-      setStage({ step: 'done', preview, result });
-    } catch (e) {
-      setStage({ step: 'preview', preview, importing: false, error: (e as Error).message });
-    }
-  };
-
-  const restart = () => setStage({ step: 'choose' });
 
   return (
     <>
       <PageHeader title="导入数据包" description="导入平台下发的数据包（证书目录、申报计划、考试科目、考试计划等）。先校验、预览，确认后才写入。" />
       <Card>
-        <Steps
-          current={STEP_INDEX[stage.step]}
-          status={stage.step === 'refused' ? 'error' : undefined}
-          items={[{ title: '选择文件' }, { title: '校验' }, { title: '预览' }, { title: '完成' }]}
-          style={{ maxWidth: 860, margin: '0 auto 32px' }}
-        />
-        {stage.step === 'choose' && <ChooseFile onFile={check} />}
+        <ImportSteps stage={stage} titles={['选择文件', '校验', '预览', '完成']} />
+        {stage.step === 'choose' && <ChooseFile onFile={start} />}
         {stage.step === 'checking' && (
-          <Flex vertical align="center" gap={16} style={{ padding: '48px 0' }}>
-            <Spin size="large" />
-            <Typography.Text>正在校验 {stage.file.name}…</Typography.Text>
-            <Typography.Text type="secondary">检查 ZIP 结构、每个文件的校验和、平台签名、格式版本和院校代码</Typography.Text>
+          <Flex vertical gap={12}>
+            <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />
+            <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+              检查 ZIP 结构、每个文件的校验和、平台签名、格式版本和院校代码
+            </Typography.Text>
           </Flex>
         )}
-        {stage.step === 'refused' && <Refused file={stage.file} error={stage.error} onRetry={restart} />}
-        {stage.step === 'preview' && (
+        {stage.step === 'refused' && file && <Refused file={file} error={stage.error} onRetry={flow.restart} />}
+        {(stage.step === 'preview' || stage.step === 'committing') && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <PackagePreviewView preview={stage.preview} />
-            {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error} />}
-            <Flex
-              justify="space-between"
-              align="center"
-              gap={12}
-              style={{
-                position: 'sticky',
-                bottom: 0,
-                zIndex: 2,
-                padding: '12px 0',
-                background: 'var(--ant-color-bg-container)',
-                borderTop: '1px solid var(--ant-color-border-secondary)',
-              }}
-            >
-              <Typography.Text>{planSummary(stage.preview)}</Typography.Text>
-              <Space>
-                <Button onClick={restart} disabled={stage.importing}>
-                  取消
-                </Button>
-                <Button type="primary" loading={stage.importing} onClick={() => void apply(stage.preview)}>
-                  导入
-                </Button>
-              </Space>
-            </Flex>
+            {stage.step === 'committing' ? (
+              <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />
+            ) : (
+              <>
+                {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error.message} />}
+                <CommitBar summary={<Typography.Text>{planSummary(stage.preview)}</Typography.Text>}>
+                  <Space>
+                    <Button onClick={flow.restart}>取消</Button>
+                    <Button type="primary" onClick={() => void flow.commit()}>
+                      导入
+                    </Button>
+                  </Space>
+                </CommitBar>
+              </>
+            )}
           </Space>
         )}
-        {stage.step === 'done' && <Done result={stage.result} preview={stage.preview} onAgain={restart} />}
+        {stage.step === 'done' && <Done result={stage.result} preview={stage.preview} onAgain={flow.restart} />}
       </Card>
     </>
   );

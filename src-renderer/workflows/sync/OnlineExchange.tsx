@@ -18,7 +18,7 @@ export function useOnlineExchange() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const start = useOpMutation('packages.exchange');
-  const [job, setJob] = useState<JobInfo | null>(null);
+  const [job, setJob] = useState<JobInfo<ExchangeResult> | null>(null);
   const running = job !== null && !job.finishedAt;
 
   const run = async () => {
@@ -44,9 +44,7 @@ export function useOnlineExchange() {
           void Promise.all(INBOUND_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
         }}
       />
-      {job.state === 'done' && job.result !== undefined && (
-        <Alert style={{ marginTop: 12 }} type="success" showIcon title="在线交换完成" description={summary(job.result as ExchangeResult)} />
-      )}
+      {job.state === 'done' && job.result !== undefined && <Alert style={{ marginTop: 12 }} type="success" showIcon title="在线交换完成" description={summary(job.result)} />}
     </Card>
   );
 

@@ -1,6 +1,6 @@
 import type { OpName } from '../../../src-shared/api';
 import type { KindCount } from '../../../src-shared/api/packages';
-import { isPackageKind, PACKAGE_KINDS } from '../../../src-shared/domain/package';
+import { isPackageKind, PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
 
 export function kindLabel(kind: string): string {
   return isPackageKind(kind) ? PACKAGE_KINDS[kind].label : kind;

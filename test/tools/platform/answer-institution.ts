@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { institutionPayload } from '../../../src-shared/domain/package';
+import type { institutionPayload } from '../../../src-shared/domain/institution-kinds';
 import { catalogKinds } from './catalog-kinds';
 import { issueDayOf } from './dates';
 import { checkCatalogKinds } from './load-scenario';

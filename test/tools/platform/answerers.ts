@@ -1,5 +1,6 @@
 import type { VerifiedPackage } from '../../../src-main/pipelines/packages/read-package';
-import { PACKAGE_KINDS, type Manifest, type PackageKind } from '../../../src-shared/domain/package';
+import { type Manifest } from '../../../src-shared/domain/package';
+import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { answerCandidates } from './answer-candidates';
 import { answerInstitution } from './answer-institution';

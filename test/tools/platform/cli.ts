@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
+import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { answerPackage, readOutbound } from './answer-package';
 import { describeWritten, issueCatalogPackage } from './issue-package';

@@ -1,5 +1,5 @@
 import { writePackage, type WrittenPackage } from '../../../src-main/pipelines/packages/write-package';
-import type { PackageKind } from '../../../src-shared/domain/package';
+import type { PackageKind } from '../../../src-shared/domain/package-kinds';
 import { catalogKinds, type CatalogKinds } from './catalog-kinds';
 import { issueDayOf } from './dates';
 import { takeSequence } from './keys';

@@ -4,7 +4,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PackageKind } from '../../../src-shared/domain/package';
+import type { PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { answerPackage, readOutbound } from './answer-package';
 import { Inbox, toItem, type InboxItem } from './inbox';

@@ -1,0 +1,108 @@
+import { PACKAGE_KINDS, type InboundKind, type OutboundKind, type PayloadOf } from '../../../src-shared/domain/package-kinds';
+import { AppError } from '../../../src-shared/errors';
+import type { ExtraFile } from '../../pipelines/packages/write-package';
+import type { SummarySection } from '../../pipelines/xlsx/summary-sheet';
+import type { Store } from '../../store/store';
+
+/** An entity's fields as a person reads them: what the preview shows as old → new. */
+export type Fields = Record<string, unknown>;
+
+/**
+ * One thing a package would put in the store, and how to write it. Inbound imports are upserts:
+ * the platform sends what it knows; nothing is deleted because a package left it out.
+ */
+export interface EntityRecord {
+  kind: InboundKind;
+  /** Chinese name of the entity type: 证书, 考试科目, 考试计划… */
+  entity: string;
+  key: string;
+  title: string;
+  fields: Fields;
+  write(store: Store): void;
+}
+
+/** What a kind's reference checks may look at: the store, and the other payloads of the same package. */
+export interface ReferenceContext {
+  store: Store;
+  payloads: Partial<{ [K in InboundKind]: PayloadOf<K> }>;
+}
+
+/**
+ * How one inbound kind is applied. The registry (`core/registry/package-kinds.ts`) holds one per
+ * inbound kind of PACKAGE_KINDS, and a package is applied kind by kind in `dependsOn` order.
+ */
+export interface InboundModule<K extends InboundKind> {
+  /** Kinds whose entities this one refers to: applied before it when they come in the same package. */
+  dependsOn: readonly InboundKind[];
+  /** Rules on the payload alone beyond its schema (a plan's weights): a problem refuses the package. */
+  validate?(payload: PayloadOf<K>): string | null;
+  /** What the payload refers to must exist, in the store or in the kinds it depends on; refuses with `refuseReference`. */
+  checkReferences?(payload: PayloadOf<K>, ctx: ReferenceContext): void;
+  /** The entities of this kind in the store now, by record key. */
+  existing(store: Store): Map<string, Fields>;
+  /** What the payload would write. The store is there for kinds that only touch what exists (real-name results). */
+  records(payload: PayloadOf<K>, store: Store): EntityRecord[];
+}
+
+export type InboundModules<K extends InboundKind> = { [P in K]: InboundModule<P> };
+
+export interface OutboundPart<K extends OutboundKind> {
+  payload: PayloadOf<K>;
+  count: number;
+  /** This kind's section of the package's summary sheet. */
+  sheet: SummarySection;
+  /** Files in the platform's own templates (xlsx, photo ZIPs), beside the JSON. */
+  files?: ExtraFile[];
+}
+
+export interface ExportOptions {
+  /** 考生信息: send candidates who cannot enroll yet too. */
+  includeIncomplete?: boolean;
+}
+
+export interface OutboundContext {
+  options: ExportOptions;
+  /** A scratch folder for this export's files, removed afterwards. */
+  workDir: string;
+  progress(phase: string, done: number, total: number): void;
+}
+
+/** How one outbound kind is read from the store and laid out for the platform. */
+export interface OutboundModule<K extends OutboundKind> {
+  build(store: Store, ctx: OutboundContext): Promise<OutboundPart<K>> | OutboundPart<K>;
+}
+
+export type OutboundModules<K extends OutboundKind> = { [P in K]: OutboundModule<P> };
+
+/** A reference check's refusal: the payload file and the JSON path of what does not exist. */
+export function refuseReference(kind: InboundKind, path: string, message: string): never {
+  const file = PACKAGE_KINDS[kind].file;
+  throw new AppError('BAD_FILE', `${file} 的内容不符合格式：${path}：${message}`, { file, path });
+}
+
+export function existingMap<T>(rows: T[], key: (r: T) => string, fields: (r: T) => Fields): Map<string, Fields> {
+  return new Map(rows.map((r) => [key(r), fields(r)]));
+}
+
+/**
+ * The order kinds are applied in: each after the kinds it depends on, otherwise as declared.
+ * A dependency on a kind with no module, or a cycle, is a programming error found at start-up.
+ */
+export function applyOrder<K extends InboundKind>(modules: InboundModules<K>): K[] {
+  const kinds = Object.keys(modules) as K[];
+  const order: K[] = [];
+  const state = new Map<K, 'visiting' | 'done'>();
+  const visit = (kind: K, path: K[]) => {
+    if (state.get(kind) === 'done') return;
+    if (state.get(kind) === 'visiting') throw new Error(`package kinds depend on each other in a cycle: ${[...path, kind].join(' → ')}`);
+    state.set(kind, 'visiting');
+    for (const dep of modules[kind].dependsOn) {
+      if (!kinds.includes(dep as K)) throw new Error(`package kind ${kind} depends on ${dep}, which has no inbound module`);
+      visit(dep as K, [...path, kind]);
+    }
+    state.set(kind, 'done');
+    order.push(kind);
+  };
+  for (const kind of kinds) visit(kind, []);
+  return order;
+}

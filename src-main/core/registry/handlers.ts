@@ -1,0 +1,37 @@
+import type { Contract } from '../../../src-shared/api';
+import { joinDisjoint } from '../../../src-shared/join';
+import { auditHandlers } from '../audit/handlers';
+import { authHandlers } from '../auth/handlers';
+import { backupHandlers } from '../backup/handlers';
+import { candidateHandlers } from '../candidates/handlers';
+import { catalogHandlers } from '../catalog/handlers';
+import type { HandlersOf } from '../handler-kit';
+import { institutionHandlers } from '../institution/handlers';
+import { jobHandlers } from '../job-control/handlers';
+import { packageHandlers } from '../packages/handlers';
+import { photoHandlers } from '../photos/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { appHandlers } from '../setup/handlers';
+import { userHandlers } from '../users/handlers';
+
+export type Handlers = HandlersOf<Contract>;
+
+/**
+ * One handler per operation of the contract, one line per workflow: a workflow left out is a
+ * type error (its operations have no handler), one operation handled twice is refused at start.
+ */
+export const handlers: Handlers = joinDisjoint(
+  'handler',
+  appHandlers,
+  authHandlers,
+  userHandlers,
+  institutionHandlers,
+  settingsHandlers,
+  backupHandlers,
+  auditHandlers,
+  jobHandlers,
+  catalogHandlers,
+  packageHandlers,
+  candidateHandlers,
+  photoHandlers,
+);

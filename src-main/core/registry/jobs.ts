@@ -1,0 +1,16 @@
+import { jobRegistry } from '../../jobs/define-job';
+import { backupJob } from '../backup/backup-job';
+import { candidateExportJob } from '../candidates/export-job';
+import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
+import { exchangeJob } from '../packages/exchange-job';
+import { exportJob } from '../packages/export-job';
+import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
+import { photoCheckJob, photoCommitJob } from '../photos/photo-import-job';
+
+/** Every job the app runs in a worker, one line per workflow; the runner refuses a job not listed here. */
+export const JOBS = jobRegistry(
+  [backupJob],
+  [exportJob, exchangeJob, packageInspectJob, packageImportJob],
+  [candidateCheckJob, candidateCommitJob, candidateExportJob],
+  [photoCheckJob, photoCommitJob],
+);

@@ -1,0 +1,18 @@
+import type { InboundKind, OutboundKind } from '../../../src-shared/domain/package-kinds';
+import { joinDisjoint } from '../../../src-shared/join';
+import { candidateInbound } from '../candidates/inbound';
+import { candidateOutbound } from '../candidates/outbound-candidates';
+import { catalogInbound } from '../catalog/inbound';
+import { institutionOutbound } from '../institution/outbound-institution';
+import { applyOrder, type InboundModules, type OutboundModules } from '../packages/kind-module';
+
+/**
+ * How each kind of PACKAGE_KINDS is applied (inbound) or built (outbound), one line per
+ * workflow. Typed from PACKAGE_KINDS: a declared kind without its module fails the typecheck.
+ */
+export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound);
+
+export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint('outbound package kind', institutionOutbound, candidateOutbound);
+
+/** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */
+export const INBOUND_ORDER: readonly InboundKind[] = applyOrder(INBOUND);
