@@ -1,9 +1,11 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
 import { checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { checkIdNumber } from '../../../src-shared/domain/id-number';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
+import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
@@ -18,20 +20,27 @@ export const COMPLETE_SQL = `(c.name_pinyin <> '' AND c.phone IS NOT NULL
   AND (c.kind = 'social' OR (c.major IS NOT NULL AND c.major_level IS NOT NULL AND c.entry_year IS NOT NULL))
   AND c.realname_status IN ('verified', 'confirmed') AND p.candidate_id IS NOT NULL)`;
 
-const SORT_COLUMNS: Record<z.infer<typeof candidateListInput>['sort'], string> = {
+type ListInput = z.infer<typeof candidateListInput>;
+type Filter = z.infer<typeof candidateFilter>;
+
+/** The candidates with their photo, if any, as `c` and `p` (the names COMPLETE_SQL uses). */
+const withPhotos = (q: Kysely<DB>) => q.selectFrom('candidates as c').leftJoin('candidate_photos as p', 'p.candidate_id', 'c.id');
+type WithPhotos = ReturnType<typeof withPhotos>;
+type Eb = WithPhotos extends SelectQueryBuilder<infer D, infer T, object> ? ExpressionBuilder<D, T> : never;
+
+const SORT_COLUMNS = {
   name: 'c.name_pinyin',
   namePinyin: 'c.name_pinyin',
   idNumber: 'c.id_number',
   major: 'c.major',
   entryYear: 'c.entry_year',
   updatedAt: 'c.updated_at',
-};
+} as const satisfies Record<ListInput['sort'], string>;
 
-export function whereOf(f: z.infer<typeof candidateFilter>, options: { scan?: boolean } = {}): { sql: string; params: unknown[] } {
+function whereOf(eb: Eb, f: Filter, options: { scan?: boolean } = {}): Expression<SqlBool> {
   // `+` keeps SQLite off the kind indexes: a search tests every row anyway, and reading the
   // table in order beats an index walk with a row lookup each (a count of 50,000: 43 → 21 ms).
-  const parts = [options.scan ? '+c.kind = ?' : 'c.kind = ?'];
-  const params: unknown[] = [f.kind];
+  const parts: Expression<SqlBool>[] = [options.scan ? eb(sql`+${eb.ref('c.kind')}`, '=', f.kind) : eb('c.kind', '=', f.kind)];
   if (f.search) {
     const s = f.search.trim();
     const squashed = s.toLowerCase().replace(/\s+/g, '');
@@ -39,44 +48,62 @@ export function whereOf(f: z.infer<typeof candidateFilter>, options: { scan?: bo
     // 50,000 rows, and a name in characters never matches pinyin, an ID number or a phone.
     // What is typed is text: LIKE's % and _ are escaped.
     const like = (t: string) => `%${t.replace(/[\\%_]/g, '\\$&')}%`;
-    const either = ["c.name LIKE ? ESCAPE '\\'"];
-    params.push(like(s));
-    if (/^[a-zü]+$/.test(squashed)) (either.push("replace(c.name_pinyin, ' ', '') LIKE ? ESCAPE '\\'"), params.push(like(squashed)));
-    if (/^[0-9x]+$/.test(squashed)) (either.push('instr(c.id_number, ?) > 0'), params.push(s.toUpperCase()));
-    if (/^[0-9]+$/.test(s)) (either.push('instr(c.phone, ?) > 0'), params.push(s));
-    parts.push(`(${either.join(' OR ')})`);
+    const either = [sql<SqlBool>`${eb.ref('c.name')} LIKE ${like(s)} ESCAPE '\\'`];
+    if (/^[a-zü]+$/.test(squashed)) either.push(sql<SqlBool>`replace(${eb.ref('c.name_pinyin')}, ' ', '') LIKE ${like(squashed)} ESCAPE '\\'`);
+    if (/^[0-9x]+$/.test(squashed)) either.push(sql<SqlBool>`instr(${eb.ref('c.id_number')}, ${s.toUpperCase()}) > 0`);
+    if (/^[0-9]+$/.test(s)) either.push(sql<SqlBool>`instr(${eb.ref('c.phone')}, ${s}) > 0`);
+    parts.push(eb.or(either));
   }
-  if (f.major) (parts.push('c.major = ?'), params.push(f.major));
-  if (f.majorLevel) (parts.push('c.major_level = ?'), params.push(f.majorLevel));
-  if (f.entryYear) (parts.push('c.entry_year = ?'), params.push(f.entryYear));
-  if (f.hasPhoto !== undefined) parts.push(f.hasPhoto ? 'p.candidate_id IS NOT NULL' : 'p.candidate_id IS NULL');
-  if (f.realnameStatus) (parts.push('c.realname_status = ?'), params.push(f.realnameStatus));
-  if (f.complete !== undefined) parts.push(f.complete ? COMPLETE_SQL : `NOT ${COMPLETE_SQL}`);
-  return { sql: parts.join(' AND '), params };
+  if (f.major) parts.push(eb('c.major', '=', f.major));
+  if (f.majorLevel) parts.push(eb('c.major_level', '=', f.majorLevel));
+  if (f.entryYear) parts.push(eb('c.entry_year', '=', f.entryYear));
+  if (f.hasPhoto !== undefined) parts.push(eb('p.candidate_id', f.hasPhoto ? 'is not' : 'is', null));
+  if (f.realnameStatus) parts.push(eb('c.realname_status', '=', f.realnameStatus));
+  if (f.complete !== undefined) parts.push(f.complete ? sql.raw<SqlBool>(COMPLETE_SQL) : eb.not(sql.raw<SqlBool>(COMPLETE_SQL)));
+  return eb.and(parts);
 }
 
-const FROM = 'FROM candidates c LEFT JOIN candidate_photos p ON p.candidate_id = c.id';
+/** The rows with what the list shows of their photo: 1 when there is one. */
+const candidatesWithPhotoFlag = (q: Kysely<DB>) =>
+  withPhotos(q)
+    .selectAll('c')
+    .select((eb) => eb('p.candidate_id', 'is not', null).$castTo<0 | 1>().as('has_photo'));
 
-export function listCandidates(store: Store, input: z.infer<typeof candidateListInput>): CandidatePage {
-  const { sql, params } = whereOf(input);
-  // One index answers sort and tie-breaker. Rows of one import share updated_at and keep the
-  // file's order (id ascending) under "newest first"; other sorts break ties the same way they run.
-  const dir = input.order === 'asc' ? 'ASC' : 'DESC';
-  const tie = input.sort === 'updatedAt' ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
-  const counted = input.search ? whereOf(input, { scan: true }).sql : sql;
-  const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${counted}`).get(...params) as { n: number }).n;
-  const rows = store
-    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${tie} LIMIT ? OFFSET ?`)
-    .all(...params, input.limit, input.offset) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
+/**
+ * The two statements a list page runs: its count and its rows. One index answers sort and
+ * tie-breaker (a test explains both for every sort): rows of one import share updated_at and
+ * keep the file's order (id ascending) under "newest first"; other sorts break ties the same way they run.
+ */
+export function candidateListQueries(q: Kysely<DB>, input: ListInput) {
+  const dir = input.order;
+  const tie = input.sort === 'updatedAt' ? (dir === 'asc' ? 'desc' : 'asc') : dir;
+  return {
+    count: withPhotos(q)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => whereOf(eb, input, { scan: Boolean(input.search) })),
+    page: candidatesWithPhotoFlag(q)
+      .where((eb) => whereOf(eb, input))
+      .orderBy(SORT_COLUMNS[input.sort], dir)
+      .orderBy('c.id', tie)
+      .limit(input.limit)
+      .offset(input.offset),
+  };
+}
+
+export function listCandidates(store: Store, input: ListInput): CandidatePage {
+  const { count, page } = candidateListQueries(store.q, input);
+  const total = store.get(count)!.n;
+  const rows = store.all(page);
   return { total, offset: input.offset, rows: rows.map((r) => toRow(toCandidate(r, r.has_photo === 1))) };
 }
 
 /** Every row of a filtered view, for its export. */
-export function allCandidates(store: Store, filter: z.infer<typeof candidateFilter>): CandidateRow[] {
-  const { sql, params } = whereOf(filter);
-  const rows = store.prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY c.id`).all(...params) as (Parameters<typeof toCandidate>[0] & {
-    has_photo: number;
-  })[];
+export function allCandidates(store: Store, filter: Filter): CandidateRow[] {
+  const rows = store.all(
+    candidatesWithPhotoFlag(store.q)
+      .where((eb) => whereOf(eb, filter))
+      .orderBy('c.id'),
+  );
   return rows.map((r) => toRow(toCandidate(r, r.has_photo === 1)));
 }
 
@@ -212,11 +239,16 @@ export function confirmRealname(call: CallContext, id: number): CandidateRow {
 
 export function candidateSummary(store: Store): Record<CandidateKind, { total: number; incomplete: number; noPhoto: number; realnameFailed: number }> {
   const row = (kind: CandidateKind) =>
-    store
-      .prepare(
-        `SELECT count(*) AS total, sum(NOT ${COMPLETE_SQL}) AS incomplete, sum(p.candidate_id IS NULL) AS noPhoto, sum(c.realname_status = 'failed') AS realnameFailed ${FROM} WHERE c.kind = ?`,
-      )
-      .get(kind) as { total: number; incomplete: number | null; noPhoto: number | null; realnameFailed: number | null };
+    store.get(
+      withPhotos(store.q)
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          sql<number | null>`sum(NOT ${sql.raw(COMPLETE_SQL)})`.as('incomplete'),
+          sql<number | null>`sum(${eb.ref('p.candidate_id')} IS NULL)`.as('noPhoto'),
+          sql<number | null>`sum(${eb.ref('c.realname_status')} = 'failed')`.as('realnameFailed'),
+        ])
+        .where('c.kind', '=', kind),
+    )!;
   const fix = (r: ReturnType<typeof row>) => ({ total: r.total, incomplete: r.incomplete ?? 0, noPhoto: r.noPhoto ?? 0, realnameFailed: r.realnameFailed ?? 0 });
   return { school: fix(row('school')), social: fix(row('social')) };
 }

@@ -1,0 +1,41 @@
+import { candidateTables } from './candidates';
+import { catalogTables } from './catalog';
+import type { DatabaseOf, TableMap } from './columns';
+import { enrollmentTables } from './enrollments';
+import { foundationTables } from './foundation';
+import { packageTables } from './packages';
+
+type Workflows = Readonly<Record<string, TableMap>>;
+type TableNames<W> = { [K in keyof W]: keyof W[K] }[keyof W];
+type Doubled<W> = { [K in keyof W]: keyof W[K] & TableNames<Omit<W, K>> }[keyof W];
+type Merged<W> = { [N in TableNames<W>]: { [K in keyof W]: N extends keyof W[K] ? W[K][N] : never }[keyof W] };
+
+/** The workflows' tables in one map; a table two workflows both declare fails the typecheck (and, should a cast hide it, the import). */
+function mergeTables<const W extends Workflows>(workflows: W & ([Doubled<W>] extends [never] ? unknown : { tableDeclaredTwice: Doubled<W> })): Merged<W> {
+  const all: Record<string, unknown> = {};
+  for (const [workflow, tables] of Object.entries(workflows as Workflows))
+    for (const [name, table] of Object.entries(tables)) {
+      if (name in all) throw new Error(`table ${name} of ${workflow} is declared twice`);
+      all[name] = table;
+    }
+  return all as Merged<W>;
+}
+
+/** Every table the migrations create, one line per workflow; a test holds them to `PRAGMA table_info`. */
+export const TABLES = mergeTables({
+  foundation: foundationTables,
+  catalog: catalogTables,
+  packages: packageTables,
+  candidates: candidateTables,
+  enrollments: enrollmentTables,
+});
+
+/** The typed view kysely builds its SQL against. */
+export type DB = DatabaseOf<typeof TABLES>;
+
+export type { ColumnSpec, RowOf } from './columns';
+export type { CandidatePhotoTable, CandidateTable } from './candidates';
+export type { CertificateTable, DeclarationPlanTable, ExamPlanCertificateTable, ExamPlanTable, ExamSubjectTable, MajorTable, OrganisationTable } from './catalog';
+export type { EnrollmentTable } from './enrollments';
+export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
+export type { PackageHistoryTable } from './packages';
