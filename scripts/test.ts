@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * `npm test`: every test — typecheck, unit and integration (vitest), the Electron and renderer
+ * `npm test`: every test — typecheck, lint, unit and integration (vitest), the Electron and renderer
  * bundles, end-to-end in Chromium (Playwright). Installs Chromium, poppler and CJK fonts with
  * apt when they are missing and it can (root on Debian); otherwise says what to run.
  */
@@ -35,7 +35,8 @@ if (need.length) {
 }
 
 const steps: [string, string, string[]][] = [
-  ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
+  ['lint (eslint: layers, import cycles; prettier)', 'npm', ['run', '-s', 'lint']],
   ['unit + integration', 'npx', ['vitest', 'run']],
   ['build (renderer + Electron bundles)', 'npm', ['run', 'build']],
   ['end-to-end (Chromium)', 'npx', ['playwright', 'test']],

@@ -13,7 +13,6 @@ import { boundedQueue } from '../../src-main/pipelines/photos/bounded-queue';
 import { frameAverage } from '../../src-main/pipelines/photos/border-colour';
 import { CHECKS_AT_ONCE, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-photo';
 import { FileWindows } from '../../src-main/pipelines/zip/file-windows';
-import type { PhotoImportReport } from '../../src-shared/api/photos';
 import { addCandidates } from '../fixtures/candidates';
 import { runJobHere } from '../helpers/run-job';
 import type { BenchCase } from './harness';

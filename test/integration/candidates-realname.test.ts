@@ -9,7 +9,7 @@ import { readPackage } from '../../src-main/pipelines/packages/read-package';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { openPlatform } from '../tools/platform/platform';
 import { zipEntries } from '../fixtures/package-fixtures';
-import { call, callError, setUpApp, callJob, callJobError } from '../helpers/app';
+import { call, callError, setUpApp, callJob } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };

@@ -11,7 +11,7 @@ import type { PlanDetail, PlanListRow } from '../../src-shared/api/catalog';
 import type { ExamPlan } from '../../src-shared/domain/catalog';
 import { startPlatformServer, type PlatformServer, type PlatformServerOptions } from '../tools/platform/server';
 import { SYSTEM_ACTOR } from '../../src-shared/actor';
-import { call, SETUP_INPUT, setUpApp, callJob, callJobError } from '../helpers/app';
+import { call, SETUP_INPUT, setUpApp, callJob } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const CODE = SETUP_INPUT.institution.code;

@@ -1,8 +1,6 @@
-import { basename } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import type { AppCore } from '../app-core';
 import { CLI_ACTOR } from '../../../src-shared/actor';
-import { actorCall } from '../call-context';
 import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';

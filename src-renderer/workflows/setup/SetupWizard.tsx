@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Result, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { setupInput } from '../../../src-shared/api/app';
+import { type setupInput } from '../../../src-shared/api/app';
 import { useApi } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { RegionCascader, type RegionValue } from '../../ui/RegionCascader';
