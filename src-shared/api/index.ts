@@ -5,6 +5,7 @@ import { authOps } from './auth';
 import { backupOps } from './backup';
 import { candidateOps } from './candidates';
 import { catalogOps } from './catalog';
+import { declarationOps } from './declarations';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
@@ -13,7 +14,21 @@ import { settingsOps } from './settings';
 import { userOps } from './users';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
-export const contract = mergeOps(appOps, authOps, userOps, institutionOps, settingsOps, backupOps, auditOps, jobOps, catalogOps, packageOps, candidateOps, photoOps);
+export const contract = mergeOps(
+  appOps,
+  authOps,
+  userOps,
+  institutionOps,
+  settingsOps,
+  backupOps,
+  auditOps,
+  jobOps,
+  catalogOps,
+  packageOps,
+  candidateOps,
+  photoOps,
+  declarationOps,
+);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;

@@ -12,6 +12,9 @@ export const institutionPayload = z
     contactName: z.string().nullable(),
     contactPhone: z.string().nullable(),
     contactEmail: z.string().nullable(),
+    schoolType: z.string().nullable(),
+    /** 开设专业, with their level (专业层次). */
+    majors: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() }).strict()).max(2000),
   })
   .strict();
 

@@ -19,6 +19,10 @@ export const regionInput = z
     if (!found.ok) ctx.addIssue({ code: 'custom', message: found.message, path: [found.field] });
   });
 
+/** 院校类型, as the platform's institution form lists them. */
+export const SCHOOL_TYPES = ['中等职业学校', '高等职业学校（专科）', '职业本科学校', '普通本科学校', '技工院校', '其他'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
 export const institutionFields = z.object({
   code: institutionCode,
   name: text('院校名称', 100),
@@ -27,6 +31,7 @@ export const institutionFields = z.object({
   contactName: optionalText('联系人', 40),
   contactPhone: optionalText('联系电话', 30),
   contactEmail: z.union([z.literal(''), z.email({ error: '联系邮箱格式不正确' })]).optional(),
+  schoolType: z.enum(SCHOOL_TYPES, { error: '请选择院校类型' }).optional(),
 });
 
 export interface Institution {
@@ -39,5 +44,24 @@ export interface Institution {
   contactName: string | null;
   contactPhone: string | null;
   contactEmail: string | null;
+  schoolType: SchoolType | null;
   updatedAt: string;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * 完善院校基础信息: what the platform asks before any declaration. Each missing piece in words,
+ * so the declaration page can say what to complete.
+ */
+export function profileProblems(inst: Institution, majorCount: number): string[] {
+  const problems: string[] = [];
+  if (!inst.schoolType) problems.push('院校类型');
+  if (!inst.address) problems.push('详细地址');
+  if (!inst.contactName) problems.push('联系人');
+  if (!inst.contactPhone) problems.push('联系电话');
+  else if (!MOBILE.test(inst.contactPhone) && !/^0\d{2,3}-?\d{7,8}$/.test(inst.contactPhone)) problems.push('联系电话（手机号或带区号的座机号）');
+  if (!inst.contactEmail) problems.push('联系邮箱');
+  if (majorCount === 0) problems.push('开设专业（至少一个）');
+  return problems;
 }

@@ -19,6 +19,7 @@ export function readInstitution(store: Store): Institution | null {
     contactName: r.contact_name,
     contactPhone: r.contact_phone,
     contactEmail: r.contact_email,
+    schoolType: (r.school_type as Institution['schoolType']) ?? null,
     updatedAt: r.updated_at,
   };
 }
@@ -43,6 +44,7 @@ export function updateInstitution(call: CallContext, input: z.output<typeof inst
         contact_name: input.contactName || null,
         contact_phone: input.contactPhone || null,
         contact_email: input.contactEmail || null,
+        ...(input.schoolType !== undefined ? { school_type: input.schoolType } : {}),
         updated_at: call.app.now().toISOString(),
       }),
     );

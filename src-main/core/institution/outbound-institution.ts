@@ -2,6 +2,7 @@ import type { institutionKinds } from '../../../src-shared/domain/institution-ki
 import { AppError } from '../../../src-shared/errors';
 import type { OutboundModules } from '../packages/kind-module';
 import { readInstitution } from './institution-service';
+import { listInstitutionMajors } from './majors-store';
 
 /** 院校信息 as the platform's institution record, with its row in the summary sheet. */
 export const institutionOutbound: OutboundModules<keyof typeof institutionKinds> = {
@@ -9,7 +10,8 @@ export const institutionOutbound: OutboundModules<keyof typeof institutionKinds>
     build(store) {
       const inst = readInstitution(store);
       if (!inst) throw new AppError('STATE', '尚未完成首次设置。');
-      const { updatedAt: _updatedAt, ...payload } = inst;
+      const { updatedAt: _updatedAt, ...fields } = inst;
+      const payload = { ...fields, majors: listInstitutionMajors(store).map(({ code, name, level }) => ({ code, name, level })) };
       return {
         payload,
         count: 1,

@@ -120,6 +120,7 @@ async function build(ctx: JobContext, input: ExportInput, store: Store, inst: In
         uploaded_at: null,
       }),
     );
+    for (const k of input.kinds) (OUTBOUND[k] as OutboundModule<OutboundKind>).onSent?.(store, parts[k]!, now);
     insertAudit(store, ctx.actor, { operation: 'packages.export', entityType: 'package', entityId: Number(lastInsertRowid), after: { fileName, sequence, counts, path } }, now);
     return Number(lastInsertRowid);
   });

@@ -70,6 +70,8 @@ export interface OutboundContext {
 /** How one outbound kind is read from the store and laid out for the platform. */
 export interface OutboundModule<K extends OutboundKind> {
   build(store: Store, ctx: OutboundContext): Promise<OutboundPart<K>> | OutboundPart<K>;
+  /** Runs in the transaction that records the written package: what was sent is marked so. */
+  onSent?(store: Store, part: OutboundPart<K>, now: Date): void;
 }
 
 export type OutboundModules<K extends OutboundKind> = { [P in K]: OutboundModule<P> };

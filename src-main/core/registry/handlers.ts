@@ -5,6 +5,7 @@ import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { candidateHandlers } from '../candidates/handlers';
 import { catalogHandlers } from '../catalog/handlers';
+import { declarationHandlers } from '../declarations/handlers';
 import type { HandlersOf } from '../handler-kit';
 import { institutionHandlers } from '../institution/handlers';
 import { jobHandlers } from '../job-control/handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = joinDisjoint(
   packageHandlers,
   candidateHandlers,
   photoHandlers,
+  declarationHandlers,
 );

@@ -3,6 +3,8 @@ import { joinDisjoint } from '../../../src-shared/join';
 import { candidateInbound } from '../candidates/inbound';
 import { candidateOutbound } from '../candidates/outbound-candidates';
 import { catalogInbound } from '../catalog/inbound';
+import { declarationInbound } from '../declarations/inbound-reviews';
+import { declarationOutbound } from '../declarations/outbound-declarations';
 import { institutionOutbound } from '../institution/outbound-institution';
 import { applyOrder, type InboundModules, type OutboundModules } from '../packages/kind-module';
 
@@ -10,9 +12,9 @@ import { applyOrder, type InboundModules, type OutboundModules } from '../packag
  * How each kind of PACKAGE_KINDS is applied (inbound) or built (outbound), one line per
  * workflow. Typed from PACKAGE_KINDS: a declared kind without its module fails the typecheck.
  */
-export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound);
+export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound, declarationInbound);
 
-export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint('outbound package kind', institutionOutbound, candidateOutbound);
+export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint('outbound package kind', institutionOutbound, candidateOutbound, declarationOutbound);
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */
 export const INBOUND_ORDER: readonly InboundKind[] = applyOrder(INBOUND);

@@ -16,6 +16,8 @@ export const foundationTables = {
     contact_email: col.text().nullable(),
     created_at: col.text(),
     updated_at: col.text(),
+    // 院校类型, added by migration 0006.
+    school_type: col.text().nullable(),
   }),
   users: table({
     id: col.int().primaryKey().generated(),

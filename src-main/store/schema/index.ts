@@ -1,9 +1,11 @@
 import { candidateTables } from './candidates';
 import { catalogTables } from './catalog';
 import type { DatabaseOf, TableMap } from './columns';
+import { declarationTables } from './declarations';
 import { enrollmentTables } from './enrollments';
 import { foundationTables } from './foundation';
 import { packageTables } from './packages';
+import { siteTables } from './sites';
 
 type Workflows = Readonly<Record<string, TableMap>>;
 type TableNames<W> = { [K in keyof W]: keyof W[K] }[keyof W];
@@ -28,6 +30,8 @@ export const TABLES = mergeTables({
   packages: packageTables,
   candidates: candidateTables,
   enrollments: enrollmentTables,
+  declarations: declarationTables,
+  sites: siteTables,
 });
 
 /** The typed view kysely builds its SQL against. */
@@ -36,6 +40,8 @@ export type DB = DatabaseOf<typeof TABLES>;
 export type { ColumnSpec, RowOf } from './columns';
 export type { CandidatePhotoTable, CandidateTable } from './candidates';
 export type { CertificateTable, DeclarationPlanTable, ExamPlanCertificateTable, ExamPlanTable, ExamSubjectTable, MajorTable, OrganisationTable } from './catalog';
+export type { DeclarationTable, InstitutionMajorTable } from './declarations';
 export type { EnrollmentTable } from './enrollments';
 export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
 export type { PackageHistoryTable } from './packages';
+export type { ExamRoomTable, ExamSiteTable } from './sites';

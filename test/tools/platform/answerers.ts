@@ -3,6 +3,7 @@ import { type Manifest } from '../../../src-shared/domain/package';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { answerCandidates } from './answer-candidates';
+import { answerDeclarations } from './answer-declarations';
 import { answerInstitution } from './answer-institution';
 import type { Platform } from './platform';
 
@@ -27,6 +28,7 @@ export type Answerer = (payload: unknown, ctx: AnswerContext) => InboundKinds | 
 export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   institution: answerInstitution,
   candidates: answerCandidates,
+  declarations: answerDeclarations,
 };
 
 export interface Answer {
