@@ -12,6 +12,7 @@ import { packageOps } from './packages';
 import { photoOps } from './photos';
 import { settingsOps } from './settings';
 import { userOps } from './users';
+import { yearboardOps } from './yearboard';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
 export const contract = mergeOps(

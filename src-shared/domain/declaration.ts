@@ -32,7 +32,7 @@ export type DeclarationEvent = 'edit' | 'delete' | 'submit' | 'cityApprove' | 'a
 
 /**
  * Every allowed move; anything else is refused in the core, and for submitted and decided
- * declarations by the database too (migration 0006's triggers hold the same table).
+ * declarations by the database too (migration 0007's triggers hold the same table).
  */
 const TRANSITIONS: Record<DeclarationStatus, Partial<Record<DeclarationEvent, DeclarationStatus | 'deleted'>>> = {
   draft: { edit: 'draft', delete: 'deleted', submit: 'submitted' },

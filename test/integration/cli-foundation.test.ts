@@ -52,6 +52,23 @@ describe('CLI: init, demo, backup', () => {
     expect(candidates.realnameFailed).toBeGreaterThan(0);
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
     expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
+    // The year's declarations: one approved by the simulated province, one rejected, one draft.
+    expect(report).toMatchObject({ declarations: { approved: 1, rejected: 1, drafts: 1 } });
+    const declarations = cli(['declarations', 'list', '--data-dir', dir, '--json']).json<{
+      declarations: { certificateCode: string; status: string; approved: number | null }[];
+    }>();
+    expect(declarations.declarations.map((d) => [d.certificateCode, d.status, d.approved]).sort()).toEqual([
+      ['ZS2019003', '审核通过', 200],
+      ['ZS2019005', '待提交', null],
+      ['ZS2020062', '审核不通过', null],
+    ]);
+    const quota = cli(['quota', '--data-dir', dir, '--json']).json<{
+      year: number;
+      pilot: boolean;
+      quota: { certificateCode: string; level: string; approved: number; used: number; left: number }[];
+    }>();
+    expect(quota).toMatchObject({ pilot: true, quota: [{ certificateCode: 'ZS2019003', level: '初级', approved: 200, used: 0, left: 200 }] });
+    expect(cli(['quota', '--year', 'soon', '--data-dir', dir]).code).toBe(2);
 
     // Through npm itself, as the README's `npm run -s cli -- … --json | jq .` does.
     const r = spawnSync('npm', ['run', '-s', 'cli', '--', 'backup', '--data-dir', dir, '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, EXAMSITE_LOG: 'info' } });

@@ -5,6 +5,7 @@ import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
+import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
@@ -28,6 +29,7 @@ export interface DemoReport {
   accounts: { username: string; displayName: string; role: string }[];
   catalog: { plans: number; subjects: number } | null;
   candidates: DemoCandidates | null;
+  declarations: DemoDeclarations | null;
 }
 
 const STAFF = [
@@ -73,12 +75,14 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     catalog = { plans: result.counts['exam-plans']?.new ?? 0, subjects: result.counts['exam-subjects']?.new ?? 0 };
   }
 
+  const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
     catalog,
     candidates,
+    declarations,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

@@ -14,6 +14,7 @@ import { photoHandlers } from '../photos/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { appHandlers } from '../setup/handlers';
 import { userHandlers } from '../users/handlers';
+import { yearboardHandlers } from '../yearboard/handlers';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -36,4 +37,5 @@ export const handlers: Handlers = joinDisjoint(
   candidateHandlers,
   photoHandlers,
   declarationHandlers,
+  yearboardHandlers,
 );

@@ -2,7 +2,7 @@ import { col, table, type RowOf } from './columns';
 
 const LEVELS = ['初级', '中级', '高级'] as const;
 
-/** The institution's majors and its certificate pilot declarations (migration 0006). */
+/** The institution's majors and its certificate pilot declarations (migration 0007). */
 export const declarationTables = {
   institution_majors: table({
     id: col.int().primaryKey().generated(),

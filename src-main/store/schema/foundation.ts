@@ -16,7 +16,7 @@ export const foundationTables = {
     contact_email: col.text().nullable(),
     created_at: col.text(),
     updated_at: col.text(),
-    // 院校类型, added by migration 0006.
+    // 院校类型, added by migration 0007.
     school_type: col.text().nullable(),
   }),
   users: table({

@@ -2,7 +2,7 @@ import { col, table, type RowOf } from './columns';
 
 const METHODS = ['机考', '实操', '笔试'] as const;
 
-/** Exam sites with their certificates and supporting files, the rooms of each plan (migration 0006). */
+/** Exam sites with their certificates and supporting files, the rooms of each plan (migration 0007). */
 export const siteTables = {
   exam_sites: table({
     id: col.int().primaryKey().generated(),

@@ -1,0 +1,138 @@
+import type { StepState, YearBoard, YearStep } from '../../../src-shared/api/yearboard';
+import type { ExamPlan } from '../../../src-shared/domain/catalog';
+import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import type { Store } from '../../store/store';
+import type { CallContext } from '../call-context';
+import { candidateSummary } from '../candidates/candidates-service';
+import { quotaReport } from '../declarations/declarations-service';
+
+const count = (store: Store, sql: string, ...params: unknown[]) => (store.db.prepare(sql).get(...params) as { n: number }).n;
+
+interface PlanWindows {
+  code: string;
+  name: string;
+  windows: ExamPlan['windows'];
+}
+
+/** This year's exam plans (their registration opens in it), soonest first. */
+function plansOf(store: Store, year: number): PlanWindows[] {
+  return store
+    .all(store.q.selectFrom('exam_plans').select(['code', 'name', 'windows_json', 'registration_start']).orderBy('registration_start'))
+    .filter((p) => p.registration_start.startsWith(String(year)))
+    .map((p) => ({ code: p.code, name: p.name, windows: JSON.parse(p.windows_json) as ExamPlan['windows'] }));
+}
+
+function declarationStep(store: Store, year: number, today: string, pilot: boolean): YearStep {
+  const byStatus = store.db.prepare('SELECT status, count(*) AS n FROM declarations WHERE year = ? GROUP BY status').all(year) as { status: string; n: number }[];
+  const n = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const pending = n('submitted') + n('city_approved');
+  const open = store.db.prepare('SELECT batch, window_end FROM declaration_plans WHERE window_start <= ? AND ? <= window_end ORDER BY window_end').get(today, today) as
+    | { batch: string; window_end: string }
+    | undefined;
+  const parts = [n('approved') && `审核通过 ${n('approved')}`, pending && `待审核 ${pending}`, n('draft') && `待提交 ${n('draft')}`, n('rejected') && `审核不通过 ${n('rejected')}`].filter(Boolean);
+  const state: StepState = pilot ? 'done' : pending ? 'waiting' : open ? 'todo' : byStatus.length ? 'overdue' : 'idle';
+  const hint = pilot
+    ? '本年度已是试点院校'
+    : pending
+      ? '等待主管教育行政部门审核：导出“证书试点申报”数据包报送，再导入审核结果'
+      : open
+        ? `“${open.batch}”申报中，截止 ${open.window_end} 23:59`
+        : byStatus.length
+          ? '本年度的申报未获批准，需等待下一批次'
+          : '本省尚未发布本年度的申报计划';
+  return { key: 'declaration', title: '证书申报', state, summary: parts.join('，') || '尚未申报', hint, link: '/declarations' };
+}
+
+function siteStep(store: Store): YearStep {
+  const rows = store.db.prepare('SELECT status, count(*) AS n FROM exam_sites GROUP BY status').all() as { status: string; n: number }[];
+  const n = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+  const state: StepState = n('approved') + n('borrowed') ? 'done' : n('submitted') ? 'waiting' : 'todo';
+  const summary = [n('approved') && `审核通过 ${n('approved')}`, n('borrowed') && `借考 ${n('borrowed')}`, n('submitted') && `待审核 ${n('submitted')}`, n('draft') && `待提交 ${n('draft')}`, n('rejected') && `审核不通过 ${n('rejected')}`]
+    .filter(Boolean)
+    .join('，');
+  const hint = state === 'done' ? null : n('submitted') ? '等待培训评价组织审核考点' : '向培训评价组织申报考核站点';
+  return { key: 'site', title: '考点申报', state, summary: summary || '尚未申报', hint, link: '/sites' };
+}
+
+function roomsStep(store: Store, plans: PlanWindows[], today: string): YearStep {
+  const upcoming = plans.filter((p) => today <= p.windows.exam.end);
+  const withRooms = upcoming.filter((p) => count(store, 'SELECT count(*) AS n FROM exam_rooms WHERE plan_code = ?', p.code) > 0);
+  const missing = upcoming.filter((p) => !withRooms.includes(p));
+  const state: StepState = !upcoming.length ? 'idle' : missing.length === 0 ? 'done' : missing.some((p) => p.windows.registration.end < today) ? 'overdue' : 'todo';
+  return {
+    key: 'rooms',
+    title: '考场设置',
+    state,
+    summary: upcoming.length ? `${withRooms.length} / ${upcoming.length} 个考试计划已设置考场` : '本年度暂无待考的考试计划',
+    hint: missing.length ? `为“${missing[0]!.name}”设置考场` : null,
+    link: '/rooms',
+  };
+}
+
+function candidatesStep(store: Store): YearStep {
+  const s = candidateSummary(store);
+  const total = s.school.total + s.social.total;
+  const incomplete = s.school.incomplete + s.social.incomplete;
+  return {
+    key: 'candidates',
+    title: '考生管理',
+    state: total === 0 ? 'todo' : incomplete ? 'active' : 'done',
+    summary: total ? `考生 ${total} 人，信息不完整 ${incomplete} 人` : '尚未导入考生',
+    hint: total === 0 ? '导入考生名单和照片' : incomplete ? '补齐照片和实名认证后才能报考' : null,
+    link: incomplete || !total ? '/candidates/completeness' : '/candidates',
+  };
+}
+
+function enrollmentStep(store: Store, plans: PlanWindows[], today: string): YearStep {
+  const enrolled = plans.reduce((sum, p) => sum + count(store, 'SELECT count(DISTINCT candidate_id) AS n FROM enrollments WHERE plan_code = ?', p.code), 0);
+  const open = plans.find((p) => p.windows.registration.start <= today && today <= p.windows.registration.end);
+  const passed = plans.filter((p) => p.windows.registration.end < today);
+  const state: StepState = open ? 'active' : enrolled ? 'done' : passed.length ? 'overdue' : 'idle';
+  return {
+    key: 'enrollment',
+    title: '报考',
+    state,
+    summary: enrolled ? `已报考 ${enrolled} 人次` : '尚未开始',
+    hint: open ? `“${open.name}”报名中，截止 ${open.windows.registration.end}` : null,
+    link: '/plans',
+  };
+}
+
+/** A later step: what its plan window says, until its workflow fills it in. */
+function windowStep(key: YearStep['key'], title: string, plans: PlanWindows[], today: string, window: keyof ExamPlan['windows']): YearStep {
+  const open = plans.find((p) => p.windows[window].start <= today && today <= p.windows[window].end);
+  const next = plans.find((p) => today < p.windows[window].start);
+  return {
+    key,
+    title,
+    state: 'idle',
+    summary: '尚未开始',
+    hint: open ? `“${open.name}”进行中（${open.windows[window].start} ~ ${open.windows[window].end}）` : next ? `下一次：${next.windows[window].start}` : null,
+    link: null,
+  };
+}
+
+/** The manual's year as steps, each with its state, counts and the next action. */
+export function yearBoard(call: CallContext): YearBoard {
+  const { store } = call.app;
+  const today = beijingDate(call.app.now());
+  const year = Number(today.slice(0, 4));
+  const pilot = quotaReport(store, year).pilot;
+  const plans = plansOf(store, year);
+  return {
+    year,
+    pilot,
+    steps: [
+      declarationStep(store, year, today, pilot),
+      siteStep(store),
+      roomsStep(store, plans, today),
+      candidatesStep(store),
+      enrollmentStep(store, plans, today),
+      { key: 'payment', title: '缴费', state: 'idle', summary: '尚未开始', hint: null, link: null },
+      windowStep('schedule', '排考', plans, today, 'ticketPrint'),
+      windowStep('exam', '考试', plans, today, 'exam'),
+      windowStep('scores', '成绩', plans, today, 'scoreEntry'),
+      windowStep('issuance', '发证', plans, today, 'publicity'),
+    ],
+  };
+}
