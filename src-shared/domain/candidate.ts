@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { MAJOR_LEVELS } from './catalog';
+import { checkIdNumber, todayString, type IdCheck } from './id-number';
 
 /**
  * 考生 (the manual's 2.2.4): one record per person, unique by ID number, imported once and kept
@@ -56,6 +57,28 @@ export function checkName(raw: unknown): FieldCheck<string> {
   if (!/^[\p{Script=Han}·]{2,30}$/u.test(value) || value.startsWith('·') || value.endsWith('·'))
     return { ok: false, problem: { code: 'NAME_FORMAT', message: `姓名“${value}”应为 2–30 个汉字（少数民族姓名可含“·”）` } };
   return { ok: true, value };
+}
+
+/**
+ * Ages a candidate can have on the day they are entered, in full years: 1+X candidates are
+ * students from 中职 up and working adults, and no one younger than 10 or older than 100
+ * sits these exams. A birth date outside is a typo, not a person.
+ */
+export const CANDIDATE_AGE = { min: 10, max: 100 } as const;
+
+/** A valid GB 11643 number whose holder is of an age to be a candidate on `today` (YYYY-MM-DD, Beijing). */
+export function checkCandidateIdNumber(raw: string | number | null | undefined, today?: string): IdCheck {
+  const id = checkIdNumber(raw, today);
+  if (!id.ok) return id;
+  const day = todayString(today);
+  const yearsBefore = (n: number) => `${String(Number(day.slice(0, 4)) - n).padStart(4, '0')}${day.slice(4)}`;
+  // Compared as YYYY-MM-DD text: born on or before the day `min` years ago, and after the day `max + 1` years ago.
+  if (id.birthDate > yearsBefore(CANDIDATE_AGE.min) || id.birthDate <= yearsBefore(CANDIDATE_AGE.max + 1))
+    return {
+      ok: false,
+      problem: { code: 'ID_BIRTH_RANGE', message: `身份证号中的出生日期 ${id.birthDate} 不在合理范围内（考生年龄应为 ${CANDIDATE_AGE.min}–${CANDIDATE_AGE.max} 周岁）` },
+    };
+  return id;
 }
 
 /** 11-digit mainland mobile; +86, spaces and dashes forgiven. */

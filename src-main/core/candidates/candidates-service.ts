@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
-import { checkIdNumber } from '../../../src-shared/domain/id-number';
+import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
@@ -101,7 +100,7 @@ function validateForm(input: FormInput, today: string): CandidateValues {
   };
   const name = checkName(input.name);
   if (!name.ok) return fail('name', name.problem.message);
-  const id = checkIdNumber(input.idNumber, today);
+  const id = checkCandidateIdNumber(input.idNumber, today);
   if (!id.ok) return fail('idNumber', id.problem.message);
   const phone = checkPhone(input.phone);
   if (!phone.ok) return fail('phone', phone.problem.message);
