@@ -1,5 +1,14 @@
 import type { ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
-import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, isKnownMajorLevel, type Candidate, type CandidateKind } from '../../../src-shared/domain/candidate';
+import {
+  checkCandidateIdNumber,
+  checkEntryYear,
+  checkName,
+  checkPhone,
+  checkPinyin,
+  isKnownMajorLevel,
+  type Candidate,
+  type CandidateKind,
+} from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS, matchHeader, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
 import { AppError } from '../../../src-shared/errors';
 import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
