@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { candidateFilter, importInput } from '../../../src-shared/api/candidates';
+import type { CandidateExportInput, importInput } from '../../../src-shared/api/candidates';
 import type { FileRef } from '../../../src-shared/api/packages';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../src-shared/domain/candidate';
@@ -33,7 +33,7 @@ export function startImport(call: CallContext, input: z.output<typeof importInpu
   return call.app.jobs.start('candidate-import', jobInput, { title, actor: call.actor, owner: call.sessionToken });
 }
 
-export function startExport(call: CallContext, filter: z.output<typeof candidateFilter>): JobInfo {
+export function startExport(call: CallContext, filter: CandidateExportInput): JobInfo {
   return call.app.jobs.start('candidate-export', filter, { title: '导出考生', actor: call.actor, owner: call.sessionToken });
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
+import type { CandidateExportInput, candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
 import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
@@ -56,26 +56,34 @@ export function whereOf(f: z.infer<typeof candidateFilter>, options: { scan?: bo
 
 const FROM = 'FROM candidates c LEFT JOIN candidate_photos p ON p.candidate_id = c.id';
 
+/**
+ * The list's order. One index answers sort and tie-breaker. Rows of one import share updated_at
+ * and keep the file's order (id ascending) under "newest first"; other sorts break ties the same
+ * way they run.
+ */
+function orderBy(sort: z.infer<typeof candidateListInput>['sort'], order: 'asc' | 'desc'): string {
+  const dir = order === 'asc' ? 'ASC' : 'DESC';
+  const tie = sort === 'updatedAt' ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
+  return `${SORT_COLUMNS[sort]} ${dir}, c.id ${tie}`;
+}
+
 export function listCandidates(store: Store, input: z.infer<typeof candidateListInput>): CandidatePage {
   const { sql, params } = whereOf(input);
-  // One index answers sort and tie-breaker. Rows of one import share updated_at and keep the
-  // file's order (id ascending) under "newest first"; other sorts break ties the same way they run.
-  const dir = input.order === 'asc' ? 'ASC' : 'DESC';
-  const tie = input.sort === 'updatedAt' ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
   const counted = input.search ? whereOf(input, { scan: true }).sql : sql;
   const total = (store.prepare(`SELECT count(*) AS n ${FROM} WHERE ${counted}`).get(...params) as { n: number }).n;
   const rows = store
-    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${SORT_COLUMNS[input.sort]} ${dir}, c.id ${tie} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${orderBy(input.sort, input.order)} LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
   return { total, offset: input.offset, rows: rows.map((r) => toRow(toCandidate(r, r.has_photo === 1))) };
 }
 
-/** Every row of a filtered view, for its export. */
-export function allCandidates(store: Store, filter: z.infer<typeof candidateFilter>): CandidateRow[] {
+/** Every row of a filtered view, for its export: in the list's order when one is given (its default direction too), else in import order. */
+export function allCandidates(store: Store, view: z.infer<typeof candidateFilter> & Pick<CandidateExportInput, 'sort' | 'order'>): CandidateRow[] {
+  const { sort, order, ...filter } = view;
   const { sql, params } = whereOf(filter);
-  const rows = store.prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY c.id`).all(...params) as (Parameters<typeof toCandidate>[0] & {
-    has_photo: number;
-  })[];
+  const rows = store
+    .prepare(`SELECT c.*, p.candidate_id IS NOT NULL AS has_photo ${FROM} WHERE ${sql} ORDER BY ${sort ? orderBy(sort, order ?? 'desc') : 'c.id'}`)
+    .all(...params) as (Parameters<typeof toCandidate>[0] & { has_photo: number })[];
   return rows.map((r) => toRow(toCandidate(r, r.has_photo === 1)));
 }
 
