@@ -142,6 +142,8 @@ export interface CandidateTable {
   kind: 'school' | 'social';
   name: string;
   name_pinyin: string;
+  /** The plain reading and its initials ("zhangwei zw"), for the search (0006). */
+  pinyin_key: string;
   id_number: string;
   phone: string | null;
   major: string | null;

@@ -96,20 +96,42 @@ export function pinyinOf(name: string): string {
   return pinyin(name.replace(/·/g, ''), { toneType: 'none', surname: 'head', type: 'array', v: true }).join(' ').toLowerCase();
 }
 
-const squash = (s: string) =>
-  s
+/**
+ * Pinyin as plain letters: lower case, tone marks and spaces gone, ü (also typed u: or v) as v.
+ * Decomposed first, so a ü that carries a tone (ǚ) is a ü too.
+ */
+export function plainPinyin(s: string): string {
+  return s
     .toLowerCase()
-    .replace(/ü|u:/g, 'v')
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z]/g, '');
+    .replace(/u\u0308|u:/g, 'v')
+    .replace(/[\u0300-\u036f\s]/g, '');
+}
+
+const squash = (s: string) => plainPinyin(s).replace(/[^a-z]/g, '');
+
+/** The readings a name's pinyin may give: surnames read as surnames (the default), or every character as usual. */
+export function pinyinReadings(name: string): [string, string] {
+  return [pinyinOf(name), pinyin(name.replace(/·/g, ''), { toneType: 'none', type: 'array', v: true }).join(' ')];
+}
+
+/**
+ * The syllables `namePinyin` spells, one per character of the name, as plain letters. A person
+ * may have typed the pinyin without spaces, or spaced it by word: then the reading it matches
+ * gives the syllables.
+ */
+export function pinyinSyllables(name: string, namePinyin: string): string[] {
+  const given = namePinyin.trim().split(/\s+/).filter(Boolean);
+  if (!given.length || given.length === [...name.replace(/·/g, '')].length) return given.map(squash);
+  const reading = pinyinReadings(name).find((r) => squash(r) === squash(namePinyin));
+  return (reading?.split(' ') ?? given).map(squash);
+}
 
 /** Accepts the given pinyin when it reads the name (any spacing, case or tone marks). */
 export function checkPinyin(name: string, raw: unknown): FieldCheck<string> {
   const given = String(raw ?? '').trim();
   if (!given) return { ok: true, value: pinyinOf(name) };
-  const plain = name.replace(/·/g, '');
-  const readings = [pinyinOf(name), pinyin(plain, { toneType: 'none', type: 'array', v: true }).join(' ')];
+  const readings = pinyinReadings(name);
   if (!readings.some((r) => squash(r) === squash(given)))
     return { ok: false, problem: { code: 'PINYIN_MISMATCH', message: `姓名拼音“${given}”与姓名“${name}”的读音（${readings[0]}）不符` } };
   return { ok: true, value: given.toLowerCase().replace(/\s+/g, ' ') };

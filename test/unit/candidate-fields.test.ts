@@ -113,6 +113,8 @@ describe('names, phones, pinyin, years', () => {
     expect(checkPinyin('张伟', 'zhāng wěi')).toMatchObject({ ok: true });
     expect(checkPinyin('张伟', '')).toEqual({ ok: true, value: 'zhang wei' });
     expect(checkPinyin('张伟', 'li wei')).toMatchObject({ ok: false, problem: { code: 'PINYIN_MISMATCH' } });
+    // ü however it is typed, a tone mark on it too.
+    for (const given of ['lv bu', 'lü bu', 'lu: bu', 'lǚ bù']) expect(checkPinyin('吕布', given), given).toMatchObject({ ok: true });
   });
 
   it('checks entry years in range', () => {
