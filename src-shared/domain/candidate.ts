@@ -164,3 +164,18 @@ export function missingForEnrollment(c: Pick<Candidate, 'kind' | 'phone' | 'name
   if (c.realnameStatus !== 'verified' && c.realnameStatus !== 'confirmed') missing.push(c.realnameStatus === 'failed' ? '实名认证失败待确认' : '未实名认证');
   return missing;
 }
+
+/**
+ * Why 人工确认 cannot be done (yet), or null. The coordinator confirms that the name, the ID
+ * number and the photo are this person's, so without a photo there is nothing to confirm.
+ */
+export function realnameConfirmRefusal(c: Pick<Candidate, 'name' | 'hasPhoto' | 'realnameStatus'>): string | null {
+  if (c.realnameStatus === 'verified' || c.realnameStatus === 'confirmed') return `考生“${c.name}”已通过实名认证，无需人工确认。`;
+  if (!c.hasPhoto) return `考生“${c.name}”还没有照片。人工确认要核对照片确属本人，请先上传照片再人工确认。`;
+  return null;
+}
+
+/** What would still keep a candidate from enrolling once 人工确认 is done: the dialog says it before, not after. */
+export function missingAfterConfirm(c: Parameters<typeof missingForEnrollment>[0]): string[] {
+  return missingForEnrollment({ ...c, realnameStatus: 'confirmed' });
+}

@@ -293,26 +293,45 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   const failed = page.getByRole('row').filter({ hasText: '未提交照片，无法完成人脸核身' });
   await expect(failed).toHaveCount(9);
   await shot(page, '3x-17-realname-failed');
+  // 人工确认 compares the photo with the person: a candidate without one gets the upload first.
   const first = failed.first();
   const firstName = (await first.getByRole('cell').nth(1).textContent())!;
+  const firstId = (await first.getByRole('cell').nth(2).textContent())!;
+  await expect(first.getByRole('button', { name: /确认无误/ })).toHaveCount(0);
+  await first.getByRole('button', { name: /上传照片/ }).click();
+  const upload = page.getByRole('dialog').filter({ hasText: `编辑考生：${firstName}` });
+  await expect(upload.getByText('请先上传照片再人工确认')).toBeVisible();
+  await expect(upload.getByRole('button', { name: '保存并确认无误' })).toBeDisabled();
+  const late = join(dir, `${firstId}.jpg`);
+  writeFileSync(late, await photo(firstId));
+  await upload.locator('input[type="file"]').setInputFiles(late);
+  await expect(page.getByText('照片已保存')).toBeVisible();
+  await expect(upload.getByText('请先上传照片再人工确认')).toHaveCount(0);
+  await upload.getByRole('button', { name: /^取\s*消$/ }).click();
   await first.getByRole('button', { name: /确认无误/ }).click();
-  await page
-    .getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` })
-    .getByRole('button', { name: /确认无误/ })
-    .click();
-  await expect(page.getByText(`已确认 ${firstName} 的实名信息`)).toBeVisible();
+  const ask = page.getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` });
+  await expect(ask).toContainText('该考生即可报考');
+  await shot(page, '3x-17b-realname-confirm');
+  await ask.getByRole('button', { name: /确认无误/ }).click();
+  await expect(page.getByText(`已确认 ${firstName} 的实名信息，可以报考了`)).toBeVisible();
   await expect(failed).toHaveCount(8);
 
-  // Edit, then confirm, in one go.
+  // Upload, edit, then confirm, in one go.
   const second = failed.first();
   const secondName = (await second.getByRole('cell').nth(1).textContent())!;
-  await second.getByRole('button', { name: /修改/ }).click();
+  const secondId = (await second.getByRole('cell').nth(2).textContent())!;
+  await second.getByRole('button', { name: /上传照片/ }).click();
   const fix = page.getByRole('dialog').filter({ hasText: `编辑考生：${secondName}` });
   await expect(fix.getByText('平台实名认证未通过')).toBeVisible();
+  await shot(page, '3x-18-realname-no-photo');
+  const secondPhoto = join(dir, `${secondId}.jpg`);
+  writeFileSync(secondPhoto, await photo(secondId));
+  await fix.locator('input[type="file"]').setInputFiles(secondPhoto);
+  await expect(fix.getByRole('button', { name: '保存并确认无误' })).toBeEnabled();
   await fix.getByLabel('手机号').fill('13905351234');
   await shot(page, '3x-18-realname-edit');
   await fix.getByRole('button', { name: '保存并确认无误' }).click();
-  await expect(page.getByText(`已保存并确认 ${secondName} 的实名信息`)).toBeVisible();
+  await expect(page.getByText(`已保存并确认 ${secondName} 的实名信息，可以报考了`)).toBeVisible();
   await expect(failed).toHaveCount(7);
   await page.getByRole('radiogroup', { name: '实名状态' }).getByText('已人工确认', { exact: true }).click();
   await expect(page.getByRole('row').filter({ hasText: firstName })).toContainText('人工确认');

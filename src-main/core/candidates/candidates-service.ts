@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CandidateExportInput, candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
-import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
+import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, realnameConfirmRefusal, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { pinyinSearchTerm } from '../../../src-shared/domain/pinyin-search';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
@@ -207,7 +207,8 @@ export function confirmRealname(call: CallContext, id: number): CandidateRow {
   const { store } = call.app;
   return store.tx(() => {
     const before = getCandidate(store, id);
-    if (before.realnameStatus === 'verified' || before.realnameStatus === 'confirmed') throw new AppError('STATE', `考生“${before.name}”已通过实名认证，无需人工确认。`);
+    const refusal = realnameConfirmRefusal(before);
+    if (refusal) throw new AppError('STATE', refusal);
     store
       .prepare("UPDATE candidates SET realname_status = 'confirmed', realname_confirmed_by = ?, realname_confirmed_at = ?, updated_at = ? WHERE id = ?")
       .run(call.actor.name, call.app.now().toISOString(), call.app.now().toISOString(), id);
