@@ -169,10 +169,20 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await expect(page.getByText('已删除考生 单晓明')).toBeVisible();
   await expect(count).toHaveText('共 40 名');
 
-  // Export of the current view.
+  // Export of the current view, in the list's order (sorted by ID number here).
   await page.getByRole('combobox', { name: '照片' }).click();
   await pickOption(page, '无照片');
   await expect(count).toHaveText('筛选出 40 名');
+  await grid.getByRole('button', { name: '身份证号' }).click();
+  await expect(grid.getByRole('columnheader', { name: '身份证号' })).toHaveAttribute('aria-sort', 'ascending');
+  const firstIds = () => Promise.all([1, 2, 3, 4, 5].map(async (i) => (await grid.getByRole('row').nth(i).getByRole('gridcell').nth(2).textContent()) ?? ''));
+  await expect
+    .poll(async () => {
+      const ids = await firstIds();
+      return ids.every((x, i) => x && (i === 0 || ids[i - 1]! < x));
+    })
+    .toBe(true);
+  const shownFirst = await firstIds();
   await page.getByRole('button', { name: '导出当前视图' }).click();
   await expect(page.getByText('已导出 40 名考生')).toBeVisible();
   const exportDownload = page.waitForEvent('download');
@@ -181,6 +191,8 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   const exportBook = new ExcelJS.Workbook();
   await exportBook.xlsx.readFile(exported.path);
   expect(exportBook.worksheets[0]!.rowCount).toBe(41);
+  expect((await cellText(exportBook.worksheets[0]!, 1))[2]).toBe('身份证号');
+  expect([2, 3, 4, 5, 6].map((r) => String(exportBook.worksheets[0]!.getRow(r).getCell(3).value))).toEqual(shownFirst);
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: /社会考生/ }).click();
   await expect(page.getByText('还没有社会考生。')).toBeVisible();
