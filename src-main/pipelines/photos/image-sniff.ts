@@ -65,7 +65,7 @@ function jpegHeader(bytes: Buffer): DeclaredImage | null {
       continue;
     }
     const length = bytes.readUInt16BE(i + 2);
-    if (marker === APP1 && orientation === null && bytes.subarray(i + 4, i + 10).equals(EXIF_ID)) {
+    if (marker === APP1 && orientation === null && bytes.compare(EXIF_ID, 0, EXIF_ID.length, i + 4, i + 10) === 0) {
       orientation = exifOrientation(bytes, i + 10, Math.min(bytes.length, i + 2 + length));
       if (orientation === null) return null;
     }
@@ -96,22 +96,23 @@ const SHORT = 3;
 
 /** The Orientation tag of IFD0 in the TIFF block at `start`: 1 when absent, null when the block is broken or the value is not 1–8. */
 function exifOrientation(b: Buffer, start: number, end: number): number | null {
-  if (end - start < 8) return null;
-  const order = b.toString('latin1', start, start + 2);
-  if (order !== 'II' && order !== 'MM') return null;
-  const le = order === 'II';
-  const u16 = (at: number) => (le ? b.readUInt16LE(at) : b.readUInt16BE(at));
-  const u32 = (at: number) => (le ? b.readUInt32LE(at) : b.readUInt32BE(at));
-  if (u16(start + 2) !== 42) return null;
-  const ifd = start + u32(start + 4);
+  if (end - start < 8 || b[start] !== b[start + 1]) return null;
+  const le = b[start] === 0x49; // "II" little-endian, "MM" big-endian
+  if (!le && b[start] !== 0x4d) return null;
+  if (u16(b, start + 2, le) !== 42) return null;
+  const ifd = start + (le ? b.readUInt32LE(start + 4) : b.readUInt32BE(start + 4));
   if (ifd + 2 > end) return null;
-  const count = u16(ifd);
+  const count = u16(b, ifd, le);
   for (let k = 0; k < count; k++) {
     const entry = ifd + 2 + k * 12;
     if (entry + 12 > end) return null;
-    if (u16(entry) !== ORIENTATION_TAG) continue;
-    const value = u16(entry + 8);
-    return u16(entry + 2) === SHORT && value >= 1 && value <= 8 ? value : null;
+    if (u16(b, entry, le) !== ORIENTATION_TAG) continue;
+    const value = u16(b, entry + 8, le);
+    return u16(b, entry + 2, le) === SHORT && value >= 1 && value <= 8 ? value : null;
   }
   return 1;
+}
+
+function u16(b: Buffer, at: number, le: boolean): number {
+  return le ? b.readUInt16LE(at) : b.readUInt16BE(at);
 }
