@@ -18,6 +18,8 @@ const commands = [
   candidatesImportCommand,
   candidatesExportCommand,
   photosImportCommand,
+  declarationsListCommand,
+  quotaCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

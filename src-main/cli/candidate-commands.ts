@@ -56,10 +56,11 @@ export const candidatesImportCommand: CliCommand = {
 
 export const candidatesExportCommand: CliCommand = {
   name: 'candidates export',
-  usage: 'candidates export --out 文件.xlsx [--kind school|social] [--data-dir 目录] [--json]',
+  usage: 'candidates export --out 文件.xlsx|.csv [--kind school|social] [--data-dir 目录] [--json]',
   options: { out: { type: 'string' }, kind: { type: 'string' } },
   async run({ values, io }) {
     if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
+    if (!/\.(xlsx|csv)$/i.test(values.out)) throw new UsageError(`--out 的文件名应以 .xlsx（Excel 表格）或 .csv（UTF-8 文本）结尾：“${basename(values.out)}”两者都不是`);
     const outFile = resolve(values.out);
     const result = await withApp(values, (app) => runJob(app, candidateExportJob, { kind: kindOf(values.kind), outFile }, '导出考生'));
     io.say(`已导出 ${result.count} 名考生到 ${outFile}`);

@@ -35,6 +35,14 @@ export const candidateListInput = candidateFilter.extend({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/** 导出: a view and, when it comes from a list, that list's order (the rows come as the person sees them); without a sort, in import order. */
+export const candidateExportInput = candidateFilter.extend({
+  sort: z.enum(CANDIDATE_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+
+export type CandidateExportInput = z.infer<typeof candidateExportInput>;
+
 export interface CandidatePage {
   total: number;
   offset: number;
@@ -135,7 +143,7 @@ export const candidateOps = {
     mutates: true,
     summary: '导入考生',
   }),
-  'candidates.export': op<JobInfo<CandidateExportResult>>()({ input: candidateFilter, access: STAFF, summary: '导出考生' }),
+  'candidates.export': op<JobInfo<CandidateExportResult>>()({ input: candidateExportInput, access: STAFF, summary: '导出考生' }),
   'candidates.photo': op<{ dataUrl: string; width: number; height: number } | null>()({
     input: z.object({ id: z.number().int().positive() }).strict(),
     access: STAFF,

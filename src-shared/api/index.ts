@@ -29,6 +29,7 @@ export const contract = mergeOps(
   candidateOps,
   photoOps,
   declarationOps,
+  yearboardOps,
 );
 
 export type Contract = typeof contract;

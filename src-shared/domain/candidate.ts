@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { MAJOR_LEVELS } from './catalog';
+import { checkIdNumber, todayString, type IdCheck } from './id-number';
 
 /**
  * 考生 (the manual's 2.2.4): one record per person, unique by ID number, imported once and kept
@@ -58,6 +59,28 @@ export function checkName(raw: unknown): FieldCheck<string> {
   return { ok: true, value };
 }
 
+/**
+ * Ages a candidate can have on the day they are entered, in full years: 1+X candidates are
+ * students from 中职 up and working adults, and no one younger than 10 or older than 100
+ * sits these exams. A birth date outside is a typo, not a person.
+ */
+export const CANDIDATE_AGE = { min: 10, max: 100 } as const;
+
+/** A valid GB 11643 number whose holder is of an age to be a candidate on `today` (YYYY-MM-DD, Beijing). */
+export function checkCandidateIdNumber(raw: string | number | null | undefined, today?: string): IdCheck {
+  const id = checkIdNumber(raw, today);
+  if (!id.ok) return id;
+  const day = todayString(today);
+  const yearsBefore = (n: number) => `${String(Number(day.slice(0, 4)) - n).padStart(4, '0')}${day.slice(4)}`;
+  // Compared as YYYY-MM-DD text: born on or before the day `min` years ago, and after the day `max + 1` years ago.
+  if (id.birthDate > yearsBefore(CANDIDATE_AGE.min) || id.birthDate <= yearsBefore(CANDIDATE_AGE.max + 1))
+    return {
+      ok: false,
+      problem: { code: 'ID_BIRTH_RANGE', message: `身份证号中的出生日期 ${id.birthDate} 不在合理范围内（考生年龄应为 ${CANDIDATE_AGE.min}–${CANDIDATE_AGE.max} 周岁）` },
+    };
+  return id;
+}
+
 /** 11-digit mainland mobile; +86, spaces and dashes forgiven. */
 export function checkPhone(raw: unknown): FieldCheck<string> {
   if (raw === null || raw === undefined || String(raw).trim() === '') return { ok: false, problem: { code: 'PHONE_EMPTY', message: '手机号不能为空' } };
@@ -73,20 +96,42 @@ export function pinyinOf(name: string): string {
   return pinyin(name.replace(/·/g, ''), { toneType: 'none', surname: 'head', type: 'array', v: true }).join(' ').toLowerCase();
 }
 
-const squash = (s: string) =>
-  s
+/**
+ * Pinyin as plain letters: lower case, tone marks and spaces gone, ü (also typed u: or v) as v.
+ * Decomposed first, so a ü that carries a tone (ǚ) is a ü too.
+ */
+export function plainPinyin(s: string): string {
+  return s
     .toLowerCase()
-    .replace(/ü|u:/g, 'v')
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z]/g, '');
+    .replace(/u\u0308|u:/g, 'v')
+    .replace(/[\u0300-\u036f\s]/g, '');
+}
+
+const squash = (s: string) => plainPinyin(s).replace(/[^a-z]/g, '');
+
+/** The readings a name's pinyin may give: surnames read as surnames (the default), or every character as usual. */
+export function pinyinReadings(name: string): [string, string] {
+  return [pinyinOf(name), pinyin(name.replace(/·/g, ''), { toneType: 'none', type: 'array', v: true }).join(' ')];
+}
+
+/**
+ * The syllables `namePinyin` spells, one per character of the name, as plain letters. A person
+ * may have typed the pinyin without spaces, or spaced it by word: then the reading it matches
+ * gives the syllables.
+ */
+export function pinyinSyllables(name: string, namePinyin: string): string[] {
+  const given = namePinyin.trim().split(/\s+/).filter(Boolean);
+  if (!given.length || given.length === [...name.replace(/·/g, '')].length) return given.map(squash);
+  const reading = pinyinReadings(name).find((r) => squash(r) === squash(namePinyin));
+  return (reading?.split(' ') ?? given).map(squash);
+}
 
 /** Accepts the given pinyin when it reads the name (any spacing, case or tone marks). */
 export function checkPinyin(name: string, raw: unknown): FieldCheck<string> {
   const given = String(raw ?? '').trim();
   if (!given) return { ok: true, value: pinyinOf(name) };
-  const plain = name.replace(/·/g, '');
-  const readings = [pinyinOf(name), pinyin(plain, { toneType: 'none', type: 'array', v: true }).join(' ')];
+  const readings = pinyinReadings(name);
   if (!readings.some((r) => squash(r) === squash(given)))
     return { ok: false, problem: { code: 'PINYIN_MISMATCH', message: `姓名拼音“${given}”与姓名“${name}”的读音（${readings[0]}）不符` } };
   return { ok: true, value: given.toLowerCase().replace(/\s+/g, ' ') };
@@ -118,4 +163,19 @@ export function missingForEnrollment(c: Pick<Candidate, 'kind' | 'phone' | 'name
   if (!c.hasPhoto) missing.push('照片');
   if (c.realnameStatus !== 'verified' && c.realnameStatus !== 'confirmed') missing.push(c.realnameStatus === 'failed' ? '实名认证失败待确认' : '未实名认证');
   return missing;
+}
+
+/**
+ * Why 人工确认 cannot be done (yet), or null. The coordinator confirms that the name, the ID
+ * number and the photo are this person's, so without a photo there is nothing to confirm.
+ */
+export function realnameConfirmRefusal(c: Pick<Candidate, 'name' | 'hasPhoto' | 'realnameStatus'>): string | null {
+  if (c.realnameStatus === 'verified' || c.realnameStatus === 'confirmed') return `考生“${c.name}”已通过实名认证，无需人工确认。`;
+  if (!c.hasPhoto) return `考生“${c.name}”还没有照片。人工确认要核对照片确属本人，请先上传照片再人工确认。`;
+  return null;
+}
+
+/** What would still keep a candidate from enrolling once 人工确认 is done: the dialog says it before, not after. */
+export function missingAfterConfirm(c: Parameters<typeof missingForEnrollment>[0]): string[] {
+  return missingForEnrollment({ ...c, realnameStatus: 'confirmed' });
 }

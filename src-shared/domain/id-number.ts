@@ -30,12 +30,14 @@ export type IdProblem =
   | { code: 'ID_CHARACTERS'; message: string }
   | { code: 'ID_REGION'; message: string }
   | { code: 'ID_BIRTH_DATE'; message: string }
+  /** A real date, but no candidate is that young or that old (`checkCandidateIdNumber`). */
+  | { code: 'ID_BIRTH_RANGE'; message: string }
   | { code: 'ID_CHECK_DIGIT'; message: string };
 
 export type IdCheck = { ok: true; value: string; birthDate: string; sex: '男' | '女' } | { ok: false; problem: IdProblem };
 
 /** The Beijing date today, to refuse birth dates in the future. */
-function todayString(today?: string): string {
+export function todayString(today?: string): string {
   return today ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
@@ -61,10 +63,15 @@ export function checkIdNumber(raw: string | number | null | undefined, today?: s
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, not Date.UTC: that one reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || birthDate > todayString(today))
+  // Any real calendar date is a valid number (the standard's own example is born in 1880);
+  // whether it is plausible for a candidate is `checkCandidateIdNumber`'s question.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return { ok: false, problem: { code: 'ID_BIRTH_DATE', message: `身份证号中的出生日期 ${value.slice(6, 14)} 不是有效的日期` } };
+  if (birthDate > todayString(today)) return { ok: false, problem: { code: 'ID_BIRTH_DATE', message: `身份证号中的出生日期 ${birthDate} 晚于今天，不是有效的出生日期` } };
   const expected = checkDigit(value.slice(0, 17));
   if (value[17] !== expected) return { ok: false, problem: { code: 'ID_CHECK_DIGIT', message: `身份证号校验位不正确（最后一位应为 ${expected}），请核对是否有数字输错` } };
   return { ok: true, value, birthDate, sex: Number(value[16]) % 2 === 1 ? '男' : '女' };

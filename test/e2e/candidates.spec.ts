@@ -169,10 +169,20 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await expect(page.getByText('已删除考生 单晓明')).toBeVisible();
   await expect(count).toHaveText('共 40 名');
 
-  // Export of the current view.
+  // Export of the current view, in the list's order (sorted by ID number here).
   await page.getByRole('combobox', { name: '照片' }).click();
   await pickOption(page, '无照片');
   await expect(count).toHaveText('筛选出 40 名');
+  await grid.getByRole('button', { name: '身份证号' }).click();
+  await expect(grid.getByRole('columnheader', { name: '身份证号' })).toHaveAttribute('aria-sort', 'ascending');
+  const firstIds = () => Promise.all([1, 2, 3, 4, 5].map(async (i) => (await grid.getByRole('row').nth(i).getByRole('gridcell').nth(2).textContent()) ?? ''));
+  await expect
+    .poll(async () => {
+      const ids = await firstIds();
+      return ids.every((x, i) => x && (i === 0 || ids[i - 1]! < x));
+    })
+    .toBe(true);
+  const shownFirst = await firstIds();
   await page.getByRole('button', { name: '导出当前视图' }).click();
   await expect(page.getByText('已导出 40 名考生')).toBeVisible();
   const exportDownload = page.waitForEvent('download');
@@ -181,6 +191,8 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   const exportBook = new ExcelJS.Workbook();
   await exportBook.xlsx.readFile(exported.path);
   expect(exportBook.worksheets[0]!.rowCount).toBe(41);
+  expect((await cellText(exportBook.worksheets[0]!, 1))[2]).toBe('身份证号');
+  expect([2, 3, 4, 5, 6].map((r) => String(exportBook.worksheets[0]!.getRow(r).getCell(3).value))).toEqual(shownFirst);
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: /社会考生/ }).click();
   await expect(page.getByText('还没有社会考生。')).toBeVisible();
@@ -293,26 +305,45 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   const failed = page.getByRole('row').filter({ hasText: '未提交照片，无法完成人脸核身' });
   await expect(failed).toHaveCount(9);
   await shot(page, '3x-17-realname-failed');
+  // 人工确认 compares the photo with the person: a candidate without one gets the upload first.
   const first = failed.first();
   const firstName = (await first.getByRole('cell').nth(1).textContent())!;
+  const firstId = (await first.getByRole('cell').nth(2).textContent())!;
+  await expect(first.getByRole('button', { name: /确认无误/ })).toHaveCount(0);
+  await first.getByRole('button', { name: /上传照片/ }).click();
+  const upload = page.getByRole('dialog').filter({ hasText: `编辑考生：${firstName}` });
+  await expect(upload.getByText('请先上传照片再人工确认')).toBeVisible();
+  await expect(upload.getByRole('button', { name: '保存并确认无误' })).toBeDisabled();
+  const late = join(dir, `${firstId}.jpg`);
+  writeFileSync(late, await photo(firstId));
+  await upload.locator('input[type="file"]').setInputFiles(late);
+  await expect(page.getByText('照片已保存')).toBeVisible();
+  await expect(upload.getByText('请先上传照片再人工确认')).toHaveCount(0);
+  await upload.getByRole('button', { name: /^取\s*消$/ }).click();
   await first.getByRole('button', { name: /确认无误/ }).click();
-  await page
-    .getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` })
-    .getByRole('button', { name: /确认无误/ })
-    .click();
-  await expect(page.getByText(`已确认 ${firstName} 的实名信息`)).toBeVisible();
+  const ask = page.getByRole('dialog', { name: `确认考生“${firstName}”的信息无误？` });
+  await expect(ask).toContainText('该考生即可报考');
+  await shot(page, '3x-17b-realname-confirm');
+  await ask.getByRole('button', { name: /确认无误/ }).click();
+  await expect(page.getByText(`已确认 ${firstName} 的实名信息，可以报考了`)).toBeVisible();
   await expect(failed).toHaveCount(8);
 
-  // Edit, then confirm, in one go.
+  // Upload, edit, then confirm, in one go.
   const second = failed.first();
   const secondName = (await second.getByRole('cell').nth(1).textContent())!;
-  await second.getByRole('button', { name: /修改/ }).click();
+  const secondId = (await second.getByRole('cell').nth(2).textContent())!;
+  await second.getByRole('button', { name: /上传照片/ }).click();
   const fix = page.getByRole('dialog').filter({ hasText: `编辑考生：${secondName}` });
   await expect(fix.getByText('平台实名认证未通过')).toBeVisible();
+  await shot(page, '3x-18-realname-no-photo');
+  const secondPhoto = join(dir, `${secondId}.jpg`);
+  writeFileSync(secondPhoto, await photo(secondId));
+  await fix.locator('input[type="file"]').setInputFiles(secondPhoto);
+  await expect(fix.getByRole('button', { name: '保存并确认无误' })).toBeEnabled();
   await fix.getByLabel('手机号').fill('13905351234');
   await shot(page, '3x-18-realname-edit');
   await fix.getByRole('button', { name: '保存并确认无误' }).click();
-  await expect(page.getByText(`已保存并确认 ${secondName} 的实名信息`)).toBeVisible();
+  await expect(page.getByText(`已保存并确认 ${secondName} 的实名信息，可以报考了`)).toBeVisible();
   await expect(failed).toHaveCount(7);
   await page.getByRole('radiogroup', { name: '实名状态' }).getByText('已人工确认', { exact: true }).click();
   await expect(page.getByRole('row').filter({ hasText: firstName })).toContainText('人工确认');

@@ -268,4 +268,19 @@ describe('candidate import: files that are not what they claim, each refused wit
     );
     expect(e).toMatchObject({ code: 'VALIDATION', message: '身份证号校验位不正确（最后一位应为 0），请核对是否有数字输错', details: { issues: [{ path: 'idNumber' }] } });
   });
+
+  it('refuses the example number of GB 11643 (born 1880-01-01) for its age, not as a date that does not exist', async () => {
+    const { app, principal } = await setUpApp();
+    const path = join(tempDir(), 'old.xlsx');
+    await writeXlsx(path, [SCHOOL_HEADERS, ['张伟', '', '440524188001010014', '13805351234', '物流管理', '高职专科', 2025]]);
+    const { preview: p } = await preview(app, principal, path);
+    expect(p.errors).toEqual([{ row: 2, column: '身份证号', code: 'ID_BIRTH_RANGE', message: '身份证号中的出生日期 1880-01-01 不在合理范围内（考生年龄应为 10–100 周岁）' }]);
+    const e = await callError(
+      app,
+      'candidates.create',
+      { kind: 'school', name: '张伟', idNumber: '440524188001010014', phone: '13805351234', major: '物流管理', majorLevel: '高职专科', entryYear: 2025 },
+      principal,
+    );
+    expect(e).toMatchObject({ code: 'VALIDATION', message: '身份证号中的出生日期 1880-01-01 不在合理范围内（考生年龄应为 10–100 周岁）' });
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,26 @@ describe('CLI: candidates import and export', () => {
     await wb.xlsx.readFile(out);
     const ids = [2, 3, 4].map((r) => wb.worksheets[0]!.getRow(r).getCell(3).value);
     expect(ids.sort()).toEqual(people.map((p) => p.idNumber).sort());
+
+    // A .csv name gets real CSV (UTF-8 with a BOM), which our import reads back as unchanged.
+    const csv = join(dir, 'export.csv');
+    expect(cli(['candidates', 'export', '--out', csv, '--data-dir', data, '--json']).json()).toEqual({ file: csv, count: 3 });
+    const bytes = readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('姓名,姓名拼音,身份证号,手机号,就读专业,专业层次,入学年份,照片,实名认证,尚缺');
+    expect(
+      lines
+        .slice(1, 4)
+        .map((l) => l.split(',')[2])
+        .sort(),
+    ).toEqual(people.map((p) => `\t${p.idNumber}`).sort());
+    const back = cli(['candidates', 'import', csv, '--update', '--data-dir', data, '--json']);
+    expect(back.code).toBe(0);
+    expect(back.json<{ counts: object }>().counts).toEqual({ new: 0, updated: 0, unchanged: 3, refused: 0 });
+    const xls = cli(['candidates', 'export', '--out', join(dir, 'export.xls'), '--data-dir', data]);
+    expect(xls.code).toBe(2);
+    expect(xls.stderr).toContain('--out 的文件名应以 .xlsx（Excel 表格）或 .csv（UTF-8 文本）结尾：“export.xls”两者都不是');
 
     expect(cli(['candidates', 'import', path, '--kind', 'teachers', '--data-dir', data]).code).toBe(2);
     expect(cli(['candidates', 'export', '--data-dir', data]).code).toBe(2);

@@ -7,9 +7,10 @@ import type { JobInfo } from '../../src-shared/api/jobs';
 import type { PhotoFileReport, PhotoImportReport } from '../../src-shared/api/photos';
 import type { AppCore } from '../../src-main/core/app-core';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
-import { writeZip, zeros } from '../fixtures/package-fixtures';
+import { readPackage } from '../../src-main/pipelines/packages/read-package';
+import { writeZip, zeros, zipEntries } from '../fixtures/package-fixtures';
 import { addCandidates } from '../fixtures/candidates';
-import { hugePng, lyingZip, oversizedJpeg, photo, renamedPdf, truncatedJpeg, zipWithGbkNames, zipWithRawNames } from '../fixtures/photo-fixtures';
+import { hugePng, lyingZip, orientedPhoto, oversizedJpeg, photo, pixelDistance, renamedPdf, truncatedJpeg, zipWithGbkNames, zipWithRawNames } from '../fixtures/photo-fixtures';
 import { call, callError, setUpApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -167,6 +168,57 @@ describe('photo ZIP import: a messy ZIP from a coordinator', () => {
     );
     const stored = app.store.db.prepare('SELECT data FROM candidate_photos LIMIT 1').get() as { data: Buffer };
     expect(await sharp(stored.data).metadata()).toMatchObject({ format: 'jpeg', width: 295, height: 413 });
+  });
+
+  it('judges a phone photo as it is shown (EXIF orientation applied), and stores and sends it turned upright', { timeout: 120_000 }, async () => {
+    const { app, principal } = await setUpApp();
+    const p = addCandidates(app.store, 3, 38).map((x) => x.idNumber);
+    // Stored 413×295 with orientation 6 (shown upright 295×413); a PNG upside down; and a
+    // photo stored 295×413 that orientation 8 shows lying on its side, 413×295.
+    const sideways = await orientedPhoto(p[0]!, 6);
+    expect(await sharp(sideways).metadata()).toMatchObject({ width: 413, height: 295, orientation: 6 });
+    const path = join(tempDir(), 'phones.zip');
+    await writeZip(path, [
+      { name: `${p[0]}.jpg`, data: sideways },
+      { name: `${p[1]}.png`, data: await orientedPhoto(p[1]!, 3, { format: 'png' }) },
+      {
+        name: `${p[2]}.jpg`,
+        data: await sharp(await photo(p[2]!))
+          .withMetadata({ orientation: 8 })
+          .jpeg()
+          .toBuffer(),
+      },
+    ]);
+    const { report, fileId } = await preview(app, principal, path);
+    expect(report.files.map((f) => [f.code, f.message])).toEqual([
+      ['OK', '照片合格（已按拍摄方向转正）'],
+      ['OK', '照片合格（已按拍摄方向转正）'],
+      ['SIZE', '照片尺寸是 413×295 像素，应为 295×413 像素（可选择“自动调整尺寸”）'],
+    ]);
+    await commit(app, principal, fileId, report.fileHash);
+    expect(photoRows(app).map((r) => [r.id, r.width, r.height, r.format])).toEqual(
+      [
+        [p[0], 295, 413, 'jpeg'],
+        [p[1], 295, 413, 'png'],
+      ].sort(),
+    );
+    const stored = (id: string) =>
+      (app.store.db.prepare('SELECT p.data FROM candidate_photos p JOIN candidates c ON c.id = p.candidate_id WHERE c.id_number = ?').get(id) as { data: Buffer }).data;
+    for (const id of [p[0]!, p[1]!]) {
+      const meta = await sharp(stored(id)).metadata();
+      expect({ width: meta.width, height: meta.height, orientation: meta.orientation ?? 1 }).toEqual({ width: 295, height: 413, orientation: 1 });
+      expect(await pixelDistance(stored(id), await photo(id))).toBeLessThan(4);
+    }
+
+    // The platform gets the upright pixels too: the package's photo ZIP holds the stored bytes.
+    const done = await app.jobs.wait((await call<JobInfo>(app, 'packages.export', { kinds: ['candidates'], includeIncomplete: true }, principal)).id);
+    const pkg = await readPackage((done.result as { path: string }).path, 'out.zip', { institutionCode: '4137014320', trustedKeys: [], allowUnsigned: true, direction: 'out' });
+    const photoZip = join(tempDir(), 'photos.zip');
+    writeFileSync(photoZip, pkg.extraFiles.get('candidates/考生照片.zip')!);
+    const sent = Object.fromEntries((await zipEntries(photoZip)).map((e) => [e.name, e.data]));
+    expect(Object.keys(sent).sort()).toEqual([`${p[0]}.jpg`, `${p[1]}.png`].sort());
+    for (const data of Object.values(sent)) expect(await sharp(data).metadata()).toMatchObject({ width: 295, height: 413 });
+    expect((await sharp(sent[`${p[0]}.jpg`]!).metadata()).orientation ?? 1).toBe(1);
   });
 
   it('decodes GBK entry names from Chinese Windows ZIPs (no UTF-8 flag)', { timeout: 90_000 }, async () => {
@@ -356,5 +408,21 @@ describe('candidates.setPhoto: one photo from the form', () => {
     expect(audit.map((a) => (a.before_json ? JSON.parse(a.before_json).sha256 : null))).toEqual([null, afterFirst[0]!.sha256]);
     const shown = await call<{ dataUrl: string; width: number } | null>(app, 'candidates.photo', { id }, principal);
     expect(shown).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,/), width: 295 });
+  });
+
+  it('takes a phone photo stored sideways (413×295, EXIF orientation 6) as the upright 295×413 it shows, and stores it upright', { timeout: 90_000 }, async () => {
+    const { app, principal } = await setUpApp();
+    const [person] = addCandidates(app.store, 1, 39);
+    const id = (app.store.db.prepare('SELECT id FROM candidates').get() as { id: number }).id;
+    const path = join(tempDir(), 'IMG_0412.jpg');
+    writeFileSync(path, await orientedPhoto(person!.idNumber, 6));
+    const report = await call<PhotoFileReport>(app, 'candidates.setPhoto', { id, fileId: register(app, path) }, principal);
+    expect(report).toEqual({ name: 'IMG_0412.jpg', id: person!.idNumber, status: 'accepted', code: 'OK', message: '照片合格（已按拍摄方向转正）' });
+    const shown = (await call<{ dataUrl: string; width: number; height: number }>(app, 'candidates.photo', { id }, principal))!;
+    expect(shown).toMatchObject({ width: 295, height: 413 });
+    const bytes = Buffer.from(shown.dataUrl.replace(/^data:image\/jpeg;base64,/, ''), 'base64');
+    const meta = await sharp(bytes).metadata();
+    expect({ width: meta.width, height: meta.height, orientation: meta.orientation ?? 1 }).toEqual({ width: 295, height: 413, orientation: 1 });
+    expect(await pixelDistance(bytes, await photo(person!.idNumber))).toBeLessThan(4);
   });
 });

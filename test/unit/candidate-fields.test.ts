@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, pinyinOf } from '../../src-shared/domain/candidate';
+import { CANDIDATE_AGE, checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, pinyinOf } from '../../src-shared/domain/candidate';
 import { checkDigit, checkIdNumber, maskIdNumber, normaliseIdNumber } from '../../src-shared/domain/id-number';
 
 const problem = (r: { ok: boolean; problem?: { code: string } }) => (r.ok ? 'ok' : r.problem!.code);
@@ -51,8 +51,40 @@ describe('ID number (GB 11643)', () => {
     );
   });
 
+  it('takes any real calendar date, as old as the example in the standard (born 1880-01-01)', () => {
+    expect(checkIdNumber('440524188001010014', '2026-03-01')).toEqual({ ok: true, value: '440524188001010014', birthDate: '1880-01-01', sex: '男' });
+    expect(checkIdNumber('370285200302305910')).toMatchObject({ ok: false, problem: { code: 'ID_BIRTH_DATE', message: '身份证号中的出生日期 20030230 不是有效的日期' } });
+    expect(checkIdNumber('370285209901015910', '2026-11-29')).toMatchObject({ ok: false, problem: { message: '身份证号中的出生日期 2099-01-01 晚于今天，不是有效的出生日期' } });
+  });
+
   it('masks for printing as 370681*****6810', () => {
     expect(maskIdNumber('370681200403156810')).toBe('370681*****6810');
+  });
+});
+
+describe('ID number of a candidate', () => {
+  const id = (birth: string) => {
+    const first17 = `370602${birth.replace(/-/g, '')}358`;
+    return first17 + checkDigit(first17);
+  };
+
+  it('refuses a real but implausible birth date, saying so truly, and keeps every rule of the number itself', () => {
+    expect(CANDIDATE_AGE).toEqual({ min: 10, max: 100 });
+    expect(checkCandidateIdNumber('440524188001010014', '2026-03-01')).toEqual({
+      ok: false,
+      problem: { code: 'ID_BIRTH_RANGE', message: '身份证号中的出生日期 1880-01-01 不在合理范围内（考生年龄应为 10–100 周岁）' },
+    });
+    expect(checkCandidateIdNumber('370681200403156811', '2026-03-01')).toMatchObject({ ok: false, problem: { code: 'ID_CHECK_DIGIT' } });
+    expect(checkCandidateIdNumber('370285200302305910', '2026-03-01')).toMatchObject({ ok: false, problem: { code: 'ID_BIRTH_DATE' } });
+    expect(checkCandidateIdNumber('370681200403156810', '2026-03-01')).toMatchObject({ ok: true, birthDate: '2004-03-15' });
+  });
+
+  it('draws the line at 10 and at 100 full years of age on the day', () => {
+    const today = '2026-03-01';
+    expect(checkCandidateIdNumber(id('2016-03-01'), today)).toMatchObject({ ok: true }); // 10 today
+    expect(checkCandidateIdNumber(id('2016-03-02'), today)).toMatchObject({ ok: false, problem: { code: 'ID_BIRTH_RANGE' } }); // 9
+    expect(checkCandidateIdNumber(id('1925-03-02'), today)).toMatchObject({ ok: true }); // 100
+    expect(checkCandidateIdNumber(id('1925-03-01'), today)).toMatchObject({ ok: false, problem: { code: 'ID_BIRTH_RANGE' } }); // 101 today
   });
 });
 
@@ -81,6 +113,8 @@ describe('names, phones, pinyin, years', () => {
     expect(checkPinyin('张伟', 'zhāng wěi')).toMatchObject({ ok: true });
     expect(checkPinyin('张伟', '')).toEqual({ ok: true, value: 'zhang wei' });
     expect(checkPinyin('张伟', 'li wei')).toMatchObject({ ok: false, problem: { code: 'PINYIN_MISMATCH' } });
+    // ü however it is typed, a tone mark on it too.
+    for (const given of ['lv bu', 'lü bu', 'lu: bu', 'lǚ bù']) expect(checkPinyin('吕布', given), given).toMatchObject({ ok: true });
   });
 
   it('checks entry years in range', () => {

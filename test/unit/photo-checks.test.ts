@@ -6,7 +6,7 @@ import { checkPhoto, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-p
 import { judgeEntryName } from '../../src-main/pipelines/photos/entry-names';
 import { coverCrop } from '../../src-main/pipelines/photos/fit-photo';
 import { headerSize, sniffImage } from '../../src-main/pipelines/photos/image-sniff';
-import { hugePng, oversizedJpeg, photo, renamedPdf, truncatedJpeg } from '../fixtures/photo-fixtures';
+import { hugePng, orientedPhoto, oversizedJpeg, photo, pixelDistance, renamedPdf, truncatedJpeg } from '../fixtures/photo-fixtures';
 
 // Valid GB 11643 numbers (from fakePeople); the second ends in X.
 const ID = '370602200505163581';
@@ -62,11 +62,72 @@ describe('what a file is, by content', () => {
       ['png', 413, 295],
     ] as const) {
       const bytes = await photo(ID, { format, width, height });
-      expect(headerSize(bytes, format)).toEqual({ width, height });
+      expect(headerSize(bytes, format)).toEqual({ width, height, orientation: 1 });
       expect(await sharp(bytes).metadata()).toMatchObject({ width, height });
     }
-    expect(headerSize(hugePng(), 'png')).toEqual({ width: 20_000, height: 20_000 });
+    expect(headerSize(hugePng(), 'png')).toEqual({ width: 20_000, height: 20_000, orientation: 1 });
     expect(headerSize(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]), 'jpeg')).toBeNull();
+  });
+});
+
+describe('EXIF orientation', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('orientation %i: read from a JPEG APP1 and a PNG eXIf as sharp reads it, and the fixture shows upright', async (orientation) => {
+    for (const format of ['jpeg', 'png'] as const) {
+      const bytes = await orientedPhoto(ID, orientation, { format });
+      const meta = await sharp(bytes).metadata();
+      expect(meta.orientation ?? 1, format).toBe(orientation);
+      expect(headerSize(bytes, format), format).toEqual({ width: meta.width, height: meta.height, orientation });
+      expect(await pixelDistance(bytes, await photo(ID)), format).toBeLessThan(3);
+    }
+  });
+
+  it('gives up on a broken Exif block, for sharp to read instead', async () => {
+    const bytes = Buffer.from(await orientedPhoto(ID, 6));
+    const exif = bytes.indexOf(Buffer.from('Exif\0\0', 'latin1'));
+    bytes.write('XX', exif + 6, 'latin1'); // neither II nor MM
+    expect(headerSize(bytes, 'jpeg')).toBeNull();
+  });
+
+  it.each([2, 3, 4, 5, 6, 7, 8])('orientation %i: an upright 295×413 as shown is accepted, stored turned upright with no orientation left', async (orientation) => {
+    for (const format of ['jpeg', 'png'] as const) {
+      const r = await checkPhoto(await orientedPhoto(ID, orientation, { format }), { fix: false });
+      expect(r, format).toMatchObject({ ok: true, fixed: false, message: '照片合格（已按拍摄方向转正）', photo: { format, width: 295, height: 413 } });
+      if (!r.ok) continue;
+      const stored = await sharp(r.photo.data).metadata();
+      expect({ width: stored.width, height: stored.height, orientation: stored.orientation ?? 1 }, format).toEqual({ width: 295, height: 413, orientation: 1 });
+      expect(r.photo.size).toBe(r.photo.data.length);
+      expect(await pixelDistance(r.photo.data, await photo(ID)), format).toBeLessThan(4);
+    }
+  });
+
+  it('judges the size as shown: stored 295×413 but turned a quarter is a 413×295 photo', async () => {
+    // A portrait photo shown sideways: stored 295×413 pixels, orientation 6 turns it to 413×295.
+    const sideways = await sharp(await photo(ID))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    expect(await checkPhoto(sideways, { fix: false })).toMatchObject({ ok: false, code: 'SIZE', message: expect.stringContaining('照片尺寸是 413×295 像素') });
+    // And a phone's 3:4 portrait stored sideways is fixed as shown, upright.
+    const phone = await orientedPhoto(ID, 6, { width: 600, height: 840 });
+    expect(await checkPhoto(phone, { fix: false })).toMatchObject({ ok: false, code: 'SIZE', message: expect.stringContaining('照片尺寸是 600×840 像素') });
+    const fixed = await checkPhoto(phone, { fix: true });
+    expect(fixed).toMatchObject({ ok: true, fixed: true, message: '照片合格（已从 600×840 自动调整为 295×413 像素）' });
+    if (fixed.ok) {
+      expect((await sharp(fixed.photo.data).metadata()).orientation ?? 1).toBe(1);
+      expect(
+        await pixelDistance(fixed.photo.data, await checkPhoto(await photo(ID, { width: 600, height: 840 }), { fix: true }).then((u) => (u.ok ? u.photo.data : Buffer.alloc(0)))),
+      ).toBeLessThan(4);
+    }
+  });
+
+  it('keeps an upright photo that says orientation 1 byte for byte', async () => {
+    const bytes = await sharp(await photo(ID))
+      .withMetadata({ orientation: 1 })
+      .jpeg()
+      .toBuffer();
+    const r = await checkPhoto(bytes, { fix: false });
+    expect(r).toMatchObject({ ok: true, message: '照片合格' });
+    if (r.ok) expect(r.photo.data.equals(bytes)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { CandidateExportResult, candidateFilter, CandidateImportPreview, CandidateImportResult, importInput } from '../../../src-shared/api/candidates';
+import type { CandidateExportInput, CandidateExportResult, CandidateImportPreview, CandidateImportResult, importInput } from '../../../src-shared/api/candidates';
 import type { FileRef } from '../../../src-shared/api/files';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../src-shared/domain/candidate';
@@ -41,7 +41,7 @@ export function startCommit(call: CallContext, input: z.output<typeof importInpu
   return call.app.jobs.start(candidateCommitJob, { ...importInputOf(call, input), commitHash: input.fileHash }, { title, actor: call.actor, owner: call.sessionToken });
 }
 
-export function startExport(call: CallContext, filter: z.output<typeof candidateFilter>): JobInfo<CandidateExportResult> {
+export function startExport(call: CallContext, filter: CandidateExportInput): JobInfo<CandidateExportResult> {
   return call.app.jobs.start(candidateExportJob, filter, { title: '导出考生', actor: call.actor, owner: call.sessionToken });
 }
 

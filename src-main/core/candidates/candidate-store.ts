@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { missingForEnrollment, type Candidate } from '../../../src-shared/domain/candidate';
+import { pinyinSearchKey } from '../../../src-shared/domain/pinyin-search';
 import type { CandidateRow } from '../../../src-shared/api/candidates';
 import type { CandidateTable } from '../../store/schema';
 import type { Store } from '../../store/store';
@@ -73,11 +74,12 @@ export function existingByIdNumber(store: Store): Map<string, ExistingCandidate>
   );
 }
 
-const INSERT = `INSERT INTO candidates (kind, name, name_pinyin, id_number, phone, major, major_level, entry_year, education, employer, realname_status, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unverified', ?, ?)`;
+const INSERT = `INSERT INTO candidates (kind, name, name_pinyin, pinyin_key, id_number, phone, major, major_level, entry_year, education, employer, realname_status, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unverified', ?, ?)`;
 
 export function insertCandidate(store: Store, kind: 'school' | 'social', v: CandidateValues, now: string): number {
-  const r = store.prepare(INSERT).run(kind, v.name, v.namePinyin, v.idNumber, v.phone, v.major, v.majorLevel, v.entryYear, v.education, v.employer, now, now);
+  const key = pinyinSearchKey(v.name, v.namePinyin);
+  const r = store.prepare(INSERT).run(kind, v.name, v.namePinyin, key, v.idNumber, v.phone, v.major, v.majorLevel, v.entryYear, v.education, v.employer, now, now);
   return Number(r.lastInsertRowid);
 }
 
@@ -93,13 +95,17 @@ const COLUMN_OF: Record<keyof CandidateValues, string> = {
   employer: 'employer',
 };
 
-/** Writes only the given fields (批量修改: only what changed). A new name resets the real-name check. */
+/** Writes only the given fields (批量修改: only what changed). A new name resets the real-name check; a new name or pinyin, the search key. */
 export function updateCandidateFields(store: Store, id: number, fields: Partial<CandidateValues>, now: string): void {
   const keys = (Object.keys(fields) as (keyof CandidateValues)[]).filter((k) => k !== 'idNumber');
   if (!keys.length) return;
   const resetRealname = keys.includes('name');
   const sql = `UPDATE candidates SET ${keys.map((k) => `${COLUMN_OF[k]} = ?`).join(', ')}${resetRealname ? ", realname_status = 'unverified', realname_reason = NULL" : ''}, updated_at = ? WHERE id = ?`;
   store.prepare(sql).run(...keys.map((k) => fields[k] ?? null), now, id);
+  if (keys.includes('name') || keys.includes('namePinyin')) {
+    const r = store.prepare('SELECT name, name_pinyin FROM candidates WHERE id = ?').get(id) as { name: string; name_pinyin: string };
+    store.prepare('UPDATE candidates SET pinyin_key = ? WHERE id = ?').run(pinyinSearchKey(r.name, r.name_pinyin), id);
+  }
 }
 
 /** A new ID number is a new person to verify: the real-name check starts again. */

@@ -1,8 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
-import type { candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, type CandidateKind } from '../../../src-shared/domain/candidate';
-import { checkIdNumber } from '../../../src-shared/domain/id-number';
+import type { CandidateExportInput, candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
+import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, realnameConfirmRefusal, type CandidateKind } from '../../../src-shared/domain/candidate';
+import { pinyinSearchTerm } from '../../../src-shared/domain/pinyin-search';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
 import type { DB } from '../../store/schema';
@@ -46,10 +46,12 @@ function whereOf(eb: Eb, f: Filter, options: { scan?: boolean } = {}): Expressio
     const squashed = s.toLowerCase().replace(/\s+/g, '');
     // Only the columns the text could occur in: a search runs on every keystroke over up to
     // 50,000 rows, and a name in characters never matches pinyin, an ID number or a phone.
-    // What is typed is text: LIKE's % and _ are escaped.
+    // What is typed is text: LIKE's % and _ are escaped. Pinyin, whole or its initials, is one
+    // stored key (pinyin-search.ts), already plain letters: no function runs per row.
     const like = (t: string) => `%${t.replace(/[\\%_]/g, '\\$&')}%`;
     const either = [sql<SqlBool>`${eb.ref('c.name')} LIKE ${like(s)} ESCAPE '\\'`];
-    if (/^[a-zü]+$/.test(squashed)) either.push(sql<SqlBool>`replace(${eb.ref('c.name_pinyin')}, ' ', '') LIKE ${like(squashed)} ESCAPE '\\'`);
+    const pinyin = pinyinSearchTerm(s);
+    if (pinyin) either.push(sql<SqlBool>`${eb.ref('c.pinyin_key')} LIKE ${`%${pinyin}%`}`);
     if (/^[0-9x]+$/.test(squashed)) either.push(sql<SqlBool>`instr(${eb.ref('c.id_number')}, ${s.toUpperCase()}) > 0`);
     if (/^[0-9]+$/.test(s)) either.push(sql<SqlBool>`instr(${eb.ref('c.phone')}, ${s}) > 0`);
     parts.push(eb.or(either));
@@ -97,13 +99,12 @@ export function listCandidates(store: Store, input: ListInput): CandidatePage {
   return { total, offset: input.offset, rows: rows.map((r) => toRow(toCandidate(r, r.has_photo === 1))) };
 }
 
-/** Every row of a filtered view, for its export. */
-export function allCandidates(store: Store, filter: Filter): CandidateRow[] {
-  const rows = store.all(
-    candidatesWithPhotoFlag(store.q)
-      .where((eb) => whereOf(eb, filter))
-      .orderBy('c.id'),
-  );
+/** Every row of a filtered view, for its export: in the list's order when one is given (its default direction too), else in import order. */
+export function allCandidates(store: Store, view: Filter & Pick<CandidateExportInput, 'sort' | 'order'>): CandidateRow[] {
+  const { sort, order, ...filter } = view;
+  const query = candidatesWithPhotoFlag(store.q).where((eb) => whereOf(eb, filter));
+  const dir = order ?? 'desc';
+  const rows = store.all(sort ? query.orderBy(SORT_COLUMNS[sort], dir).orderBy('c.id', sort === 'updatedAt' ? (dir === 'asc' ? 'desc' : 'asc') : dir) : query.orderBy('c.id'));
   return rows.map((r) => toRow(toCandidate(r, r.has_photo === 1)));
 }
 
@@ -128,7 +129,7 @@ function validateForm(input: FormInput, today: string): CandidateValues {
   };
   const name = checkName(input.name);
   if (!name.ok) return fail('name', name.problem.message);
-  const id = checkIdNumber(input.idNumber, today);
+  const id = checkCandidateIdNumber(input.idNumber, today);
   if (!id.ok) return fail('idNumber', id.problem.message);
   const phone = checkPhone(input.phone);
   if (!phone.ok) return fail('phone', phone.problem.message);
@@ -223,7 +224,8 @@ export function confirmRealname(call: CallContext, id: number): CandidateRow {
   const { store } = call.app;
   return store.tx(() => {
     const before = getCandidate(store, id);
-    if (before.realnameStatus === 'verified' || before.realnameStatus === 'confirmed') throw new AppError('STATE', `考生“${before.name}”已通过实名认证，无需人工确认。`);
+    const refusal = realnameConfirmRefusal(before);
+    if (refusal) throw new AppError('STATE', refusal);
     markRealnameConfirmed(store, id, call.actor.name, call.app.now().toISOString());
     const after = getCandidate(store, id);
     writeAudit(call, {

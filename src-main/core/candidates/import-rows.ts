@@ -1,7 +1,15 @@
 import type { ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, isKnownMajorLevel, type Candidate, type CandidateKind } from '../../../src-shared/domain/candidate';
+import {
+  checkCandidateIdNumber,
+  checkEntryYear,
+  checkName,
+  checkPhone,
+  checkPinyin,
+  isKnownMajorLevel,
+  type Candidate,
+  type CandidateKind,
+} from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS, matchHeader, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
-import { checkIdNumber } from '../../../src-shared/domain/id-number';
 import { AppError } from '../../../src-shared/errors';
 import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
 
@@ -129,7 +137,7 @@ function judgeRow(row: SheetRow, header: HeaderMap, ctx: ImportContext, headers:
   const required = (field: CandidateField) => ctx.mode === 'create' && CANDIDATE_COLUMNS[ctx.kind].find((c) => c.field === field)?.required;
 
   const idCell = read('idNumber');
-  const id = checkIdNumber(idCell.number ?? idCell.text, ctx.today);
+  const id = checkCandidateIdNumber(idCell.number ?? idCell.text, ctx.today);
   if (!id.ok && !idCell.problem) issue(errors, 'idNumber', id.problem.code, id.problem.message);
   const idNumber = id.ok ? id.value : null;
 

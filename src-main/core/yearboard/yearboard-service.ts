@@ -27,9 +27,13 @@ function declarationStep(store: Store, year: number, today: string, pilot: boole
   const n = (s: string) => byStatus.find((r) => r.status === s)?.n ?? 0;
   const pending = n('submitted') + n('city_approved');
   const open = store.db.prepare('SELECT batch, window_end FROM declaration_plans WHERE window_start <= ? AND ? <= window_end ORDER BY window_end').get(today, today) as
-    | { batch: string; window_end: string }
-    | undefined;
-  const parts = [n('approved') && `审核通过 ${n('approved')}`, pending && `待审核 ${pending}`, n('draft') && `待提交 ${n('draft')}`, n('rejected') && `审核不通过 ${n('rejected')}`].filter(Boolean);
+    { batch: string; window_end: string } | undefined;
+  const parts = [
+    n('approved') && `审核通过 ${n('approved')}`,
+    pending && `待审核 ${pending}`,
+    n('draft') && `待提交 ${n('draft')}`,
+    n('rejected') && `审核不通过 ${n('rejected')}`,
+  ].filter(Boolean);
   const state: StepState = pilot ? 'done' : pending ? 'waiting' : open ? 'todo' : byStatus.length ? 'overdue' : 'idle';
   const hint = pilot
     ? '本年度已是试点院校'
@@ -47,7 +51,13 @@ function siteStep(store: Store): YearStep {
   const rows = store.db.prepare('SELECT status, count(*) AS n FROM exam_sites GROUP BY status').all() as { status: string; n: number }[];
   const n = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   const state: StepState = n('approved') + n('borrowed') ? 'done' : n('submitted') ? 'waiting' : 'todo';
-  const summary = [n('approved') && `审核通过 ${n('approved')}`, n('borrowed') && `借考 ${n('borrowed')}`, n('submitted') && `待审核 ${n('submitted')}`, n('draft') && `待提交 ${n('draft')}`, n('rejected') && `审核不通过 ${n('rejected')}`]
+  const summary = [
+    n('approved') && `审核通过 ${n('approved')}`,
+    n('borrowed') && `借考 ${n('borrowed')}`,
+    n('submitted') && `待审核 ${n('submitted')}`,
+    n('draft') && `待提交 ${n('draft')}`,
+    n('rejected') && `审核不通过 ${n('rejected')}`,
+  ]
     .filter(Boolean)
     .join('，');
   const hint = state === 'done' ? null : n('submitted') ? '等待培训评价组织审核考点' : '向培训评价组织申报考核站点';

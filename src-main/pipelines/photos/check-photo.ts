@@ -9,7 +9,9 @@ import type { PhotoCode } from './photo-codes';
 /**
  * One photo against the manual's rules (2.2.4: JPG/PNG, ≤ 5 MB, 295×413, 红底), cheapest test
  * first: file size, magic bytes, the header (sharp's, with the pixel limit, unless our own read
- * already shows 295×413), then one full decode for the border.
+ * already shows an upright 295×413), then one full decode for the border. Size and border are
+ * judged on the photo as it is shown, EXIF orientation applied; what is stored never carries an
+ * orientation other than upright.
  */
 
 /**
@@ -65,27 +67,35 @@ export async function checkPhoto(bytes: Buffer, options: PhotoCheckOptions): Pro
   if (!sniffed.format) return refuse('NOT_IMAGE', `不是图片：文件内容是${sniffed.what}，只接受 JPG 或 PNG 格式的照片`);
 
   const declared = headerSize(bytes, sniffed.format);
-  const dims = declared && isTarget(declared) ? { size: declared, oriented: declared } : await readHeader(bytes);
-  if ('ok' in dims) return dims;
-  const { size, oriented } = dims;
+  // Judged as every viewer shows it, EXIF orientation applied: a phone photo stored sideways
+  // at 413×295 with orientation 6 is an upright 295×413 photo.
+  const header = declared && declared.orientation === 1 && isTarget(declared) ? { size: declared, orientation: 1 } : await readHeader(bytes);
+  if ('ok' in header) return header;
+  const { size, orientation } = header;
   if (isTarget(size)) {
     let raw: { data: Buffer; info: OutputInfo };
     try {
       // The whole image is decoded, not just the border: a truncated JPEG must be found here.
-      raw = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT }).raw().toBuffer({ resolveWithObject: true });
+      const image = sharp(bytes, { limitInputPixels: PIXEL_LIMIT });
+      raw = await (orientation === 1 ? image : image.autoOrient()).raw().toBuffer({ resolveWithObject: true });
     } catch (e) {
       return unreadable(bytes, e);
     }
     const background = judgeBackground(frameAverage(raw.data, raw.info.width, raw.info.height, raw.info.channels));
     if (!background.ok) return background.refusal;
-    return { ok: true, fixed: false, message: '照片合格', photo: accepted(bytes, sniffed.format, TARGET.width, TARGET.height) };
+    if (orientation === 1) return { ok: true, fixed: false, message: '照片合格', photo: accepted(bytes, sniffed.format, TARGET.width, TARGET.height) };
+    // Stored turned upright, with no orientation left: the platform, the tickets and every
+    // program that ignores the tag see the photo as the person does.
+    const upright = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
+    const data = await (sniffed.format === 'png' ? upright.png() : upright.jpeg({ quality: FIX_QUALITY })).toBuffer();
+    return { ok: true, fixed: false, message: '照片合格（已按拍摄方向转正）', photo: accepted(data, sniffed.format, TARGET.width, TARGET.height) };
   }
   if (!options.fix) return refuse('SIZE', `照片尺寸是 ${size.width}×${size.height} 像素，应为 ${TARGET_TEXT}（可选择“自动调整尺寸”）`);
 
   let pixels: { data: Buffer; info: OutputInfo };
   try {
     // Transparency becomes white, as on paper (and as the border check of an exact-size PNG sees it).
-    pixels = await fitted(bytes, oriented, TARGET, PIXEL_LIMIT).flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    pixels = await fitted(bytes, size, TARGET, PIXEL_LIMIT).flatten({ background: '#ffffff' }).toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   } catch (e) {
     return unreadable(bytes, e);
   }
@@ -98,7 +108,7 @@ export async function checkPhoto(bytes: Buffer, options: PhotoCheckOptions): Pro
   return {
     ok: true,
     fixed: true,
-    message: `照片合格（已从 ${oriented.width}×${oriented.height} 自动调整为 ${TARGET_TEXT}）`,
+    message: `照片合格（已从 ${size.width}×${size.height} 自动调整为 ${TARGET_TEXT}）`,
     photo: accepted(jpeg, 'jpeg', TARGET.width, TARGET.height),
   };
 }
@@ -112,16 +122,15 @@ function isTarget(size: Size): boolean {
   return size.width === TARGET.width && size.height === TARGET.height;
 }
 
-/** sharp's reading of the header, with the pixel limit: a decompression bomb stops here. */
-async function readHeader(bytes: Buffer): Promise<{ size: Size; oriented: Size } | PhotoCheck> {
+/** sharp's reading of the header, with the pixel limit (a decompression bomb stops here): the size as shown, and the orientation that shows it so. */
+async function readHeader(bytes: Buffer): Promise<{ size: Size; orientation: number } | PhotoCheck> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: PIXEL_LIMIT }).metadata();
   } catch (e) {
     return unreadable(bytes, e);
   }
-  const size = { width: meta.width, height: meta.height };
-  return { size, oriented: meta.autoOrient ?? size };
+  return { size: meta.autoOrient ?? { width: meta.width, height: meta.height }, orientation: meta.orientation ?? 1 };
 }
 
 function accepted(data: Buffer, format: 'jpeg' | 'png', width: number, height: number): AcceptedPhoto {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadExcelJS } from './load-exceljs';
-import { safeCellText } from './safe-cell';
+import { cellValue, looksLikeFormula } from './safe-cell';
 
 export interface RowsSheet {
   name: string;
@@ -13,8 +13,9 @@ export interface RowsSheet {
 
 /**
  * Writes rows to an xlsx with the streaming writer: the refused rows of an import, an export
- * of the candidate list. Text columns (ID numbers, phones) are stored as text, never numbers,
- * and formula-looking text is neutralised (DESIGN.md §4).
+ * of the candidate list, the platform's templates in a package. Text columns (ID numbers,
+ * phones) are stored as text, never numbers; formula-looking text stays the text it is, in a
+ * Text-formatted cell (DESIGN.md §4; see safe-cell.ts for why nothing more is needed in xlsx).
  */
 export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Promise<void> {
   const { stream } = await loadExcelJS();
@@ -30,7 +31,10 @@ export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Prom
     });
     header.commit();
     for (const values of sheet.rows) {
-      const row = ws.addRow(values.map((v, i) => safeCellText(sheet.columns[i]?.text && typeof v === 'number' ? String(v) : v)));
+      const row = ws.addRow(values.map((v, i) => cellValue(sheet.columns[i]?.text && typeof v === 'number' ? String(v) : v)));
+      values.forEach((v, i) => {
+        if (looksLikeFormula(v)) row.getCell(i + 1).numFmt = '@';
+      });
       row.commit();
     }
     ws.commit();

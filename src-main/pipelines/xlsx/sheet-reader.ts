@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../../src-shared/errors';
 import { indexZip } from '../zip/safe-zip';
+import { restoreCsvText } from './safe-cell';
 
 /**
  * Reads the first sheet of a spreadsheet a person hands us — xlsx, or csv in UTF-8 or GBK —
@@ -253,16 +254,17 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
+/** RFC 4180 records; a field our own CSV export neutralised (`'=…`, rows-csv.ts) reads as the text it was. */
 function readCsv(path: string, label: string, limits: SheetLimits): Sheet {
   const text = decodeText(readFileSync(path));
   const rows: SheetRow[] = [];
   let field = '';
-  let cells: CellValue[] = [];
+  let cells: string[] = [];
   let quoted = false;
   let rowNumber = 1;
   const endRow = () => {
     cells.push(field);
-    if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells: cells.map((c) => (c === '' ? null : c)) });
+    if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells: cells.map((c) => (c === '' ? null : restoreCsvText(c))) });
     if (rowNumber > limits.maxRows) throw tooManyRows(label, limits);
     rowNumber++;
     cells = [];

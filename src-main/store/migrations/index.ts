@@ -4,6 +4,7 @@ import * as m0002 from './0002-catalog-packages';
 import * as m0003 from './0003-candidates';
 import * as m0004 from './0004-candidate-list-indexes';
 import * as m0005 from './0005-enrollments';
+import * as m0006 from './0006-candidate-initials';
 import * as m0007 from './0007-declarations-sites-rooms';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'candidates', up: m0003.up },
   { version: 4, name: 'candidate-list-indexes', up: m0004.up },
   { version: 5, name: 'enrollments', up: m0005.up },
+  { version: 6, name: 'candidate-initials', up: m0006.up },
   { version: 7, name: 'declarations-sites-rooms', up: m0007.up },
 ];
 

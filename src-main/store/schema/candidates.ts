@@ -20,6 +20,8 @@ export const candidateTables = {
     realname_confirmed_at: col.text().nullable(),
     created_at: col.text(),
     updated_at: col.text(),
+    // The search key (reading and initials: "zhangwei zw"), added by migration 0006.
+    pinyin_key: col.text().generated(),
   }),
   candidate_photos: table({
     candidate_id: col.int().primaryKey(),

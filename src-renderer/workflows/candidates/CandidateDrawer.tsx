@@ -12,6 +12,7 @@ import { CandidatePhotoField } from './CandidatePhotoField';
 import { entryYearRules, idNumberRules, nameRules, phoneRules, pinyinRules, requiredText } from './candidate-rules';
 import { RealnameTag } from './CandidateTags';
 import { CANDIDATE_QUERIES } from './candidate-queries';
+import { confirmedMessage } from './realname-message';
 
 interface FormValues {
   name: string;
@@ -108,10 +109,10 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
     };
     try {
       const row = current ? await api.call('candidates.update', { ...input, id: current.id }) : await api.call('candidates.create', input);
-      if (andConfirm) await api.call('realname.confirm', { id: row.id });
+      const confirmed = andConfirm ? await api.call('realname.confirm', { id: row.id }) : null;
       await refresh();
-      if (andConfirm) {
-        message.success(`已保存并确认 ${row.name} 的实名信息`);
+      if (confirmed) {
+        message.success(confirmedMessage(confirmed, true));
         onClose();
       } else if (current) {
         message.success(`已保存 ${row.name} 的信息`);
@@ -177,7 +178,7 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
           <Flex gap={8}>
             <Button onClick={onClose}>{current && !candidate ? '完成' : '取消'}</Button>
             {offerConfirm && current && (
-              <Button onClick={() => void save(true)} loading={busy === 'confirm'}>
+              <Button onClick={() => void save(true)} loading={busy === 'confirm'} disabled={!current.hasPhoto}>
                 保存并确认无误
               </Button>
             )}
@@ -191,6 +192,15 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
       {problem && <Alert type="error" showIcon title={problem} closable={{ onClose: () => setProblem(null) }} style={{ marginBottom: 16 }} />}
       {current?.realnameStatus === 'failed' && current.realnameReason && (
         <Alert type="warning" showIcon title="平台实名认证未通过" description={current.realnameReason} style={{ marginBottom: 16 }} />
+      )}
+      {offerConfirm && current && !current.hasPhoto && (
+        <Alert
+          type="info"
+          showIcon
+          title="请先上传照片再人工确认"
+          description="人工确认要核对照片确属本人：在下方上传照片后，才能“保存并确认无误”。"
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form<FormValues>
         form={form}

@@ -33,13 +33,13 @@ export function CandidateFilters({ filter, busy, onChange }: { filter: Candidate
       <Input
         allowClear
         prefix={<SearchOutlined />}
-        placeholder="姓名、拼音、证件号或手机号"
+        placeholder="姓名/拼音/首字母/证件号/手机号"
         aria-label="搜索考生"
         value={text}
         onChange={(e) => setText(e.target.value)}
         {...composition}
         onPressEnter={() => set({ search: text.trim() })}
-        style={{ width: 240 }}
+        style={{ width: 280 }}
         maxLength={60}
       />
       {filter.kind === 'school' && (

@@ -82,7 +82,7 @@ export function CandidatesPage() {
               {total === undefined ? '读取中…' : rows.stale ? '筛选中…' : filtered ? `筛选出 ${total} 名` : `共 ${total} 名`}
             </Typography.Text>
             <ColumnChooser columns={columns} hidden={choice.hidden} onChange={choice.setHidden} />
-            <ExportButton filter={filter} label="导出当前视图" />
+            <ExportButton filter={filter} sort={{ sort: sort.key, order: sort.order }} label="导出当前视图" />
           </Flex>
         }
       />

@@ -92,7 +92,7 @@ export function CompletenessPage() {
         <Segmented<Lack> value={lack} onChange={setLack} options={LACKS.map((l) => ({ value: l.value, label: l.label }))} aria-label="缺什么" />
         <Flex gap={8} align="center">
           <Typography.Text type="secondary">{rows.total === undefined ? '读取中…' : rows.stale ? '筛选中…' : `${rows.total} 名`}</Typography.Text>
-          <ExportButton filter={filter} label="导出此名单" />
+          <ExportButton filter={filter} sort={{ sort: view.sort, order: view.order }} label="导出此名单" />
         </Flex>
       </Flex>
       <VirtualTable<CandidateRow>

@@ -1,7 +1,7 @@
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Modal, Result } from 'antd';
 import { useState } from 'react';
-import type { CandidateExportResult, CandidateFilter } from '../../../src-shared/api/candidates';
+import type { CandidateExportInput, CandidateExportResult, CandidateFilter } from '../../../src-shared/api/candidates';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
@@ -9,9 +9,20 @@ import { useJobFileSaver } from './job-files';
 
 /**
  * 导出: the candidates of a view (`filter`) as an xlsx in the import template's columns, so the
- * file can come back through 批量修改. Runs as a job; the file is offered when it is written.
+ * file can come back through 批量修改; in the order of the list it sits by (`sort`), so the
+ * file reads as the screen does. Runs as a job; the file is offered when it is written.
  */
-export function ExportButton({ filter, label, type }: { filter: CandidateFilter; label: string; type?: 'primary' | 'default' }) {
+export function ExportButton({
+  filter,
+  sort,
+  label,
+  type,
+}: {
+  filter: CandidateFilter;
+  sort?: Required<Pick<CandidateExportInput, 'sort' | 'order'>>;
+  label: string;
+  type?: 'primary' | 'default';
+}) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const [job, setJob] = useState<JobInfo<CandidateExportResult> | null>(null);
@@ -22,7 +33,7 @@ export function ExportButton({ filter, label, type }: { filter: CandidateFilter;
   const start = async () => {
     setStarting(true);
     try {
-      setJob(await api.call('candidates.export', filter));
+      setJob(await api.call('candidates.export', { ...filter, ...sort }));
     } catch (e) {
       message.error((e as Error).message);
     } finally {

@@ -1,14 +1,15 @@
-import { CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { CameraOutlined, CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Segmented, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { CandidateRow } from '../../../src-shared/api/candidates';
-import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../../../src-shared/domain/candidate';
+import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, missingAfterConfirm, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { useApi, useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { CandidateDrawer } from './CandidateDrawer';
+import { confirmedMessage } from './realname-message';
 import { CandidatePhoto } from './CandidatePhoto';
 import { RealnameTag } from './CandidateTags';
 import { CANDIDATE_QUERIES } from './candidate-queries';
@@ -19,7 +20,9 @@ type Shown = 'failed' | 'confirmed';
 /**
  * 人工确认学生信息 (the manual's 2.2.4 (2)): the candidates whose 人脸核身 failed, with the
  * platform's reason. 确认无误 when the name, ID number and photo are right; otherwise edit,
- * then confirm. Every confirmation is audited.
+ * then confirm. A candidate without a photo has nothing to confirm yet: the row offers the
+ * upload instead. The dialog says what else, if anything, still keeps the candidate from
+ * enrolling. Every confirmation is audited.
  */
 export function RealnamePage() {
   const api = useApi();
@@ -36,14 +39,16 @@ export function RealnamePage() {
     { placeholderData: keepPreviousData },
   );
 
-  const confirm = (c: CandidateRow) =>
+  const confirm = (c: CandidateRow) => {
+    const still = missingAfterConfirm(c);
     modal.confirm({
       title: `确认考生“${c.name}”的信息无误？`,
       content: (
         <>
           <Typography.Paragraph>请核对姓名、身份证号 {c.idNumber} 和照片确属本人。</Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            确认后实名状态变为“人工确认”，记入审计日志，该考生即可报考。
+            确认后实名状态变为“人工确认”，记入审计日志
+            {still.length ? `；该考生还缺${still.join('、')}，补齐后才能报考。` : '，该考生即可报考。'}
           </Typography.Paragraph>
         </>
       ),
@@ -51,14 +56,15 @@ export function RealnamePage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api.call('realname.confirm', { id: c.id });
+          const after = await api.call('realname.confirm', { id: c.id });
           await Promise.all(CANDIDATE_QUERIES.map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-          message.success(`已确认 ${c.name} 的实名信息`);
+          message.success(confirmedMessage(after));
         } catch (e) {
           message.error((e as Error).message);
         }
       },
     });
+  };
 
   const failedCount = (k: CandidateKind) => summary.data?.[k].realnameFailed;
 
@@ -125,11 +131,17 @@ export function RealnamePage() {
             width: 200,
             render: (_, c) => (
               <Space>
-                {shown === 'failed' && (
-                  <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => confirm(c)} aria-label={`确认无误 ${c.name}`}>
-                    确认无误
-                  </Button>
-                )}
+                {shown === 'failed' &&
+                  (c.hasPhoto ? (
+                    <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => confirm(c)} aria-label={`确认无误 ${c.name}`}>
+                      确认无误
+                    </Button>
+                  ) : (
+                    // 人工确认 compares the photo with the person: the photo comes first.
+                    <Button size="small" type="primary" icon={<CameraOutlined />} onClick={() => setEditing(c)} aria-label={`上传照片 ${c.name}`}>
+                      上传照片
+                    </Button>
+                  ))}
                 <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={`修改 ${c.name}`}>
                   修改
                 </Button>

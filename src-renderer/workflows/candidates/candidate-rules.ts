@@ -1,7 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { checkEntryYear, checkName, checkPhone, checkPinyin, type FieldProblem } from '../../../src-shared/domain/candidate';
-import { checkIdNumber } from '../../../src-shared/domain/id-number';
+import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, type FieldProblem } from '../../../src-shared/domain/candidate';
 import { beijingDate } from '../../../src-shared/domain/plan-phase';
 
 /**
@@ -20,7 +19,7 @@ const fromCheck =
 export const currentYear = () => Number(beijingDate(new Date()).slice(0, 4));
 
 export const nameRules: Rule[] = [fromCheck(checkName)];
-export const idNumberRules: Rule[] = [fromCheck((v) => checkIdNumber(typeof v === 'number' ? v : String(v ?? '')))];
+export const idNumberRules: Rule[] = [fromCheck((v) => checkCandidateIdNumber(typeof v === 'number' ? v : String(v ?? '')))];
 export const phoneRules: Rule[] = [fromCheck(checkPhone)];
 export const entryYearRules: Rule[] = [fromCheck((v) => checkEntryYear(v, currentYear()))];
 
