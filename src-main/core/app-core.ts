@@ -10,6 +10,7 @@ import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
 import { createLogger } from './logger';
+import { PASSWORD_COST, type PasswordCost } from './auth/password';
 import { stagingDir, storePath } from './paths';
 import { readSettings } from './settings/settings-service';
 import { APP_VERSION } from './version';
@@ -20,6 +21,11 @@ export interface AppOptions {
   /** Tests move the clock; everything dated asks this, never `new Date()` directly. */
   now?: () => Date;
   jobs?: Omit<JobRunnerOptions, 'dataDir'>;
+  /**
+   * The scrypt cost of new password hashes (and of the unknown-user decoy). Only tests pass it,
+   * to set up accounts in milliseconds; the shipped app never does, and reads no setting for it.
+   */
+  passwordCost?: PasswordCost;
 }
 
 const log = createLogger('app');
@@ -32,6 +38,7 @@ export class AppCore {
   readonly jobs: JobRunner;
   readonly files: FileRegistry;
   readonly now: () => Date;
+  readonly passwordCost: PasswordCost;
   /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
   busyReason: string | null = null;
   /** Operations that wrote without an audit entry (a bug, logged as one); the tests require none. */
@@ -42,6 +49,7 @@ export class AppCore {
     this.dataDir = options.dataDir;
     this.transport = options.transport;
     this.now = options.now ?? (() => new Date());
+    this.passwordCost = options.passwordCost ?? PASSWORD_COST;
     this.current = store;
     this.sessions = new SessionManager(() => this.now().getTime());
     this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
