@@ -9,7 +9,8 @@ import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
-import { createLogger } from './logger';
+import { attachLogFile, createLogger } from './logger';
+import { logsDir, pruneLogs } from './logs/log-files';
 import { PASSWORD_COST, type PasswordCost } from './auth/password';
 import { stagingDir, storePath } from './paths';
 import { readSettings } from './settings/settings-service';
@@ -28,6 +29,8 @@ export interface AppOptions {
   passwordCost?: PasswordCost;
 }
 
+// Opening is told by the caller (the CLI, the server, Electron) in its own words: the file alone keeps the details.
+const fileLog = createLogger('app', { fileOnly: true });
 const log = createLogger('app');
 
 /** The running application: its store, sessions and jobs. Transports and the CLI sit on it. */
@@ -44,12 +47,14 @@ export class AppCore {
   /** Operations that wrote without an audit entry (a bug, logged as one); the tests require none. */
   readonly unauditedOperations: string[] = [];
   private current: Store;
+  private readonly detachLog: () => void;
 
-  private constructor(options: AppOptions, store: Store) {
+  private constructor(options: AppOptions, store: Store, detachLog: () => void) {
     this.dataDir = options.dataDir;
     this.transport = options.transport;
     this.now = options.now ?? (() => new Date());
     this.passwordCost = options.passwordCost ?? PASSWORD_COST;
+    this.detachLog = detachLog;
     this.current = store;
     this.sessions = new SessionManager(() => this.now().getTime());
     this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
@@ -61,9 +66,23 @@ export class AppCore {
 
   static async open(options: AppOptions): Promise<AppCore> {
     mkdirSync(options.dataDir, { recursive: true });
-    const store = await openAndMigrate(options.dataDir);
-    log.debug(`store open: ${store.path} (schema ${store.schemaVersion})`);
-    return new AppCore(options, store);
+    // Before the store: a migration that fails is the first thing support wants to read.
+    const detachLog = attachLogFile(options.dataDir);
+    pruneLogs(logsDir(options.dataDir));
+    let store: Store;
+    try {
+      store = await openAndMigrate(options.dataDir);
+    } catch (e) {
+      fileLog.error(`could not open the store in ${options.dataDir}`, e);
+      detachLog();
+      throw e;
+    }
+    fileLog.info(`考点助手 ${APP_VERSION} opened ${store.path} (schema ${store.schemaVersion}, ${options.transport}, Node ${process.versions.node}, ${process.platform})`);
+    return new AppCore(options, store, detachLog);
+  }
+
+  get logsDir(): string {
+    return logsDir(this.dataDir);
   }
 
   get store(): Store {
@@ -87,6 +106,7 @@ export class AppCore {
       version: APP_VERSION,
       schemaVersion: this.store.schemaVersion,
       dataDir: this.dataDir,
+      logsDir: this.logsDir,
       transport: this.transport,
       needsSetup: !inst,
       institution: inst ?? null,
@@ -114,6 +134,7 @@ export class AppCore {
   async close(): Promise<void> {
     await this.jobs.shutdown();
     this.current.close();
+    this.detachLog();
   }
 }
 

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors';
+import { attachLogFile, createLogger } from '../core/logger';
 import { classifySqliteError } from '../store/store';
 import { createJobContext, type JobKinds } from './job-context';
 import type { JobWorkerData, WorkerMessage } from './protocol';
@@ -7,6 +8,7 @@ import type { JobWorkerData, WorkerMessage } from './protocol';
 const data = workerData as JobWorkerData;
 const port = parentPort!;
 const send = (m: WorkerMessage) => port.postMessage(m);
+const log = createLogger(`job ${data.kind}`);
 
 async function loadKinds(): Promise<JobKinds> {
   if (data.kindsModule) return ((await import(data.kindsModule)) as { jobKinds: JobKinds }).jobKinds;
@@ -14,6 +16,8 @@ async function loadKinds(): Promise<JobKinds> {
 }
 
 async function main(): Promise<void> {
+  // The worker appends to the app's day file itself: whole lines, so they interleave cleanly with main's.
+  const detachLog = attachLogFile(data.dataDir);
   const ctx = createJobContext({
     dataDir: data.dataDir,
     actor: data.actor,
@@ -33,10 +37,12 @@ async function main(): Promise<void> {
         ? e
         : (e as { code?: string }).code?.startsWith('SQLITE')
           ? classifySqliteError(e, '任务')
-          : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}`);
+          : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}（详情已写入日志）`);
+    if (!(e instanceof AppError)) log.error('job failed', e);
     send({ type: 'error', error: error.toInfo() });
   } finally {
     ctx.closeStore();
+    detachLog();
   }
 }
 

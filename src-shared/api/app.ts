@@ -8,6 +8,8 @@ export interface AppInfo {
   version: string;
   schemaVersion: number;
   dataDir: string;
+  /** Where the day log files are. */
+  logsDir: string;
   transport: 'electron' | 'browser';
   needsSetup: boolean;
   institution: { code: string; name: string } | null;
