@@ -20,6 +20,7 @@ import { listHistory, packageFile, rewritePackage, startExport } from './package
 import { importPackage, inspectPackage } from './packages/import-service';
 import { startExchange } from './packages/online-exchange';
 import { getInstitution, updateInstitution } from './institution/institution-service';
+import { exportLogs } from './logs/export-logs';
 import { setCandidatePhoto, startPhotoImport } from './photos/photo-service';
 import { readSettings, updateSettings } from './settings/settings-service';
 import { createInstitution } from './setup/setup-service';
@@ -32,6 +33,7 @@ export type Handlers = { [K in OpName]: Handler<K> };
 export const handlers: Handlers = {
   'app.info': (call) => call.app.info(),
   'setup.create': createInstitution,
+  'app.exportLogs': exportLogs,
 
   'auth.login': auth.login,
   'auth.logout': auth.logout,

@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src-main/core/call-context';
 import { handlers } from '../../src-main/core/handlers';
 import { createLogger } from '../../src-main/core/logger';
 import { logFileName, logsDir } from '../../src-main/core/logs/log-files';
 import { storePath } from '../../src-main/core/paths';
-import { callError, openApp, setUpApp } from '../helpers/app';
+import type { AppInfo } from '../../src-shared/api/app';
+import type { FileRef } from '../../src-shared/api/packages';
+import { addUser, call, callError, openApp, setUpApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const ID_NUMBER = '37061120070312351X';
@@ -137,5 +140,33 @@ describe('the log file', () => {
     expect(existsSync(join(dir, day(15)))).toBe(false);
     expect(existsSync(join(dir, day(30)))).toBe(false);
     for (const kept of [day(14), day(1), 'notes.txt', 'examsite-old.log', day(0)]) expect(existsSync(join(dir, kept)), kept).toBe(true);
+  });
+});
+
+describe('app.exportLogs', () => {
+  it('zips the day files for staff; app.info names the folder', async () => {
+    const { app, principal } = await setUpApp();
+    const yesterday = logFileName(new Date(Date.now() - 86_400_000));
+    writeFileSync(join(app.logsDir, yesterday), 'yesterday\n');
+    const info = await call<AppInfo>(app, 'app.info', {});
+    expect(info.logsDir).toBe(join(app.dataDir, 'logs'));
+
+    const coordinator = await addUser(app, principal, 'zhangwei', 'coordinator');
+    for (const session of [principal, coordinator]) {
+      const ref = await call<FileRef>(app, 'app.exportLogs', {}, session);
+      expect(ref.name).toMatch(/^考点助手日志-\d{4}-\d{2}-\d{2}\.zip$/);
+      const file = app.files.resolve(ref.fileId, { name: 'cli', id: null, role: null });
+      expect(ref.size).toBe(readFileSync(file.path).length);
+      const zip = await JSZip.loadAsync(readFileSync(file.path));
+      expect(Object.keys(zip.files).sort()).toEqual([yesterday, logFileName(new Date())].sort());
+      expect(await zip.file(logFileName(new Date()))!.async('string')).toContain('INFO [app] 考点助手');
+      expect(await zip.file(yesterday)!.async('string')).toBe('yesterday\n');
+    }
+  });
+
+  it('is refused to an invigilator', async () => {
+    const { app, principal } = await setUpApp();
+    const invigilator = await addUser(app, principal, 'wangfang', 'invigilator');
+    expect((await callError(app, 'app.exportLogs', {}, invigilator)).code).toBe('FORBIDDEN');
   });
 });
