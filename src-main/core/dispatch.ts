@@ -8,7 +8,7 @@ import type { AppCore } from './app-core';
 import { type Actor } from '../../src-shared/actor';
 import { actorCall, actorOf, type CallContext } from './call-context';
 import { handlers } from './registry/handlers';
-import { createLogger } from './logger';
+import { createLogger } from '../logging/logger';
 import { describeZodError } from './zod-messages';
 
 const log = createLogger('dispatch');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, dialog, ipcMain, Menu, session } from 'electron';
 import { AppCore } from '../core/app-core';
-import { createLogger } from '../core/logger';
+import { createLogger } from '../logging/logger';
 import { defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { registerIpc } from '../transport/ipc/ipc';

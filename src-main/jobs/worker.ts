@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors';
+import { attachLogFile, createLogger } from '../logging/logger';
 import { classifySqliteError } from '../store/store';
 import type { JobRegistry } from './define-job';
 import { createJobContext } from './job-context';
@@ -13,6 +14,9 @@ export async function runJobWorker(registry: JobRegistry): Promise<void> {
   const data = workerData as JobWorkerData;
   const port = parentPort!;
   const send = (m: WorkerMessage) => port.postMessage(m);
+  const log = createLogger(`job ${data.kind}`);
+  // The worker appends to the app's day file itself: whole lines, so they interleave cleanly with main's.
+  const detachLog = attachLogFile(data.dataDir);
   const ctx = createJobContext({
     dataDir: data.dataDir,
     storePath: data.storePath,
@@ -32,9 +36,11 @@ export async function runJobWorker(registry: JobRegistry): Promise<void> {
         ? e
         : (e as { code?: string }).code?.startsWith('SQLITE')
           ? classifySqliteError(e, '任务')
-          : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}`);
+          : new AppError('INTERNAL', `任务失败：${e instanceof Error ? e.message : String(e)}（详情已写入日志）`);
+    if (!(e instanceof AppError)) log.error('job failed', e);
     send({ type: 'error', error: error.toInfo() });
   } finally {
     ctx.closeStore();
+    detachLog();
   }
 }

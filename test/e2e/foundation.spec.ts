@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
 import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
 
 test('first run → principal → coordinator account → coordinator sees only what the role allows', async ({ page, served }) => {
@@ -41,8 +44,18 @@ test('first run → principal → coordinator account → coordinator sees only 
   await shot(page, '10-settings-backup');
 
   await nav.getByRole('link', { name: '关于' }).click();
-  await expect(page.getByText(served.dataDir)).toBeVisible();
+  await expect(page.getByText(served.dataDir, { exact: true })).toBeVisible();
+  await expect(page.getByText(join(served.dataDir, 'logs'), { exact: true })).toBeVisible();
   await shot(page, '11-about');
+  // For support: the day's log file, zipped, as a download.
+  const logs = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出日志' }).click();
+  const download = await logs;
+  expect(download.suggestedFilename()).toMatch(/^考点助手日志-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  const [today] = Object.keys(zip.files);
+  expect(today).toMatch(/^examsite-\d{4}-\d{2}-\d{2}\.log$/);
+  expect(await zip.file(today!)!.async('string')).toContain('INFO [bridge] bridge listening on');
 
   await page.getByRole('button', { name: '账号菜单' }).click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();

@@ -17,8 +17,14 @@ export const SETUP_INPUT = {
   principal: PRINCIPAL,
 };
 
+/**
+ * scrypt at N=2^10 instead of the shipped 2^17: an account in ~1 ms instead of ~0.5 s. Hashes
+ * carry their parameters, so verifying stays the real code path (test/integration/password-cost).
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10 };
+
 export async function openApp(options: Partial<AppOptions> = {}): Promise<AppCore> {
-  const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser', ...options });
+  const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser', passwordCost: TEST_PASSWORD_COST, ...options });
   opened.push(app);
   return app;
 }

@@ -59,7 +59,7 @@ export async function login(call: CallContext, input: { username: string; passwo
   const { app } = call;
   const user = findUserByName(app.store, input.username);
   if (!user) {
-    await verifyPassword(input.password, await decoyHash());
+    await verifyPassword(input.password, await decoyHash(app.passwordCost));
     throw WRONG();
   }
   await checkPassword(call, user.id, input.password);
@@ -108,7 +108,7 @@ export async function unlock(call: CallContext, input: { password: string }): Pr
 export async function changePassword(call: CallContext, input: { oldPassword: string; newPassword: string }): Promise<{ ok: true }> {
   const session = call.session!;
   await checkPassword(call, session.user.id, input.oldPassword);
-  const hash = await hashPassword(input.newPassword);
+  const hash = await hashPassword(input.newPassword, call.app.passwordCost);
   const { store } = call.app;
   store.tx(() => {
     store.run(store.q.updateTable('users').set({ password_hash: hash, updated_at: call.app.now().toISOString() }).where('id', '=', session.user.id));

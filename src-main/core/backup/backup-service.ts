@@ -7,7 +7,7 @@ import { backupDir, copyDatabase, createBackup, listBackups, verifyBackup } from
 import { openAndMigrate } from '../app-core';
 import { insertAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
-import { createLogger } from '../logger';
+import { createLogger } from '../../logging/logger';
 import { storePath } from '../paths';
 import { backupJob } from './backup-job';
 

@@ -14,7 +14,7 @@ export async function createInstitution(call: CallContext, input: z.output<typeo
   if (readInstitution(app.store)) throw ALREADY();
   // Nobody is logged in yet: the audit names the wizard (or the CLI, which brings its own actor).
   if (call.actor.name === 'anonymous') call.actor = { name: 'setup', id: null, role: null };
-  const hash = await hashPassword(input.principal.password);
+  const hash = await hashPassword(input.principal.password, app.passwordCost);
   const now = app.now().toISOString();
   const i = input.institution;
   app.store.tx(() => {

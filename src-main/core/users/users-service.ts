@@ -15,7 +15,7 @@ export function listUsers(call: CallContext): UserRow[] {
 export async function createUser(call: CallContext, input: z.output<typeof userCreateInput>): Promise<UserRow> {
   const { store } = call.app;
   if (findUserByName(store, input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' });
-  const hash = await hashPassword(input.password);
+  const hash = await hashPassword(input.password, call.app.passwordCost);
   const now = call.app.now().toISOString();
   return store.tx(() => {
     // Checked again inside the transaction: the hash took time and another call may have won.
@@ -73,7 +73,7 @@ export function updateUser(call: CallContext, input: z.output<typeof userUpdateI
 export async function resetPassword(call: CallContext, input: { id: number; password: string }): Promise<{ ok: true }> {
   const { app } = call;
   if (!findUser(app.store, input.id)) throw new AppError('NOT_FOUND', '找不到该账号。');
-  const hash = await hashPassword(input.password);
+  const hash = await hashPassword(input.password, app.passwordCost);
   app.store.tx(() => {
     app.store.run(
       app.store.q.updateTable('users').set({ password_hash: hash, failed_attempts: 0, locked_until: null, updated_at: app.now().toISOString() }).where('id', '=', input.id),

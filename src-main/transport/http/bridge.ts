@@ -5,7 +5,7 @@ import type { JobInfo, ServerEvent } from '../../../src-shared/api/jobs';
 import { AppError, ERROR_CODES, type CallResult } from '../../../src-shared/errors';
 import type { AppCore } from '../../core/app-core';
 import { dispatch, requireActor } from '../../core/dispatch';
-import { createLogger } from '../../core/logger';
+import { createLogger } from '../../logging/logger';
 import { readJsonBody } from './body';
 import { SECURITY_HEADERS, sendFile, serveStatic } from './static-files';
 
