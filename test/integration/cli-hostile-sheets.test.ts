@@ -12,8 +12,9 @@ import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
  * limits (a cell past XFD, a shared string of a million or 200 million characters): through
  * `candidates import --json`, each is refused naming its cell, with a small report, in seconds,
  * and with a peak memory close to that of checking a clean three-row sheet. The bounds are
- * generous so a busy machine does not fail them; before the fix these runs aborted at 1.8 GB,
- * or grew past 13 GB, or printed 200 MB.
+ * generous so a busy machine does not fail them (the time least of all: at a load of 30 on two
+ * cores a run took 28 s); before the fix these runs aborted at 1.8 GB, or grew past 13 GB, or
+ * printed 200 MB.
  */
 interface Run {
   code: number;
@@ -97,7 +98,8 @@ describe('CLI: hostile spreadsheets are refused cheaply, naming the cell', () =>
       expect(refused).toMatchObject({ code: 'BAD_FILE', file: `表格“${c.file}”` });
       expect(refused.message).toContain(`表格“${c.file}”中`);
       expect(refused.message).toContain(c.cell);
-      expect(run.seconds).toBeLessThan(20);
+      // A few seconds here, most of them the command's own start; a minute would be a grind.
+      expect(run.seconds).toBeLessThan(60);
       expect(run.maxRss).toBeLessThan(Math.max(300 * MB, clean.maxRss + 100 * MB));
     });
 });

@@ -1,8 +1,8 @@
+import { createInflateRaw } from 'node:zlib';
 import iconv from 'iconv-lite';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../src-shared/errors';
 import { FileWindows } from './file-windows';
-import { createInflateRaw } from 'node:zlib';
 import { deflateBound, inflateExactly, SizeMismatch } from './inflate-exactly';
 
 /**
