@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { excerpt } from '../excerpt';
 import { MAJOR_LEVELS } from './catalog';
 import { checkIdNumber, todayString, type IdCheck } from './id-number';
 
@@ -55,7 +56,7 @@ export function checkName(raw: unknown): FieldCheck<string> {
     .replace(/[.．•・]/g, '·');
   if (!value) return { ok: false, problem: { code: 'NAME_EMPTY', message: '姓名不能为空' } };
   if (!/^[\p{Script=Han}·]{2,30}$/u.test(value) || value.startsWith('·') || value.endsWith('·'))
-    return { ok: false, problem: { code: 'NAME_FORMAT', message: `姓名“${value}”应为 2–30 个汉字（少数民族姓名可含“·”）` } };
+    return { ok: false, problem: { code: 'NAME_FORMAT', message: `姓名“${excerpt(value)}”应为 2–30 个汉字（少数民族姓名可含“·”）` } };
   return { ok: true, value };
 }
 
@@ -87,7 +88,7 @@ export function checkPhone(raw: unknown): FieldCheck<string> {
   const value = halfWidth(String(raw))
     .replace(/[\s\-－()（）]/g, '')
     .replace(/^(\+?86)(?=1\d{10}$)/, '');
-  if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, problem: { code: 'PHONE_FORMAT', message: `手机号“${String(raw).trim()}”不是 11 位中国大陆手机号` } };
+  if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, problem: { code: 'PHONE_FORMAT', message: `手机号“${excerpt(String(raw).trim())}”不是 11 位中国大陆手机号` } };
   return { ok: true, value };
 }
 
@@ -133,7 +134,7 @@ export function checkPinyin(name: string, raw: unknown): FieldCheck<string> {
   if (!given) return { ok: true, value: pinyinOf(name) };
   const readings = pinyinReadings(name);
   if (!readings.some((r) => squash(r) === squash(given)))
-    return { ok: false, problem: { code: 'PINYIN_MISMATCH', message: `姓名拼音“${given}”与姓名“${name}”的读音（${readings[0]}）不符` } };
+    return { ok: false, problem: { code: 'PINYIN_MISMATCH', message: `姓名拼音“${excerpt(given, 40)}”与姓名“${excerpt(name, 30)}”的读音（${excerpt(readings[0], 40)}）不符` } };
   return { ok: true, value: given.toLowerCase().replace(/\s+/g, ' ') };
 }
 
@@ -142,7 +143,7 @@ export function checkEntryYear(raw: unknown, currentYear: number): FieldCheck<nu
   if (!text) return { ok: false, problem: { code: 'YEAR_EMPTY', message: '入学年份不能为空' } };
   const year = Number(text);
   if (!Number.isInteger(year) || year < 2000 || year > currentYear + 1)
-    return { ok: false, problem: { code: 'YEAR_RANGE', message: `入学年份“${text}”应为 2000–${currentYear + 1} 之间的年份` } };
+    return { ok: false, problem: { code: 'YEAR_RANGE', message: `入学年份“${excerpt(text)}”应为 2000–${currentYear + 1} 之间的年份` } };
   return { ok: true, value: year };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { excerpt } from '../excerpt';
 
 /**
  * What the platform sends about certificates and exams (the manual's 2.2.2–2.2.3), as the
@@ -165,6 +166,6 @@ export function weightProblems(plan: ExamPlan): string[] {
     .filter((c) => Math.abs(c.subjects.reduce((s, x) => s + x.weight, 0) - 100) > 0.011)
     .map((c) => {
       const sum = c.subjects.reduce((s, x) => s + x.weight, 0);
-      return `考试计划“${plan.name}”（${plan.code}）中证书 ${c.certificateCode}（${c.level}）的科目权重合计为 ${Number(sum.toFixed(2))}%，应为 100%`;
+      return `考试计划“${excerpt(plan.name, 40)}”（${excerpt(plan.code, 40)}）中证书 ${c.certificateCode}（${c.level}）的科目权重合计为 ${Number(sum.toFixed(2))}%，应为 100%`;
     });
 }

@@ -1,3 +1,4 @@
+import { excerpt } from '../excerpt';
 import { PROVINCE_CODES } from '../regions';
 
 /**
@@ -49,7 +50,7 @@ export function checkIdNumber(raw: string | number | null | undefined, today?: s
     if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || /E/i.test(shown) || String(raw).length >= 16)
       return {
         ok: false,
-        problem: { code: 'ID_EXCEL_NUMBER', message: `身份证号被 Excel 当成了数字（${shown}），后几位已经丢失。请把该列设为“文本”格式后重新填写身份证号` },
+        problem: { code: 'ID_EXCEL_NUMBER', message: `身份证号被 Excel 当成了数字（${excerpt(shown)}），后几位已经丢失。请把该列设为“文本”格式后重新填写身份证号` },
       };
   }
   const value = normaliseIdNumber(String(raw));

@@ -165,6 +165,7 @@ async function writeRefused(path: string, headerCells: string[], refused: RowOut
     {
       name: '退回的行',
       highlightLast: true,
+      sharedStrings: true,
       columns: [{ header: '原行号', width: 8 }, ...headers.map((header, i) => ({ header, width: 18, text: textColumns.has(i) })), { header: '错误原因', width: 60 }],
       rows: refused.map((r) => [r.row, ...Array.from({ length: width }, (_, i) => r.raw[i] ?? ''), reasons(r.errors)]),
     },

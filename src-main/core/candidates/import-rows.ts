@@ -10,6 +10,7 @@ import {
   type CandidateKind,
 } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS, matchHeader, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
+import { excerpt } from '../../../src-shared/excerpt';
 import { AppError } from '../../../src-shared/errors';
 import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
 
@@ -74,7 +75,7 @@ export function findHeader(sheet: Sheet, kind: CandidateKind, fileLabel: string)
     throw new AppError('BAD_FILE', `在${fileLabel}的前 20 行里找不到表头（应包含 ${required.map((c) => `“${c.header}”`).join('、')} 等列）。请使用导入模板。`, { file: fileLabel });
   const merged = sheet.merges.find((ref) => mergeTouchesRow(ref, best!.headerRow));
   if (merged)
-    throw new AppError('BAD_FILE', `${fileLabel}的表头（第 ${best.headerRow} 行）有合并单元格 ${merged}，无法确定每一列的含义。请取消合并后再导入。`, {
+    throw new AppError('BAD_FILE', `${fileLabel}的表头（第 ${best.headerRow} 行）有合并单元格 ${excerpt(merged, 30)}，无法确定每一列的含义。请取消合并后再导入。`, {
       file: fileLabel,
       row: best.headerRow,
     });
@@ -98,8 +99,8 @@ function mergeTouchesRow(ref: string, row: number): boolean {
 function cellText(cell: CellValue | undefined): { text: string; number?: number; problem?: string } {
   if (cell === null || cell === undefined) return { text: '' };
   if (typeof cell === 'object') {
-    if ('error' in cell) return { text: '', problem: `单元格是错误值 ${cell.error}` };
-    if (cell.result === null || cell.result === '') return { text: '', problem: `单元格是公式（=${cell.formula}）且没有计算结果，请复制后“选择性粘贴 → 数值”` };
+    if ('error' in cell) return { text: '', problem: `单元格是错误值 ${excerpt(cell.error)}` };
+    if (cell.result === null || cell.result === '') return { text: '', problem: `单元格是公式（=${excerpt(cell.formula, 40)}）且没有计算结果，请复制后“选择性粘贴 → 数值”` };
     return typeof cell.result === 'number' ? { text: String(cell.result), number: cell.result } : { text: String(cell.result) };
   }
   if (typeof cell === 'number') return { text: String(cell), number: cell };
@@ -193,9 +194,9 @@ function judgeRow(row: SheetRow, header: HeaderMap, ctx: ImportContext, headers:
       else if (!yearCell.problem) issue(errors, 'entryYear', y.problem.code, y.problem.message);
     }
     if (values.major && ctx.majors.size && !ctx.majors.has(values.major))
-      issue(warnings, 'major', 'MAJOR_UNKNOWN', `就读专业“${values.major}”不在专业目录中，请确认是本校的专业名称`);
+      issue(warnings, 'major', 'MAJOR_UNKNOWN', `就读专业“${excerpt(values.major)}”不在专业目录中，请确认是本校的专业名称`);
     if (values.majorLevel && !isKnownMajorLevel(values.majorLevel))
-      issue(warnings, 'majorLevel', 'LEVEL_UNKNOWN', `专业层次“${values.majorLevel}”不是常见的层次（中职、高职专科、职业本科、本科）`);
+      issue(warnings, 'majorLevel', 'LEVEL_UNKNOWN', `专业层次“${excerpt(values.majorLevel)}”不是常见的层次（中职、高职专科、职业本科、本科）`);
   } else {
     values.education = optional('education');
     values.employer = optional('employer');
@@ -205,7 +206,8 @@ function judgeRow(row: SheetRow, header: HeaderMap, ctx: ImportContext, headers:
     const first = seen.get(idNumber);
     if (first !== undefined) issue(errors, 'idNumber', 'DUPLICATE_IN_FILE', `身份证号与第 ${first} 行重复`);
     else seen.set(idNumber, row.rowNumber);
-    if (existing && name && existing.name !== name) issue(errors, 'idNumber', 'ID_CONFLICT', `身份证号已属于考生“${existing.name}”，与本行姓名“${name}”不一致，请核对`);
+    if (existing && name && existing.name !== name)
+      issue(errors, 'idNumber', 'ID_CONFLICT', `身份证号已属于考生“${excerpt(existing.name, 30)}”，与本行姓名“${excerpt(name, 30)}”不一致，请核对`);
     else if (existing && existing.kind !== ctx.kind)
       issue(
         errors,

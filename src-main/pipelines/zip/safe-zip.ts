@@ -1,3 +1,4 @@
+import { createInflateRaw } from 'node:zlib';
 import iconv from 'iconv-lite';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '../../../src-shared/errors';
@@ -139,16 +140,12 @@ export async function walkZip(path: string, label: string, limits: ZipLimits, on
 }
 
 /**
- * One entry's bytes, inflated within `bound` and checked against the size its directory entry
- * declares (the refusals yauzl's `openReadStream` made, and its size validation), read from the
- * file's windows in one piece rather than streamed in chunks.
+ * Where an entry's data starts and how much of it to read, after the refusals yauzl's
+ * `openReadStream` made (encrypted, unknown method, bigger than `bound` by its own account).
  */
-async function readEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): Promise<Buffer> {
-  const tooBig = () => new AppError('BAD_FILE', `${label}中的“${name}”解压后超过 ${describeSize(bound)} 的上限，可能是“压缩炸弹”，已拒绝。`, { file: name });
+async function storedData(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): Promise<{ stored: Buffer; cutShort: boolean }> {
   const unreadable = (err: Error) => new AppError('BAD_FILE', `${label}中的“${name}”无法解压（${zipReason(err)}）。`, { file: name });
-  const damaged = (reason: string) => new AppError('BAD_FILE', `${label}中的“${name}”已损坏（${reason}）。`, { file: name });
-  const SIZE_LIE = '实际大小与声明不符';
-  if (raw.uncompressedSize > bound) throw tooBig();
+  if (raw.uncompressedSize > bound) throw new AppError('BAD_FILE', `${label}中的“${name}”解压后超过 ${describeSize(bound)} 的上限，可能是“压缩炸弹”，已拒绝。`, { file: name });
   if (raw.isEncrypted()) throw unreadable(new Error('entry is encrypted, and options.decodeFileData !== false'));
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) throw unreadable(new Error(`unsupported compression method: ${raw.compressionMethod}`));
   let start: number;
@@ -162,22 +159,73 @@ async function readEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: stri
   // compressed data for a small entry costs no more memory than an honest one.
   const length = raw.compressionMethod === 8 ? Math.min(raw.compressedSize, deflateBound(raw.uncompressedSize)) : raw.compressedSize;
   const stored = await file.bytes(start, length);
-  if (stored.length < length) throw damaged(zipReason(new Error('unexpected EOF')));
+  if (stored.length < length) throw damaged(name, label, zipReason(new Error('unexpected EOF')));
+  return { stored, cutShort: length < raw.compressedSize };
+}
+
+const SIZE_LIE = '实际大小与声明不符';
+
+function damaged(name: string, label: string, reason: string): AppError {
+  return new AppError('BAD_FILE', `${label}中的“${name}”已损坏（${reason}）。`, { file: name });
+}
+
+/** Why inflating failed; cut at the bound, a stream that still wants input is one that inflates past its size. */
+function inflateFailure(e: unknown, cutShort: boolean, name: string, label: string): AppError {
+  return damaged(name, label, e instanceof SizeMismatch || (cutShort && (e as { code?: string }).code === 'Z_BUF_ERROR') ? SIZE_LIE : zipReason(e as Error));
+}
+
+/**
+ * One entry's bytes, inflated within `bound` and checked against the size its directory entry
+ * declares (the refusals yauzl's `openReadStream` made, and its size validation), read from the
+ * file's windows in one piece rather than streamed in chunks.
+ */
+async function readEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): Promise<Buffer> {
+  const { stored, cutShort } = await storedData(zip, file, raw, name, label, bound);
   // Stored entries were checked against their declared size when listed (validateEntrySizes).
   if (raw.compressionMethod === 0) return Buffer.from(stored);
   try {
     return await inflateExactly(stored, raw.uncompressedSize);
   } catch (e) {
-    // Cut at the bound, a stream that still wants input is one that inflates past its size.
-    const cutShort = length < raw.compressedSize && (e as { code?: string }).code === 'Z_BUF_ERROR';
-    throw damaged(e instanceof SizeMismatch || cutShort ? SIZE_LIE : zipReason(e as Error));
+    throw inflateFailure(e, cutShort, name, label);
   }
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The same bytes as `readEntry`, inflated a chunk at a time as the caller asks for them: a
+ * part that inflates to hundreds of megabytes (a spreadsheet's sheet or its shared strings)
+ * never sits in memory whole, and a reader that stops early stops the inflate too.
+ */
+async function* streamEntry(zip: ZipFile, file: FileWindows, raw: Entry, name: string, label: string, bound: number): AsyncGenerator<Buffer> {
+  const { stored, cutShort } = await storedData(zip, file, raw, name, label, bound);
+  if (raw.compressionMethod === 0) {
+    for (let at = 0; at < stored.length; at += CHUNK_BYTES) yield Buffer.from(stored.subarray(at, at + CHUNK_BYTES));
+    return;
+  }
+  const inflate = createInflateRaw({ chunkSize: CHUNK_BYTES });
+  inflate.end(stored);
+  let total = 0;
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > raw.uncompressedSize) throw new SizeMismatch(`more than ${raw.uncompressedSize} bytes`);
+      yield chunk;
+    }
+  } catch (e) {
+    throw inflateFailure(e, cutShort, name, label);
+  } finally {
+    inflate.destroy();
+  }
+  if (total !== raw.uncompressedSize) throw damaged(name, label, SIZE_LIE);
 }
 
 export interface ZipIndexEntry {
   name: string;
   declaredSize: number;
   read(): Promise<Buffer>;
+  /** The inflated bytes in chunks of up to 64 KB, with the bounds and checks of `read`. */
+  chunks(): AsyncGenerator<Buffer>;
 }
 
 /**
@@ -207,6 +255,10 @@ export async function indexZip(path: string, label: string, limits: ZipLimits): 
                 total += buf.length;
                 return buf;
               }),
+            chunks: async function* () {
+              yield* streamEntry(zip, file, raw, name, label, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total));
+              total += raw.uncompressedSize;
+            },
           });
           zip.readEntry();
         } catch (e) {
