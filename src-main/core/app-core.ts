@@ -6,6 +6,7 @@ import { migrate } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
+import { UnknownNameThrottle } from './auth/login-throttle';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
@@ -31,6 +32,8 @@ export class AppCore {
   readonly sessions: SessionManager;
   readonly jobs: JobRunner;
   readonly files: FileRegistry;
+  /** Failed logins for names without an account (an account's own count is in the store). */
+  readonly unknownNames = new UnknownNameThrottle();
   readonly now: () => Date;
   /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
   busyReason: string | null = null;
