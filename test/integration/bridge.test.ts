@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JobInfo } from '../../src-shared/api/jobs';
 import { startBridge, type Bridge } from '../../src-main/transport/http/bridge';
 import { addUser, auditCount, LOGIN, openApp, SETUP_INPUT } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
@@ -179,4 +180,90 @@ describe('loopback bridge', () => {
     expect(text).toContain('"phase":"复制数据页"');
     await reader.cancel();
   });
+
+  it('refuses the event stream without a live session (401, like other calls) and while locked (423)', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const app = await openApp({ now: () => now });
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const principal = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    const events = (session?: string) => raw(bridge, { path: '/api/events', headers: { 'x-examsite-token': bridge.token, ...(session ? { 'x-examsite-session': session } : {}) } });
+    const none = await events();
+    expect(none.status).toBe(401);
+    expect(none.json()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } });
+    expect((await events('no-such-session')).status).toBe(401);
+    await api(bridge, 'settings.update', { idleLockMinutes: 5 }, { 'x-examsite-session': principal });
+    now = new Date(now.getTime() + 6 * 60_000);
+    const locked = await events(principal);
+    expect(locked.status).toBe(423);
+    expect(locked.json().error!.code).toBe('SESSION_LOCKED');
+  });
+
+  it('closes the event stream of a session when the session ends, and sends it no more job frames', { timeout: 120_000 }, async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const app = await openApp({ now: () => now });
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const principal = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    const asPrincipal = { 'x-examsite-session': principal };
+    const idOf = async (username: string) =>
+      ((await api(bridge, 'users.list', {}, asPrincipal)).json().data as { id: number; username: string }[]).find((u) => u.username === username)!.id;
+    const ends: Record<string, (session: string, username: string) => Promise<unknown>> = {
+      logout: (session) => api(bridge, 'auth.logout', {}, { 'x-examsite-session': session }),
+      disabled: async (_, username) => api(bridge, 'users.update', { id: await idOf(username), disabled: true }, asPrincipal),
+      'password reset': async (_, username) => api(bridge, 'users.resetPassword', { id: await idOf(username), password: 'another-pass-1' }, asPrincipal),
+    };
+    for (const [how, end] of Object.entries(ends)) {
+      const username = `staff${Object.keys(ends).indexOf(how)}`;
+      const session = await addUser(app, principal, username, 'coordinator');
+      const stream = await openStream(bridge, session);
+      await end(session, username);
+      app.jobs.emit('job', { id: `job-after-${how}` } as JobInfo, session);
+      const { text, ended } = await stream.readUntilEnd(5_000);
+      expect(ended, how).toBe(true);
+      expect(text, how).toContain('{"type":"session","state":"ended"}');
+      expect(text, how).not.toContain('job-after');
+    }
+
+    // A restore ends every session: the principal's stream too.
+    const backup = (await api(bridge, 'backup.create', {}, asPrincipal)).json().data as { id: string };
+    await app.jobs.wait(backup.id);
+    const [first] = (await api(bridge, 'backup.list', {}, asPrincipal)).json().data as { name: string }[];
+    const stream = await openStream(bridge, principal);
+    expect((await api(bridge, 'backup.restore', { name: first!.name, confirm: true }, asPrincipal)).status).toBe(200);
+    expect((await stream.readUntilEnd(5_000)).ended).toBe(true);
+
+    // Idle past the lock: the next frame of its job finds the session locked and closes the stream instead.
+    const again = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    await api(bridge, 'settings.update', { idleLockMinutes: 5 }, { 'x-examsite-session': again });
+    const idle = await openStream(bridge, again);
+    now = new Date(now.getTime() + 6 * 60_000);
+    app.jobs.emit('job', { id: 'job-while-locked' } as JobInfo, again);
+    const last = await idle.readUntilEnd(5_000);
+    expect(last.ended).toBe(true);
+    expect(last.text).toContain('{"type":"session","state":"locked"}');
+    expect(last.text).not.toContain('job-while-locked');
+  });
 });
+
+/** An open event stream and a way to read it until the server ends it (or give up after `ms`). */
+async function openStream(bridge: Bridge, session: string) {
+  const res = await fetch(`${bridge.url}api/events`, { headers: { 'x-examsite-token': bridge.token, 'x-examsite-session': session } });
+  expect(res.status).toBe(200);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  return {
+    async readUntilEnd(ms: number): Promise<{ text: string; ended: boolean }> {
+      let text = '';
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms));
+      for (;;) {
+        const next = await Promise.race([reader.read(), timeout]);
+        if (next === 'timeout') {
+          await reader.cancel();
+          return { text, ended: false };
+        }
+        if (next.done) return { text, ended: true };
+        text += next.value;
+      }
+    },
+  };
+}

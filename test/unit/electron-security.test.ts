@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobInfo } from '../../src-shared/api/jobs';
 
 /** `electron` mocked at the module boundary: we check what our code asks of it. */
 const created: { options: Record<string, unknown>; contents: FakeContents; loaded: string[] }[] = [];
@@ -28,9 +29,9 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../src-main/electron/window');
 const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
-const { registerIpc, IPC_INVOKE } = await import('../../src-main/transport/ipc/ipc');
+const { registerIpc, IPC_INVOKE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
-const { openApp } = await import('../helpers/app');
+const { call, openApp, setUpApp } = await import('../helpers/app');
 
 function navigationEvent() {
   return { preventDefault: vi.fn() };
@@ -127,4 +128,50 @@ describe('IPC transport', () => {
     const notAName = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, { toString: 1 }, {}, null);
     expect(notAName).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
+
+  it('sends events only to a page with a live session, and stops when the session ends', async () => {
+    const { ipcMain, listeners } = fakeIpcMain();
+    const { app, principal } = await setUpApp();
+    const dispose = registerIpc(app, ipcMain as never, isAppUrl);
+    const subscribe = listeners.get(IPC_SUBSCRIBE)!;
+    const anonymous = new FakePage();
+    subscribe({ senderFrame: OUR_FRAME, sender: anonymous }, null);
+    const page = new FakePage();
+    subscribe({ senderFrame: OUR_FRAME, sender: page }, principal);
+    app.jobs.emit('job', { id: 'job-1' } as JobInfo, principal);
+    await call(app, 'auth.logout', {}, principal);
+    app.jobs.emit('job', { id: 'job-2' } as JobInfo, principal);
+    app.jobs.emit('job', { id: 'job-3' } as JobInfo, null);
+    expect(anonymous.sent).toEqual([{ type: 'session', state: 'ended' }]);
+    expect(page.sent).toEqual([
+      { type: 'job', job: { id: 'job-1' } },
+      { type: 'session', state: 'ended' },
+    ]);
+    dispose();
+  });
 });
+
+const OUR_FRAME = { url: 'app://examsite/index.html', parent: null };
+
+function fakeIpcMain() {
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  const ipcMain = {
+    handle: (name: string, fn: (...args: unknown[]) => unknown) => handlers.set(name, fn),
+    on: (name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn),
+    removeHandler: vi.fn(),
+    removeAllListeners: vi.fn(),
+  };
+  return { ipcMain, handlers, listeners };
+}
+
+/** The renderer's side of IPC: what main sent it. */
+class FakePage extends EventEmitter {
+  readonly sent: unknown[] = [];
+  send(_channel: string, message: unknown) {
+    this.sent.push(message);
+  }
+  isDestroyed() {
+    return false;
+  }
+}

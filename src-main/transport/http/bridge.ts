@@ -31,6 +31,11 @@ export interface Bridge {
 
 const log = createLogger('bridge');
 
+interface Stream {
+  res: ServerResponse;
+  session: string;
+}
+
 /**
  * The loopback HTTP bridge: the same contract as the Electron IPC, for a browser. It binds
  * 127.0.0.1 only; every /api call must carry the per-launch token the served page received;
@@ -39,7 +44,7 @@ const log = createLogger('bridge');
 export async function startBridge(app: AppCore, options: BridgeOptions = {}): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const streams = new Set<{ res: ServerResponse; session: string | null }>();
+  const streams = new Set<Stream>();
   let port = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -94,24 +99,43 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     return serveStatic(req, res, options.staticDir, url.pathname, token);
   };
 
-  /** Server-Sent Events over a fetch stream (EventSource cannot send the token header). */
+  /**
+   * Server-Sent Events over a fetch stream (EventSource cannot send the token header). A stream
+   * needs a live session, not only the launch token, and lives no longer than its session.
+   */
   const openEventStream = (req: IncomingMessage, res: ServerResponse) => {
+    const session = sessionOf(req);
+    requireActor(app, session, { touch: false });
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
     res.write(': connected\n\n');
-    const stream = { res, session: sessionOf(req) };
+    const stream = { res, session: session! };
     streams.add(stream);
-    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    const ping = setInterval(() => {
+      if (stillOpen(stream, app.sessions.state(stream.session, app.idleLockMinutes))) res.write(': ping\n\n');
+    }, 25_000);
     req.on('close', () => {
       clearInterval(ping);
       streams.delete(stream);
     });
   };
 
+  /** Closes a stream whose session ended or locked, telling it why; true while it may go on. */
+  const stillOpen = (stream: Stream, state: 'active' | 'locked' | 'ended'): boolean => {
+    if (state === 'active') return true;
+    streams.delete(stream);
+    stream.res.end(`data: ${JSON.stringify({ type: 'session', state } satisfies ServerEvent)}\n\n`);
+    return false;
+  };
+
   const jobListener = (job: JobInfo, owner: string | null) => {
     const frame = `data: ${JSON.stringify({ type: 'job', job } satisfies ServerEvent)}\n\n`;
-    for (const s of streams) if (owner === null || s.session === owner) s.res.write(frame);
+    const idleLockMinutes = app.idleLockMinutes;
+    for (const s of streams) if ((owner === null || s.session === owner) && stillOpen(s, app.sessions.state(s.session, idleLockMinutes))) s.res.write(frame);
   };
   app.jobs.on('job', jobListener);
+  const stopSessionListener = app.sessions.onEnd((token) => {
+    for (const s of streams) if (s.session === token) stillOpen(s, 'ended');
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -140,6 +164,7 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     close: () =>
       new Promise<void>((resolve) => {
         app.jobs.off('job', jobListener);
+        stopSessionListener();
         for (const s of streams) s.res.end();
         server.close(() => resolve());
         server.closeAllConnections();
