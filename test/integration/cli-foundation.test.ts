@@ -1,10 +1,22 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+
+describe('CLI: serve', () => {
+  it('refuses to serve pages that were never built, naming the command that builds them', () => {
+    const unbuilt = tempDir();
+    const dataDir = join(tempDir(), 'data');
+    const r = cli(['serve', '--data-dir', dataDir, '--port', '0'], { EXAMSITE_RENDERER_DIR: unbuilt });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('http://');
+    expect(r.stderr).toContain('界面尚未构建，请先运行 npm run build（或用 npm start -- --browser，它会自动构建）');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});
 
 describe('CLI: init, demo, backup', () => {
   it('init creates the institution with the principal password from the environment', () => {
