@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../src-shared/api/app';
 import { AppError } from '../../src-shared/errors';
 import { createBackup } from '../store/backup';
@@ -9,6 +8,7 @@ import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { UnknownNameThrottle } from './auth/login-throttle';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
+import { makeDataDirPrivate } from './files/private-fs';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
 import { createLogger } from './logger';
 import { stagingDir, storePath } from './paths';
@@ -55,7 +55,7 @@ export class AppCore {
   }
 
   static async open(options: AppOptions): Promise<AppCore> {
-    mkdirSync(options.dataDir, { recursive: true });
+    makeDataDirPrivate(options.dataDir);
     const store = await openAndMigrate(options.dataDir);
     log.debug(`store open: ${store.path} (schema ${store.schemaVersion})`);
     return new AppCore(options, store);

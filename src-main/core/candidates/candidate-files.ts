@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { candidateFilter, importInput } from '../../../src-shared/api/candidates';
@@ -7,6 +7,7 @@ import type { JobInfo } from '../../../src-shared/api/jobs';
 import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { candidateTemplate } from '../../pipelines/xlsx/candidate-template';
 import type { CallContext } from '../call-context';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private-fs';
 import { exportsDir, type CandidateImportInput } from './import-job';
 
 /** Majors for the template's drop-down: the platform's catalog, then what the school already uses. */
@@ -19,10 +20,10 @@ function majorChoices(call: CallContext): string[] {
 
 export async function templateFile(call: CallContext, kind: CandidateKind): Promise<FileRef> {
   const dir = exportsDir(call.app.dataDir);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `${CANDIDATE_KIND_LABELS[kind]}导入模板.xlsx`;
   const path = join(dir, `${Date.now()}-${name}`);
-  writeFileSync(path, await candidateTemplate(kind, majorChoices(call)));
+  writeFileSync(path, await candidateTemplate(kind, majorChoices(call)), { mode: PRIVATE_FILE_MODE });
   return call.app.files.register(path, name, call.actor);
 }
 

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import type { CandidateImportPreview, CandidateImportResult } from '../../../src-shared/api/candidates';
@@ -9,6 +9,7 @@ import { hashFile } from '../../pipelines/hash-file';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { AppCore } from '../app-core';
 import { actorCall, CLI_ACTOR } from '../call-context';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private-fs';
 import { applyPackage, verifyUpload } from '../packages/import-service';
 import { fakePeople, seeded, type FakePerson } from './fake-people';
 import { generatePhoto } from './photo-generator';
@@ -31,7 +32,7 @@ const EDUCATION = ['高中', '中专', '大专', '本科'];
  */
 export async function addDemoCandidates(app: AppCore, answer: (outbound: string) => Promise<string>, say: (m: string) => void): Promise<DemoCandidates> {
   const dir = join(app.dataDir, 'tmp', 'demo');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const run = <T>(kind: string, input: unknown, title: string) => app.jobs.run<T>(kind, input, { title, actor: CLI_ACTOR, owner: null });
   const people = fakePeople(2000, 2026);
   const school = people.slice(0, 1850);
@@ -90,7 +91,12 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
 
 async function writePhotoZip(path: string, people: FakePerson[]): Promise<void> {
   const zip = new yazl.ZipFile();
-  const done = new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(path, { mode: PRIVATE_FILE_MODE }))
+      .on('close', resolve)
+      .on('error', reject),
+  );
   for (let i = 0; i < people.length; i += 8) {
     const batch = people.slice(i, i + 8);
     const images = await Promise.all(batch.map((p) => generatePhoto(p.idNumber)));

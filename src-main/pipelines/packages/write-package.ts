@@ -12,6 +12,7 @@ import {
   type Manifest,
   type PackageKind,
 } from '../../../src-shared/domain/package';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../core/files/private-fs';
 import { hashFile } from '../hash-file';
 import { signManifest } from './signing';
 
@@ -77,13 +78,13 @@ export async function writePackage(outPath: string, content: PackageContent, onP
   });
   zip.end();
 
-  mkdirSync(dirname(outPath), { recursive: true });
+  mkdirSync(dirname(outPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const partial = `${outPath}.partial`;
   const hash = createHash('sha256');
   let size = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(partial);
+      const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
       zip.outputStream.on('data', (chunk: Buffer) => {
         hash.update(chunk);
         size += chunk.length;

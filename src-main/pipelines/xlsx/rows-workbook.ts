@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivateFile, PRIVATE_DIR_MODE } from '../../core/files/private-fs';
 import { loadExcelJS } from './load-exceljs';
 import { safeCellText } from './safe-cell';
 
@@ -18,7 +19,7 @@ export interface RowsSheet {
  */
 export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Promise<void> {
   const { stream } = await loadExcelJS();
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const wb = new stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -36,4 +37,6 @@ export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Prom
     ws.commit();
   }
   await wb.commit();
+  // Rows of candidates (ID numbers, phones): for the owner only, like every file the app writes.
+  makePrivateFile(path);
 }
