@@ -48,8 +48,9 @@ export class AppCore {
     this.current = store;
     this.sessions = new SessionManager(() => this.now().getTime());
     this.jobs = new JobRunner({ ...options.jobs, dataDir: options.dataDir, now: this.now });
-    this.files = new FileRegistry(options.dataDir);
+    this.files = new FileRegistry(options.dataDir, () => this.jobs.isBusy());
     this.files.sweep();
+    this.sessions.onEnd((token) => this.files.releaseSession(token));
     // A photo check nobody committed leaves its accepted photos behind; a day later they go.
     sweepDir(stagingDir(options.dataDir), DAY_MS);
   }

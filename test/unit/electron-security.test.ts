@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobInfo } from '../../src-shared/api/jobs';
 
@@ -29,9 +31,10 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../src-main/electron/window');
 const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
-const { registerIpc, IPC_INVOKE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
+const { registerIpc, IPC_INVOKE, IPC_REGISTER_FILE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
 const { call, openApp, setUpApp } = await import('../helpers/app');
+const { tempDir } = await import('../helpers/temp-dir');
 
 function navigationEvent() {
   return { preventDefault: vi.fn() };
@@ -148,6 +151,32 @@ describe('IPC transport', () => {
       { type: 'session', state: 'ended' },
     ]);
     dispose();
+  });
+
+  it('applies the upload limits to the files a page picks, counting one file picked twice once', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { app, principal } = await setUpApp();
+    app.files.quota.limits = { fileBytes: 1024 ** 2, heldBytes: 2 * 1024 ** 2 };
+    registerIpc(app, ipcMain as never, isAppUrl);
+    const pick = handlers.get(IPC_REGISTER_FILE)!;
+    const dir = tempDir();
+    const file = (name: string, size: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(size));
+      return join(dir, name);
+    };
+    const event = { senderFrame: OUR_FRAME };
+    expect(await pick(event, principal, file('big.zip', 1024 ** 2 + 1), 'big.zip')).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: '文件“big.zip”超过单个文件 1 MB 的上限。' },
+    });
+    const a = file('a.zip', 1024 ** 2);
+    expect(await pick(event, principal, a, 'a.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, a, 'a.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, file('b.zip', 1024 ** 2), 'b.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, file('c.zip', 10), 'c.zip')).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    // Picked files are the person's own: the quota forgets them with the session, and they stay where they are.
+    await call(app, 'auth.logout', {}, principal);
+    expect(existsSync(a)).toBe(true);
   });
 });
 

@@ -12,8 +12,6 @@ import { SECURITY_HEADERS, sendFile, serveStatic } from './static-files';
 export const TOKEN_HEADER = 'x-examsite-token';
 export const SESSION_HEADER = 'x-examsite-session';
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** Packages and photo ZIPs of a large school: 10,000 photos fit well under this. */
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface BridgeOptions {
   port?: number;
@@ -52,7 +50,11 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
     res.end(json);
   };
-  const fail = (res: ServerResponse, error: AppError) => send(res, error.status, { ok: false, error: error.toInfo() } satisfies CallResult<never>);
+  const fail = (res: ServerResponse, error: AppError) => {
+    // A body refused before its end (too large, no token or session) is not drained: the connection closes after the answer.
+    if (!res.req.complete) res.setHeader('connection', 'close');
+    send(res, error.status, { ok: false, error: error.toInfo() } satisfies CallResult<never>);
+  };
 
   const tokenOk = (req: IncomingMessage) => {
     const given = req.headers[TOKEN_HEADER];
@@ -86,8 +88,11 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
       if (url.pathname === '/api/upload' && req.method === 'POST') {
-        const actor = requireActor(app, sessionOf(req));
-        const ref = await app.files.saveUpload(req, url.searchParams.get('name') ?? 'upload', actor, MAX_UPLOAD_BYTES);
+        const session = sessionOf(req);
+        const actor = requireActor(app, session);
+        const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+        // The file registry refuses by the declared length before reading, else as the bytes arrive (uploads and their quotas live there).
+        const ref = await app.files.saveUpload(req, url.searchParams.get('name') ?? 'upload', { actor, session: session! }, Number.isFinite(declared) ? declared : undefined);
         return send(res, 200, { ok: true, data: ref } satisfies CallResult<unknown>);
       }
       const download = /^\/api\/download\/([a-f0-9-]{36})$/.exec(url.pathname);

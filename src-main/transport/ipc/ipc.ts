@@ -47,7 +47,8 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
     IPC_REGISTER_FILE,
     fileDoor((session, path, name) => {
       if (typeof path !== 'string' || !isAbsolute(path)) throw new AppError('BAD_FILE', '文件路径不正确。');
-      return app.files.register(path, typeof name === 'string' ? name : path, requireActor(app, session));
+      // The same limits as an upload through the bridge, and the same quota.
+      return app.files.registerPicked(path, typeof name === 'string' ? name : path, { actor: requireActor(app, session), session: session! });
     }),
   );
   ipcMain.handle(
