@@ -26,14 +26,16 @@ export const LAYERS: Layer[] = [
   { from: 'src-renderer/', internal: ['src-renderer/', SHARED], packages: RENDERER_PACKAGES, builtins: false },
   // One scoped logger for every thread, job workers included: it knows nothing of the app.
   { from: 'src-main/logging/', internal: ['src-main/logging/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
-  { from: 'src-main/store/', internal: ['src-main/store/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
-  { from: 'src-main/pipelines/', internal: ['src-main/pipelines/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
+  // Owner-only folders and files for everything the app writes (the data folder holds PII).
+  { from: 'src-main/files/', internal: ['src-main/files/', 'src-main/logging/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
+  { from: 'src-main/store/', internal: ['src-main/store/', 'src-main/files/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
+  { from: 'src-main/pipelines/', internal: ['src-main/pipelines/', 'src-main/files/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   // The runner knows no workflow: the core hands it its registry and worker module.
   { from: 'src-main/jobs/', internal: ['src-main/jobs/', 'src-main/store/', 'src-main/logging/', SHARED], packages: '*', deniedPackages: NOT_ELECTRON, builtins: true },
   // The services: no transport, no Electron, no test tooling.
   {
     from: 'src-main/core/',
-    internal: ['src-main/core/', 'src-main/jobs/', 'src-main/store/', 'src-main/pipelines/', 'src-main/logging/', SHARED, 'package.json'],
+    internal: ['src-main/core/', 'src-main/jobs/', 'src-main/store/', 'src-main/pipelines/', 'src-main/logging/', 'src-main/files/', SHARED, 'package.json'],
     packages: '*',
     deniedPackages: NOT_ELECTRON,
     builtins: true,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import { AppError } from '../../src-shared/errors';
@@ -12,6 +13,9 @@ import { dataDirOf, requireString, UsageError, withApp, type CliCommand } from '
 /** The built pages: beside the bundle in dist/ when this runs bundled (dist/main/cli.mjs), else from the sources. */
 export const RENDERER_DIR = import.meta.url.endsWith('.ts') ? resolve(import.meta.dirname, '../../dist/renderer') : resolve(import.meta.dirname, '../renderer');
 
+/** Tests point this at an empty folder (a checkout never built); it is not an option for people. */
+const RENDERER_DIR_ENV = 'EXAMSITE_RENDERER_DIR';
+
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage: 'serve [--data-dir 目录] [--port 端口]',
@@ -19,8 +23,11 @@ export const serveCommand: CliCommand = {
   async run({ values, io }) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数');
+    // From the sources nothing builds the pages (npm start does): say so rather than serve a URL that only answers 404.
+    const staticDir = process.env[RENDERER_DIR_ENV] || RENDERER_DIR;
+    if (!existsSync(join(staticDir, 'index.html'))) throw new AppError('STATE', '界面尚未构建，请先运行 npm run build（或用 npm start -- --browser，它会自动构建）');
     const app = await AppCore.open({ dataDir: dataDirOf(values), transport: 'browser' });
-    const bridge = await startBridge(app, { port, staticDir: RENDERER_DIR });
+    const bridge = await startBridge(app, { port, staticDir });
     // The URL is the one line a person (or a test) needs; it goes to stdout.
     process.stdout.write(`考点助手已启动（浏览器模式）：${bridge.url}\n`);
     io.say(`数据目录：${app.dataDir}。按 Ctrl+C 退出。`);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../src-shared/api/app';
 import { AppError } from '../../src-shared/errors';
 import { createBackup } from '../store/backup';
@@ -7,8 +6,10 @@ import { MIGRATIONS, type Migration } from '../store/migrations';
 import { Store } from '../store/store';
 import { JobRunner, type JobRunnerOptions } from '../jobs/runner';
 import { JOBS } from './registry/jobs';
+import { UnknownNameThrottle } from './auth/login-throttle';
 import { SessionManager } from './auth/sessions';
 import { FileRegistry } from './files/file-registry';
+import { makeDataDirPrivate } from '../files/private-fs';
 import { DAY_MS, sweepDir } from './files/sweep-dir';
 import { attachLogFile, createLogger } from '../logging/logger';
 import { logsDir, pruneLogs } from '../logging/log-files';
@@ -51,6 +52,8 @@ export class AppCore {
   readonly sessions: SessionManager;
   readonly jobs: JobRunner;
   readonly files: FileRegistry;
+  /** Failed logins for names without an account (an account's own count is in the store). */
+  readonly unknownNames = new UnknownNameThrottle();
   readonly now: () => Date;
   readonly passwordCost: PasswordCost;
   /** Set while a restore swaps the store: calls wait on nothing and are refused instead. */
@@ -80,14 +83,15 @@ export class AppCore {
       now: this.now,
       onCrash: (kind, e) => log.error(`job ${kind} crashed`, e),
     });
-    this.files = new FileRegistry(options.dataDir);
+    this.files = new FileRegistry(options.dataDir, () => this.jobs.isBusy());
     this.files.sweep();
+    this.sessions.onEnd((token) => this.files.releaseSession(token));
     // A photo check nobody committed leaves its accepted photos behind; a day later they go.
     sweepDir(stagingDir(options.dataDir), DAY_MS);
   }
 
   static async open(options: AppOptions): Promise<AppCore> {
-    mkdirSync(options.dataDir, { recursive: true });
+    makeDataDirPrivate(options.dataDir);
     // Before the store: a migration that fails is the first thing support wants to read.
     const detachLog = attachLogFile(options.dataDir);
     pruneLogs(logsDir(options.dataDir));

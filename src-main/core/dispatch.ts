@@ -47,14 +47,15 @@ export async function dispatch(app: AppCore, name: string, rawInput: unknown, se
 }
 
 /**
- * For the transports' file doors (upload, download, save): a logged-in, unlocked session, or
- * the typed error to answer with.
+ * For the transports' file doors (upload, download, save) and event streams: a logged-in,
+ * unlocked session, or the typed error to answer with. Opening a stream is not the person at
+ * the keyboard (`touch: false`).
  */
-export function requireActor(app: AppCore, sessionToken: string | null): Actor {
+export function requireActor(app: AppCore, sessionToken: string | null, options: { touch?: boolean } = {}): Actor {
   const session = app.sessions.get(sessionToken, app.idleLockMinutes);
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录。');
   if (session.locked) throw new AppError('SESSION_LOCKED', '已锁定：请输入密码解锁。');
-  app.sessions.touch(session);
+  if (options.touch ?? true) app.sessions.touch(session);
   return actorOf(session);
 }
 

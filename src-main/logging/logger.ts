@@ -36,7 +36,8 @@ const folders = new Map<string, number>();
 /** Starts appending this data folder's log lines; the function returned stops it (idempotent). */
 export function attachLogFile(dataDir: string): () => void {
   const dir = logsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  // The folder and its files are the owner's only (the data folder's rule; the umask only narrows these).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   folders.set(dir, (folders.get(dir) ?? 0) + 1);
   let attached = true;
   return () => {
@@ -52,13 +53,13 @@ function appendToFiles(at: Date, line: string): void {
   for (const dir of folders.keys()) {
     const file = join(dir, logFileName(at));
     try {
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: 0o600 });
     } catch {
       // The folder was removed under us: make it again once, if the data folder is still there
       // (not recursive, so a deleted temp folder is not brought back). Never fail the caller.
       try {
-        mkdirSync(dir);
-        appendFileSync(file, line);
+        mkdirSync(dir, { mode: 0o700 });
+        appendFileSync(file, line, { mode: 0o600 });
       } catch {
         // a full or read-only disk: stderr still has the line
       }

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import { AppError } from '../../src-shared/errors';
+import { makePrivateDir, makePrivateFile } from '../files/private-fs';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import type { SqliteDb } from './store';
 
@@ -26,7 +27,7 @@ function stamp(d: Date): string {
  */
 export async function createBackup(db: SqliteDb, dataDir: string, reason: BackupReason, onProgress?: (done: number, total: number) => void, now = new Date()): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   let name = `examsite-${stamp(now)}-${reason}.db`;
   for (let i = 2; existsSync(join(dir, name)); i++) name = `examsite-${stamp(now)}-${reason}-${i}.db`;
   const target = join(dir, name);
@@ -39,6 +40,7 @@ export async function createBackup(db: SqliteDb, dataDir: string, reason: Backup
         return 200;
       },
     });
+    makePrivateFile(partial);
     // A backup is a file people carry around: make it standalone, not a WAL database.
     const copy = new Database(partial);
     copy.pragma('journal_mode = DELETE');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
 import { AppError } from '../../src-shared/errors';
+import { makePrivateFile } from '../files/private-fs';
 import type { DB } from './schema';
 
 export type SqliteDb = Database.Database;
@@ -97,6 +98,8 @@ export function openSqlite(path: string, readonly = false): SqliteDb {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // SQLite creates the store as the umask allows, and its -wal and -shm with the store's mode.
+    if (!readonly) for (const file of [path, `${path}-wal`, `${path}-shm`]) makePrivateFile(file);
   } catch (e) {
     db.close();
     throw classifySqliteError(e, `打开数据文件 ${path}`);

@@ -59,6 +59,8 @@ export function httpTransport(token: string): Transport {
         while (!controller.signal.aborted) {
           try {
             const res = await fetch('/api/events', { headers: headers(session), signal: controller.signal });
+            // The stream needs a live session: once it has ended or locked, only a new login or an unlock subscribes again.
+            if (res.status === 401 || res.status === 423) return;
             if (!res.ok || !res.body) throw new Error(String(res.status));
             retry = 500;
             const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -93,7 +93,8 @@ test('lock and unlock; a wrong password is told plainly', async ({ page, served 
   await shot(page, '14-locked');
   await page.getByPlaceholder('密码').fill('not-the-password');
   await page.getByRole('button', { name: /解\s*锁/ }).click();
-  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  // No username is asked here: the answer speaks of the password alone.
+  await expect(page.getByRole('alert')).toHaveText('密码错误。');
   await page.getByPlaceholder('密码').fill(PRINCIPAL.password);
   await page.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(page.getByRole('heading', { name: `您好，${PRINCIPAL.name}` })).toBeVisible();

@@ -66,6 +66,47 @@ describe('login, roles and the idle lock', () => {
     await call(app, 'auth.login', LOGIN);
   });
 
+  it('counts concurrent wrong passwords before hashing: of 100 at once only the free attempts reach scrypt', { timeout: 180_000 }, async () => {
+    const now = new Date('2026-03-01T08:00:00Z');
+    const { app } = await setUpApp({ now: () => now });
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => callError(app, 'auth.login', { username: PRINCIPAL.username, password: `wrong-${i}-xx` })));
+    expect(countCodes(answers)).toEqual({ UNAUTHENTICATED: 5, THROTTLED: 95 });
+    // Every attempt that reached the hash and failed wrote one line; the throttled ones never got there.
+    expect(app.store.db.prepare("SELECT count(*) FROM audit_log WHERE operation = 'auth.loginFailed'").pluck().get()).toBe(5);
+    expect(app.store.db.prepare("SELECT failed_attempts, locked_until FROM users WHERE username = 'principal'").get()).toEqual({
+      failed_attempts: 5,
+      locked_until: new Date(now.getTime() + 30_000).toISOString(),
+    });
+    expect((await callError(app, 'auth.login', LOGIN)).code).toBe('THROTTLED');
+  });
+
+  it('throttles an unknown username exactly like a known one, whatever its case', { timeout: 120_000 }, async () => {
+    const now = new Date('2026-03-01T08:00:00Z');
+    const { app } = await setUpApp({ now: () => now });
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 6; i++) {
+      known.push(await callError(app, 'auth.login', { username: PRINCIPAL.username, password: `wrong-${i}-xx` }));
+      unknown.push(await callError(app, 'auth.login', { username: ['nobody', 'NoBody', ' NOBODY '][i % 3]!, password: `wrong-${i}-xx` }));
+    }
+    expect(unknown).toEqual(known);
+    expect(unknown[5]).toEqual({ code: 'THROTTLED', message: '密码错误次数过多，请 30 秒后再试。', details: { retryAfterSeconds: 30 } });
+    // Concurrent guesses at an unknown name are counted before the (decoy) hash too.
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => callError(app, 'auth.login', { username: 'ghost', password: `wrong-${i}-xx` })));
+    expect(countCodes(burst)).toEqual({ UNAUTHENTICATED: 5, THROTTLED: 45 });
+  });
+
+  it('tells a wrong password on the lock screen as such, and throttles unlocking like a login', { timeout: 120_000 }, async () => {
+    const now = new Date('2026-03-01T08:00:00Z');
+    const { app, principal } = await setUpApp({ now: () => now });
+    await call(app, 'auth.lock', {}, principal);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => callError(app, 'auth.unlock', { password: 'not-it-123' }, principal)));
+    expect(answers.slice(0, 5).map((a) => a.message)).toEqual(Array(5).fill('密码错误。'));
+    expect(answers[5]).toMatchObject({ code: 'THROTTLED', message: '密码错误次数过多，请 30 秒后再试。' });
+    expect((await callError(app, 'auth.unlock', { password: PRINCIPAL.password }, principal)).code).toBe('THROTTLED');
+    expect(await call(app, 'auth.session', {}, principal)).toMatchObject({ locked: true });
+  });
+
   it('lets the principal manage staff, and keeps principal-only operations from a coordinator', async () => {
     const { app, principal } = await setUpApp();
     const coordinator = await addUser(app, principal, 'zhangwei', 'coordinator');
@@ -122,6 +163,12 @@ describe('login, roles and the idle lock', () => {
     await call(app, 'auth.login', { username: PRINCIPAL.username, password: 'brand-new-pass' });
   });
 });
+
+function countCodes(errors: { code: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of errors) counts[e.code] = (counts[e.code] ?? 0) + 1;
+  return counts;
+}
 
 describe('the dispatcher', () => {
   it('refuses unknown operations and malformed input without writing', async () => {

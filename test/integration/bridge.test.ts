@@ -1,8 +1,9 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JobInfo } from '../../src-shared/api/jobs';
 import { startBridge, type Bridge } from '../../src-main/transport/http/bridge';
 import { addUser, auditCount, LOGIN, openApp, SETUP_INPUT } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
@@ -179,4 +180,209 @@ describe('loopback bridge', () => {
     expect(text).toContain('"phase":"复制数据页"');
     await reader.cancel();
   });
+
+  it('refuses the event stream without a live session (401, like other calls) and while locked (423)', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const app = await openApp({ now: () => now });
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const principal = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    const events = (session?: string) => raw(bridge, { path: '/api/events', headers: { 'x-examsite-token': bridge.token, ...(session ? { 'x-examsite-session': session } : {}) } });
+    const none = await events();
+    expect(none.status).toBe(401);
+    expect(none.json()).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } });
+    expect((await events('no-such-session')).status).toBe(401);
+    await api(bridge, 'settings.update', { idleLockMinutes: 5 }, { 'x-examsite-session': principal });
+    now = new Date(now.getTime() + 6 * 60_000);
+    const locked = await events(principal);
+    expect(locked.status).toBe(423);
+    expect(locked.json().error!.code).toBe('SESSION_LOCKED');
+  });
+
+  it('closes the event stream of a session when the session ends, and sends it no more job frames', { timeout: 120_000 }, async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const app = await openApp({ now: () => now });
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const principal = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    const asPrincipal = { 'x-examsite-session': principal };
+    const idOf = async (username: string) =>
+      ((await api(bridge, 'users.list', {}, asPrincipal)).json().data as { id: number; username: string }[]).find((u) => u.username === username)!.id;
+    const ends: Record<string, (session: string, username: string) => Promise<unknown>> = {
+      logout: (session) => api(bridge, 'auth.logout', {}, { 'x-examsite-session': session }),
+      disabled: async (_, username) => api(bridge, 'users.update', { id: await idOf(username), disabled: true }, asPrincipal),
+      'password reset': async (_, username) => api(bridge, 'users.resetPassword', { id: await idOf(username), password: 'another-pass-1' }, asPrincipal),
+    };
+    for (const [how, end] of Object.entries(ends)) {
+      const username = `staff${Object.keys(ends).indexOf(how)}`;
+      const session = await addUser(app, principal, username, 'coordinator');
+      const stream = await openStream(bridge, session);
+      await end(session, username);
+      app.jobs.emit('job', { id: `job-after-${how}` } as JobInfo, session);
+      const { text, ended } = await stream.readUntilEnd(5_000);
+      expect(ended, how).toBe(true);
+      expect(text, how).toContain('{"type":"session","state":"ended"}');
+      expect(text, how).not.toContain('job-after');
+    }
+
+    // A restore ends every session: the principal's stream too.
+    const backup = (await api(bridge, 'backup.create', {}, asPrincipal)).json().data as { id: string };
+    await app.jobs.wait(backup.id);
+    const [first] = (await api(bridge, 'backup.list', {}, asPrincipal)).json().data as { name: string }[];
+    const stream = await openStream(bridge, principal);
+    expect((await api(bridge, 'backup.restore', { name: first!.name, confirm: true }, asPrincipal)).status).toBe(200);
+    expect((await stream.readUntilEnd(5_000)).ended).toBe(true);
+
+    // Idle past the lock: the next frame of its job finds the session locked and closes the stream instead.
+    const again = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    await api(bridge, 'settings.update', { idleLockMinutes: 5 }, { 'x-examsite-session': again });
+    const idle = await openStream(bridge, again);
+    now = new Date(now.getTime() + 6 * 60_000);
+    app.jobs.emit('job', { id: 'job-while-locked' } as JobInfo, again);
+    const last = await idle.readUntilEnd(5_000);
+    expect(last.ended).toBe(true);
+    expect(last.text).toContain('{"type":"session","state":"locked"}');
+    expect(last.text).not.toContain('job-while-locked');
+  });
 });
+
+describe('uploads through the bridge', () => {
+  async function loggedIn() {
+    const app = await openApp();
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const session = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    return { app, bridge, session };
+  }
+  const upload = (bridge: Bridge, session: string, body: Buffer, name = 'photos.zip') =>
+    raw(bridge, {
+      method: 'POST',
+      path: `/api/upload?name=${encodeURIComponent(name)}`,
+      headers: { 'content-type': 'application/octet-stream', 'x-examsite-token': bridge.token, 'x-examsite-session': session },
+      body,
+    });
+
+  it('refuses a file over 1 GB by its declared length, before reading it, naming the limit (413)', async () => {
+    const { app, bridge, session } = await loggedIn();
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: '/api/upload?name=big.zip',
+        headers: {
+          host: `127.0.0.1:${bridge.port}`,
+          'content-type': 'application/octet-stream',
+          'content-length': 1.5 * 1024 ** 3,
+          'x-examsite-token': bridge.token,
+          'x-examsite-session': session,
+        },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', reject);
+      // A first megabyte, then nothing: the answer must not wait for the other 1.5 GB.
+      req.write(Buffer.alloc(1024 * 1024));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toMatchObject({ code: 'TOO_LARGE', message: '文件“big.zip”超过单个文件 1 GB 的上限。' });
+    expect(existsSync(app.files.uploadDir) ? readdirSync(app.files.uploadDir) : []).toEqual([]);
+  });
+
+  it('stops reading an upload without a length once it passes the limit, and leaves nothing behind', async () => {
+    const { app, bridge, session } = await loggedIn();
+    app.files.quota.limits = { fileBytes: 1024 ** 2, heldBytes: 3 * 1024 ** 2 };
+    const chunk = Buffer.alloc(1024 * 1024);
+    const outcome = await new Promise<{ status: number; body: string; written: number }>((resolve) => {
+      let written = 0;
+      let answer: { status: number; body: string } | null = null;
+      const req = request({
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: '/api/upload?name=stream.zip',
+        headers: { host: `127.0.0.1:${bridge.port}`, 'content-type': 'application/octet-stream', 'x-examsite-token': bridge.token, 'x-examsite-session': session },
+      });
+      const done = () => resolve({ ...(answer ?? { status: 0, body: '' }), written });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => (answer = { status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', done);
+      req.on('close', done);
+      // Keeps sending (up to 512 MB) after the answer: a server that drained the rest would take it all.
+      const pump = () => {
+        while (written < 512 * 1024 ** 2 && !req.destroyed) {
+          written += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(outcome.status).toBe(413);
+    expect(JSON.parse(outcome.body).error.message).toBe('文件“stream.zip”超过单个文件 1 MB 的上限。');
+    expect(outcome.written).toBeLessThan(128 * 1024 ** 2);
+    expect(readdirSync(app.files.uploadDir)).toEqual([]);
+  });
+
+  it('holds at most the quota per account, across its sessions, and frees the uploads of a session when it ends', { timeout: 60_000 }, async () => {
+    const { app, bridge, session } = await loggedIn();
+    app.files.quota.limits = { fileBytes: 1024 ** 2, heldBytes: 3 * 1024 ** 2 };
+    const file = Buffer.alloc(1024 ** 2, 7);
+    for (let i = 0; i < 3; i++) expect((await upload(bridge, session, file, `第${i + 1}个.zip`)).status).toBe(200);
+    const second = ((await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string }).sessionToken;
+    const over = await upload(bridge, second, file, '第4个.zip');
+    expect(over.status).toBe(413);
+    expect(over.json().error!.message).toBe(
+      `账号 ${LOGIN.username} 已上传、尚未清理的文件共 3 MB，再加上“第4个.zip”将超过每个账号 3 MB 的上限。退出登录会清理本次登录上传的文件，其余的一天后自动清理。`,
+    );
+    // Private to the account that runs the app, like the rest of the data folder.
+    expect((statSync(app.files.uploadDir).mode & 0o777).toString(8)).toBe('700');
+    expect(readdirSync(app.files.uploadDir).map((f) => (statSync(join(app.files.uploadDir, f)).mode & 0o777).toString(8))).toEqual(['600', '600', '600']);
+
+    await api(bridge, 'auth.logout', {}, { 'x-examsite-session': session });
+    expect(readdirSync(app.files.uploadDir)).toEqual([]);
+    expect((await upload(bridge, second, file, '第4个.zip')).status).toBe(200);
+  });
+
+  it('counts uploads sent at the same time together', async () => {
+    const { app, bridge, session } = await loggedIn();
+    app.files.quota.limits = { fileBytes: 1024 ** 2, heldBytes: 3 * 1024 ** 2 };
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(bridge, session, Buffer.alloc(1024 ** 2, i), `${i}.zip`)));
+    const accepted = answers.filter((a) => a.status === 200).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThanOrEqual(3);
+    expect(answers.filter((a) => a.status === 413).length).toBe(6 - accepted);
+    expect(readdirSync(app.files.uploadDir).length).toBe(accepted);
+  });
+});
+
+/** An open event stream and a way to read it until the server ends it (or give up after `ms`). */
+async function openStream(bridge: Bridge, session: string) {
+  const res = await fetch(`${bridge.url}api/events`, { headers: { 'x-examsite-token': bridge.token, 'x-examsite-session': session } });
+  expect(res.status).toBe(200);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  return {
+    async readUntilEnd(ms: number): Promise<{ text: string; ended: boolean }> {
+      let text = '';
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms));
+      for (;;) {
+        const next = await Promise.race([reader.read(), timeout]);
+        if (next === 'timeout') {
+          await reader.cancel();
+          return { text, ended: false };
+        }
+        if (next.done) return { text, ended: true };
+        text += next.value;
+      }
+    },
+  };
+}

@@ -1,10 +1,58 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakePeople } from '../../src-main/core/demo/fake-people';
+import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
+import { photo, zipWithGbkNames } from '../fixtures/photo-fixtures';
 import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+
+describe('CLI: serve', () => {
+  it('refuses to serve pages that were never built, naming the command that builds them', () => {
+    const unbuilt = tempDir();
+    const dataDir = join(tempDir(), 'data');
+    const r = cli(['serve', '--data-dir', dataDir, '--port', '0'], { EXAMSITE_RENDERER_DIR: unbuilt });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('http://');
+    expect(r.stderr).toContain('界面尚未构建，请先运行 npm run build（或用 npm start -- --browser，它会自动构建）');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});
+
+describe('CLI: a private data folder', () => {
+  it('keeps every folder and file it writes to its owner (700 / 600), whatever the umask lets through', { timeout: 240_000, skip: process.platform === 'win32' }, async () => {
+    const umask = process.umask(0o022);
+    try {
+      const data = join(tempDir(), 'data');
+      const dir = tempDir();
+      expect(cli(['init', '--data-dir', data, ...INIT_ARGS], { EXAMSITE_PASSWORD: 'cli-pass-123' }).code).toBe(0);
+      expect(cli(['backup', '--data-dir', data]).code).toBe(0);
+      // A sheet with a refused row: the check writes the refused rows to exports/.
+      const people = fakePeople(3, 41);
+      const sheet = join(dir, '考生.xlsx');
+      await writeXlsx(sheet, [SCHOOL_HEADERS, ...people.map(personRow), ['王五', '', '370681200403156811', '13805351234', '物流管理', '高职专科', 2025]]);
+      expect(cli(['candidates', 'import', sheet, '--commit', '--data-dir', data]).code).toBe(1);
+      // A photo check stages what it accepted in staging/.
+      const zip = join(dir, '照片.zip');
+      await zipWithGbkNames(zip, [{ name: `${people[0]!.idNumber}.jpg`, data: await photo(people[0]!.idNumber) }]);
+      expect(cli(['photos', 'import', zip, '--data-dir', data]).code).toBe(0);
+      // A package lands in outbox/, built in tmp/.
+      expect(cli(['package', 'export', '--kinds', 'institution,candidates', '--include-incomplete', '--out', join(dir, 'out.zip'), '--data-dir', data]).code).toBe(0);
+
+      const entries = readdirSync(data, { recursive: true, withFileTypes: true }).map((e) => join(e.parentPath, e.name));
+      const names = entries.map((p) => relative(data, p));
+      expect(names).toEqual(expect.arrayContaining(['examsite.db', 'backups', 'exports', 'staging', 'outbox', 'tmp']));
+      expect(names.some((n) => n.startsWith('exports/') && n.endsWith('.xlsx'))).toBe(true);
+      expect(names.some((n) => n.startsWith('outbox/') && n.endsWith('.zip'))).toBe(true);
+      const open = [data, ...entries].map((p) => `${relative(data, p) || '.'} ${(statSync(p).mode & 0o777).toString(8)}`).filter((line) => !/ [67]00$/.test(line));
+      expect(open).toEqual([]);
+    } finally {
+      process.umask(umask);
+    }
+  });
+});
 
 describe('CLI: init, demo, backup', () => {
   it('init creates the institution with the principal password from the environment', () => {

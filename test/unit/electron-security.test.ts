@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { JobInfo } from '../../src-shared/api/jobs';
 
 /** `electron` mocked at the module boundary: we check what our code asks of it. */
 const created: { options: Record<string, unknown>; contents: FakeContents; loaded: string[] }[] = [];
@@ -28,9 +31,10 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../src-main/electron/window');
 const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
-const { registerIpc, IPC_INVOKE } = await import('../../src-main/transport/ipc/ipc');
+const { registerIpc, IPC_INVOKE, IPC_REGISTER_FILE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
-const { openApp } = await import('../helpers/app');
+const { call, openApp, setUpApp } = await import('../helpers/app');
+const { tempDir } = await import('../helpers/temp-dir');
 
 function navigationEvent() {
   return { preventDefault: vi.fn() };
@@ -127,4 +131,76 @@ describe('IPC transport', () => {
     const notAName = await invoke({ senderFrame: { url: 'app://examsite/index.html', parent: null } }, { toString: 1 }, {}, null);
     expect(notAName).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
+
+  it('sends events only to a page with a live session, and stops when the session ends', async () => {
+    const { ipcMain, listeners } = fakeIpcMain();
+    const { app, principal } = await setUpApp();
+    const dispose = registerIpc(app, ipcMain as never, isAppUrl);
+    const subscribe = listeners.get(IPC_SUBSCRIBE)!;
+    const anonymous = new FakePage();
+    subscribe({ senderFrame: OUR_FRAME, sender: anonymous }, null);
+    const page = new FakePage();
+    subscribe({ senderFrame: OUR_FRAME, sender: page }, principal);
+    app.jobs.emit('job', { id: 'job-1' } as JobInfo, principal);
+    await call(app, 'auth.logout', {}, principal);
+    app.jobs.emit('job', { id: 'job-2' } as JobInfo, principal);
+    app.jobs.emit('job', { id: 'job-3' } as JobInfo, null);
+    expect(anonymous.sent).toEqual([{ type: 'session', state: 'ended' }]);
+    expect(page.sent).toEqual([
+      { type: 'job', job: { id: 'job-1' } },
+      { type: 'session', state: 'ended' },
+    ]);
+    dispose();
+  });
+
+  it('applies the upload limits to the files a page picks, counting one file picked twice once', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { app, principal } = await setUpApp();
+    app.files.quota.limits = { fileBytes: 1024 ** 2, heldBytes: 2 * 1024 ** 2 };
+    registerIpc(app, ipcMain as never, isAppUrl);
+    const pick = handlers.get(IPC_REGISTER_FILE)!;
+    const dir = tempDir();
+    const file = (name: string, size: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(size));
+      return join(dir, name);
+    };
+    const event = { senderFrame: OUR_FRAME };
+    expect(await pick(event, principal, file('big.zip', 1024 ** 2 + 1), 'big.zip')).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: '文件“big.zip”超过单个文件 1 MB 的上限。' },
+    });
+    const a = file('a.zip', 1024 ** 2);
+    expect(await pick(event, principal, a, 'a.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, a, 'a.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, file('b.zip', 1024 ** 2), 'b.zip')).toMatchObject({ ok: true });
+    expect(await pick(event, principal, file('c.zip', 10), 'c.zip')).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    // Picked files are the person's own: the quota forgets them with the session, and they stay where they are.
+    await call(app, 'auth.logout', {}, principal);
+    expect(existsSync(a)).toBe(true);
+  });
 });
+
+const OUR_FRAME = { url: 'app://examsite/index.html', parent: null };
+
+function fakeIpcMain() {
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  const ipcMain = {
+    handle: (name: string, fn: (...args: unknown[]) => unknown) => handlers.set(name, fn),
+    on: (name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn),
+    removeHandler: vi.fn(),
+    removeAllListeners: vi.fn(),
+  };
+  return { ipcMain, handlers, listeners };
+}
+
+/** The renderer's side of IPC: what main sent it. */
+class FakePage extends EventEmitter {
+  readonly sent: unknown[] = [];
+  send(_channel: string, message: unknown) {
+    this.sent.push(message);
+  }
+  isDestroyed() {
+    return false;
+  }
+}

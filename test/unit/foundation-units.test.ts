@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lockDuration } from '../../src-main/core/auth/auth-service';
+import { lockDuration, UnknownNameThrottle } from '../../src-main/core/auth/login-throttle';
 import { SessionManager } from '../../src-main/core/auth/sessions';
 import { defaultDataDir } from '../../src-main/core/paths';
 import { mergeOps, op } from '../../src-shared/api/contract';
@@ -39,6 +39,16 @@ describe('login throttle', () => {
     expect(lockDuration(5)).toBe(30_000);
     expect(lockDuration(6)).toBe(60_000);
     fc.assert(fc.property(fc.integer({ min: 5, max: 10_000 }), (n) => lockDuration(n) <= 15 * 60_000 && lockDuration(n) >= lockDuration(n - 1)));
+  });
+
+  it('counts unknown usernames case-insensitively on the same schedule, in bounded memory', () => {
+    const names = new UnknownNameThrottle(100);
+    expect([1, 2, 3, 4, 5].map((i) => names.count(i % 2 ? 'Ghost' : 'ＧＨＯＳＴ', 0))).toEqual([0, 0, 0, 0, 0]);
+    expect(names.count('ghost', 1_000)).toBe(29_000);
+    expect(names.count('ghost', 30_000)).toBe(0);
+    expect(names.count('ghost', 30_001)).toBe(59_999);
+    for (let i = 0; i < 1000; i++) names.count(`name-${i}`, 0);
+    expect(names.size).toBe(100);
   });
 });
 

@@ -4,51 +4,62 @@ import { writeAudit } from '../audit/audit-log';
 import { actorOf, type CallContext } from '../call-context';
 import { findUser, findUserByName, toSessionUser } from '../users/user-rows';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { lockDuration } from './login-throttle';
 import type { Session } from './sessions';
 
-const FREE_ATTEMPTS = 5;
-const FIRST_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 15 * 60_000;
+const WRONG_LOGIN = () => new AppError('UNAUTHENTICATED', '用户名或密码错误。');
+/** Where no username is asked (the lock screen, changing one's own password). */
+const WRONG_PASSWORD = () => new AppError('UNAUTHENTICATED', '密码错误。');
 
-const WRONG = () => new AppError('UNAUTHENTICATED', '用户名或密码错误。');
-
-/** After five wrong passwords in a row, 30 s, then doubling, at most 15 minutes. */
-export function lockDuration(failedAttempts: number): number {
-  if (failedAttempts < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failedAttempts - FREE_ATTEMPTS));
+function throttled(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError('THROTTLED', `密码错误次数过多，请 ${seconds} 秒后再试。`, { retryAfterSeconds: seconds });
 }
 
-function assertNotThrottled(lockedUntil: string | null, now: Date): void {
-  if (!lockedUntil) return;
-  const wait = new Date(lockedUntil).getTime() - now.getTime();
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new AppError('THROTTLED', `密码错误次数过多，请 ${seconds} 秒后再试。`, { retryAfterSeconds: seconds });
-  }
+/**
+ * Counts the attempt before the password is hashed, in one statement, so that guesses sent at
+ * once each see their own count: the one that reaches the lock sets it before hashing, and the
+ * rest are refused without a hash. A right password then resets the count.
+ */
+function countAttempt(call: CallContext, userId: number, wrong: () => AppError): { hash: string; failedAttempts: number } {
+  const { store } = call.app;
+  const now = call.app.now();
+  const nowIso = now.toISOString();
+  const counted = store.tx(() => {
+    const row = store.get(
+      store.q
+        .updateTable('users')
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+        .returning(['failed_attempts', 'password_hash']),
+    );
+    const lock = row ? lockDuration(row.failed_attempts) : 0;
+    if (lock)
+      store.run(
+        store.q
+          .updateTable('users')
+          .set({ locked_until: new Date(now.getTime() + lock).toISOString() })
+          .where('id', '=', userId),
+      );
+    return row;
+  });
+  if (counted) return { hash: counted.password_hash, failedAttempts: counted.failed_attempts };
+  const user = findUser(store, userId);
+  if (!user) throw wrong();
+  throw throttled(new Date(user.locked_until!).getTime() - now.getTime());
 }
 
 /** Checks a password against an account, counting failures toward the lockout. */
-async function checkPassword(call: CallContext, userId: number, password: string): Promise<void> {
+async function checkPassword(call: CallContext, userId: number, password: string, wrong: () => AppError): Promise<void> {
   const { store } = call.app;
-  const user = findUser(store, userId);
-  if (!user) throw WRONG();
-  assertNotThrottled(user.locked_until, call.app.now());
-  if (await verifyPassword(password, user.password_hash)) {
-    if (user.failed_attempts > 0) store.run(store.q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id));
+  const { hash, failedAttempts } = countAttempt(call, userId, wrong);
+  if (await verifyPassword(password, hash)) {
+    store.run(store.q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId));
     return;
   }
-  const failed = user.failed_attempts + 1;
-  const lock = lockDuration(failed);
-  store.tx(() => {
-    store.run(
-      store.q
-        .updateTable('users')
-        .set({ failed_attempts: failed, locked_until: lock ? new Date(call.app.now().getTime() + lock).toISOString() : null })
-        .where('id', '=', user.id),
-    );
-    writeAudit(call, { operation: 'auth.loginFailed', entityType: 'user', entityId: user.id, after: { failedAttempts: failed } });
-  });
-  throw WRONG();
+  store.tx(() => writeAudit(call, { operation: 'auth.loginFailed', entityType: 'user', entityId: userId, after: { failedAttempts } }));
+  throw wrong();
 }
 
 function stateOf(call: CallContext, session: Session): SessionState {
@@ -59,10 +70,13 @@ export async function login(call: CallContext, input: { username: string; passwo
   const { app } = call;
   const user = findUserByName(app.store, input.username);
   if (!user) {
+    // Counted like an account's attempts, so being throttled does not tell that the name is unknown.
+    const wait = app.unknownNames.count(input.username, app.now().getTime());
+    if (wait > 0) throw throttled(wait);
     await verifyPassword(input.password, await decoyHash(app.passwordCost));
-    throw WRONG();
+    throw WRONG_LOGIN();
   }
-  await checkPassword(call, user.id, input.password);
+  await checkPassword(call, user.id, input.password, WRONG_LOGIN);
   if (user.disabled) {
     // The right password for a disabled account: worth a line in the log (and it reset the failures).
     app.store.tx(() => writeAudit(call, { operation: 'auth.loginDisabled', entityType: 'user', entityId: user.id }));
@@ -97,7 +111,7 @@ export function lock(call: CallContext): { ok: true } {
 export async function unlock(call: CallContext, input: { password: string }): Promise<SessionState> {
   const session = call.session;
   if (!session) throw new AppError('UNAUTHENTICATED', '会话已结束，请重新登录。');
-  await checkPassword(call, session.user.id, input.password);
+  await checkPassword(call, session.user.id, input.password, WRONG_PASSWORD);
   session.locked = false;
   call.app.sessions.touch(session);
   // Who came back to a locked screen, and when; it also covers the failures the right password reset.
@@ -107,7 +121,7 @@ export async function unlock(call: CallContext, input: { password: string }): Pr
 
 export async function changePassword(call: CallContext, input: { oldPassword: string; newPassword: string }): Promise<{ ok: true }> {
   const session = call.session!;
-  await checkPassword(call, session.user.id, input.oldPassword);
+  await checkPassword(call, session.user.id, input.oldPassword, () => new AppError('UNAUTHENTICATED', '原密码错误。'));
   const hash = await hashPassword(input.newPassword, call.app.passwordCost);
   const { store } = call.app;
   store.tx(() => {

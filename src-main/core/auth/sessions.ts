@@ -14,6 +14,7 @@ export interface Session {
  */
 export class SessionManager {
   private readonly sessions = new Map<string, Session>();
+  private readonly endListeners = new Set<(token: string) => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -32,20 +33,40 @@ export class SessionManager {
     return session;
   }
 
+  /** Whether a session may receive its events: not when it has ended, nor while it is locked. */
+  state(token: string | null, idleLockMinutes: number): 'active' | 'locked' | 'ended' {
+    const session = this.get(token, idleLockMinutes);
+    return !session ? 'ended' : session.locked ? 'locked' : 'active';
+  }
+
   touch(session: Session): void {
     session.lastActive = this.now();
   }
 
   end(token: string): void {
-    this.sessions.delete(token);
+    if (this.sessions.delete(token)) this.ended([token]);
   }
 
   endForUser(userId: number, except?: string): void {
-    for (const [token, s] of this.sessions) if (s.user.id === userId && token !== except) this.sessions.delete(token);
+    const tokens = [...this.sessions].filter(([token, s]) => s.user.id === userId && token !== except).map(([token]) => token);
+    for (const token of tokens) this.sessions.delete(token);
+    this.ended(tokens);
   }
 
   endAll(): void {
+    const tokens = [...this.sessions.keys()];
     this.sessions.clear();
+    this.ended(tokens);
+  }
+
+  /** Told of every session that ends (logout, account disabled, password changed or reset, restore): its event stream closes with it. */
+  onEnd(listener: (token: string) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private ended(tokens: string[]): void {
+    for (const token of tokens) for (const listener of this.endListeners) listener(token);
   }
 
   updateUser(user: SessionUser): void {

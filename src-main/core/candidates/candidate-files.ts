@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CandidateExportInput, CandidateExportResult, CandidateImportPreview, CandidateImportResult, importInput } from '../../../src-shared/api/candidates';
@@ -9,6 +9,7 @@ import { candidateTemplate } from '../../pipelines/xlsx/candidate-template';
 import type { CallContext } from '../call-context';
 import { candidateExportJob } from './export-job';
 import { candidateCheckJob, candidateCommitJob, exportsDir, type CandidateImportInput } from './import-job';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-fs';
 
 /** Majors for the template's drop-down: the platform's catalog, then what the school already uses. */
 function majorChoices(call: CallContext): string[] {
@@ -20,10 +21,10 @@ function majorChoices(call: CallContext): string[] {
 
 export async function templateFile(call: CallContext, kind: CandidateKind): Promise<FileRef> {
   const dir = exportsDir(call.app.dataDir);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `${CANDIDATE_KIND_LABELS[kind]}导入模板.xlsx`;
   const path = join(dir, `${Date.now()}-${name}`);
-  writeFileSync(path, await candidateTemplate(kind, majorChoices(call)));
+  writeFileSync(path, await candidateTemplate(kind, majorChoices(call)), { mode: PRIVATE_FILE_MODE });
   return call.app.files.register(path, name, call.actor);
 }
 

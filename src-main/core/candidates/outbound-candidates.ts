@@ -8,6 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { Store } from '../../store/store';
 import type { OutboundContext, OutboundModules, OutboundPart } from '../packages/kind-module';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { allCandidates } from './candidates-service';
 
 /**
@@ -22,7 +23,7 @@ async function buildCandidates(store: Store, ctx: OutboundContext): Promise<Outb
       'STATE',
       ctx.options.includeIncomplete ? '还没有考生，无法生成考生数据包。' : '没有信息完整的考生（需有照片并通过实名认证）。如仍要发送，请勾选“包括信息不完整的考生”。',
     );
-  mkdirSync(ctx.workDir, { recursive: true });
+  mkdirSync(ctx.workDir, { recursive: true, mode: PRIVATE_DIR_MODE });
 
   const photoZip = join(ctx.workDir, '考生照片.zip');
   const zip = new yazl.ZipFile();
@@ -51,7 +52,12 @@ async function buildCandidates(store: Store, ctx: OutboundContext): Promise<Outb
     if (i % 500 === 0) ctx.progress('打包照片', i, all.length);
   });
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(photoZip)).on('close', resolve).on('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(photoZip, { mode: PRIVATE_FILE_MODE }))
+      .on('close', resolve)
+      .on('error', reject),
+  );
 
   const files: NonNullable<OutboundPart<'candidates'>['files']> = [{ path: 'candidates/考生照片.zip', file: photoZip }];
   for (const kind of CANDIDATE_KINDS) {

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
@@ -11,6 +11,7 @@ import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job'
 import { exportJob } from '../packages/export-job';
 import { applyPackageFile } from '../packages/import-service';
 import { photoCommitJob } from '../photos/photo-import-job';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { fakePeople, seeded, type FakePerson } from './fake-people';
 import { generatePhoto } from './photo-generator';
 
@@ -32,7 +33,7 @@ const EDUCATION = ['高中', '中专', '大专', '本科'];
  */
 export async function addDemoCandidates(app: AppCore, answer: (outbound: string) => Promise<string>, say: (m: string) => void): Promise<DemoCandidates> {
   const dir = join(app.dataDir, 'tmp', 'demo');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const run = <In, Out>(job: JobDef<In, Out>, input: In, title: string) => app.jobs.run(job, input, { title, actor: CLI_ACTOR, owner: null });
   const people = fakePeople(2000, 2026);
   const school = people.slice(0, 1850);
@@ -83,7 +84,12 @@ export async function addDemoCandidates(app: AppCore, answer: (outbound: string)
 
 async function writePhotoZip(path: string, people: FakePerson[]): Promise<void> {
   const zip = new yazl.ZipFile();
-  const done = new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(path)).on('close', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(path, { mode: PRIVATE_FILE_MODE }))
+      .on('close', resolve)
+      .on('error', reject),
+  );
   for (let i = 0; i < people.length; i += 8) {
     const batch = people.slice(i, i + 8);
     const images = await Promise.all(batch.map((p) => generatePhoto(p.idNumber)));

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExchangeResult } from '../../../src-shared/api/packages';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import { PlatformClient } from '../../pipelines/platform/platform-client';
 import { insertAudit } from '../audit/audit-log';
+import { makePrivateDir } from '../../files/private-fs';
 import { readSettings } from '../settings/settings-service';
 import { applyPackage, inboundTrust, readInbound } from './import-service';
 
@@ -39,7 +39,7 @@ export const exchangeJob = defineJob<Record<string, never>, ExchangeResult>('pac
   ctx.progress('查询平台', 0, 1);
   const inbox = (await client.listInbox()).sort((a, b) => a.sequence - b.sequence);
   const inboxDir = join(ctx.dataDir, 'inbox');
-  mkdirSync(inboxDir, { recursive: true });
+  makePrivateDir(inboxDir);
   for (const [i, item] of inbox.entries()) {
     ctx.throwIfCancelled();
     const already = store.get(store.q.selectFrom('package_history').select('id').where('direction', '=', 'in').where('file_hash', '=', item.sha256));

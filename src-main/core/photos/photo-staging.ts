@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PhotoCode } from '../../pipelines/photos/photo-codes';
 import type { AcceptedPhoto } from '../../pipelines/photos/check-photo';
 import type { Store } from '../../store/store';
 import { AppError } from '../../../src-shared/errors';
+import { makePrivateDir, makePrivateFile } from '../../files/private-fs';
 import { stagingDir } from '../paths';
 import type { PhotoMeta } from './photo-store';
 
@@ -45,6 +46,7 @@ export class PhotoStaging {
     this.store = store;
     this.path = path;
     store.db.prepare('ATTACH DATABASE ? AS staging').run(path);
+    makePrivateFile(path);
     // A work file rebuilt whenever in doubt: no journal, no syncs.
     store.db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
   }
@@ -59,7 +61,7 @@ export class PhotoStaging {
 
   /** A fresh staging file, in place of what this process's previous check left. */
   static create(store: Store, dataDir: string): PhotoStaging {
-    mkdirSync(stagingDir(dataDir), { recursive: true });
+    makePrivateDir(stagingDir(dataDir));
     rmSync(PhotoStaging.fileFor(dataDir), { force: true });
     const staging = new PhotoStaging(store, PhotoStaging.fileFor(dataDir));
     store.db.exec('PRAGMA staging.page_size = 65536');

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import yazl from 'yazl';
 import { canonicalJson, MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_FILE, type Manifest } from '../../../src-shared/domain/package';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { hashFile } from '../hash-file';
 import { signManifest } from './signing';
 
@@ -69,13 +70,13 @@ export async function writePackage(outPath: string, content: PackageContent, onP
   });
   zip.end();
 
-  mkdirSync(dirname(outPath), { recursive: true });
+  mkdirSync(dirname(outPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const partial = `${outPath}.partial`;
   const hash = createHash('sha256');
   let size = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(partial);
+      const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
       zip.outputStream.on('data', (chunk: Buffer) => {
         hash.update(chunk);
         size += chunk.length;

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, st
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { AppError } from '../../../src-shared/errors';
+import { PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { hashFile } from '../hash-file';
 
 /**
@@ -157,7 +158,7 @@ export class PlatformClient {
     const fetchRest = async () => {
       let have = existsSync(partial) ? statSync(partial).size : 0;
       if (have >= item.size) return;
-      const out = createWriteStream(partial, { flags: 'a' });
+      const out = createWriteStream(partial, { flags: 'a', mode: PRIVATE_FILE_MODE });
       try {
         const res = await this.once('GET', url, have ? { range: `bytes=${have}-` } : {}, undefined, (chunk) => {
           out.write(chunk);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { makePrivateFile, PRIVATE_DIR_MODE } from '../../files/private-fs';
 import { loadExcelJS } from './load-exceljs';
 import { cellValue, looksLikeFormula } from './safe-cell';
 
@@ -31,7 +32,7 @@ const ROWS_PER_CHECK = 64;
  */
 export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Promise<void> {
   const { stream } = await loadExcelJS();
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const wb = new stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }], useSharedStrings: sheet.sharedStrings ?? false } as Partial<ExcelJS.AddWorksheetOptions>);
@@ -54,6 +55,8 @@ export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Prom
     ws.commit();
   }
   await wb.commit();
+  // Rows of candidates (ID numbers, phones): for the owner only, like every file the app writes.
+  makePrivateFile(path);
 }
 
 /**

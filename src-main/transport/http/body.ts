@@ -5,12 +5,13 @@ import { AppError } from '../../../src-shared/errors';
 export function readJsonBody(req: IncomingMessage, max: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    req.resume();
+    req.pause();
     return Promise.reject(new AppError('BAD_JSON', '请求内容必须是 JSON（Content-Type: application/json）。'));
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > max) {
-    req.resume();
+    // Left unread: the bridge answers and closes the connection rather than take the rest.
+    req.pause();
     return Promise.reject(tooLarge(max));
   }
   return new Promise((resolve, reject) => {
@@ -23,6 +24,7 @@ export function readJsonBody(req: IncomingMessage, max: number): Promise<unknown
       if (size > max) {
         refused = true;
         chunks.length = 0;
+        req.pause();
         reject(tooLarge(max));
         return;
       }

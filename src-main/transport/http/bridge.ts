@@ -12,8 +12,6 @@ import { SECURITY_HEADERS, sendFile, serveStatic } from './static-files';
 export const TOKEN_HEADER = 'x-examsite-token';
 export const SESSION_HEADER = 'x-examsite-session';
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** Packages and photo ZIPs of a large school: 10,000 photos fit well under this. */
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface BridgeOptions {
   port?: number;
@@ -31,6 +29,11 @@ export interface Bridge {
 
 const log = createLogger('bridge');
 
+interface Stream {
+  res: ServerResponse;
+  session: string;
+}
+
 /**
  * The loopback HTTP bridge: the same contract as the Electron IPC, for a browser. It binds
  * 127.0.0.1 only; every /api call must carry the per-launch token the served page received;
@@ -39,7 +42,7 @@ const log = createLogger('bridge');
 export async function startBridge(app: AppCore, options: BridgeOptions = {}): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const streams = new Set<{ res: ServerResponse; session: string | null }>();
+  const streams = new Set<Stream>();
   let port = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -47,7 +50,11 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
     res.end(json);
   };
-  const fail = (res: ServerResponse, error: AppError) => send(res, error.status, { ok: false, error: error.toInfo() } satisfies CallResult<never>);
+  const fail = (res: ServerResponse, error: AppError) => {
+    // A body refused before its end (too large, no token or session) is not drained: the connection closes after the answer.
+    if (!res.req.complete) res.setHeader('connection', 'close');
+    send(res, error.status, { ok: false, error: error.toInfo() } satisfies CallResult<never>);
+  };
 
   const tokenOk = (req: IncomingMessage) => {
     const given = req.headers[TOKEN_HEADER];
@@ -81,8 +88,11 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(req, res);
       if (url.pathname === '/api/upload' && req.method === 'POST') {
-        const actor = requireActor(app, sessionOf(req));
-        const ref = await app.files.saveUpload(req, url.searchParams.get('name') ?? 'upload', actor, MAX_UPLOAD_BYTES);
+        const session = sessionOf(req);
+        const actor = requireActor(app, session);
+        const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+        // The file registry refuses by the declared length before reading, else as the bytes arrive (uploads and their quotas live there).
+        const ref = await app.files.saveUpload(req, url.searchParams.get('name') ?? 'upload', { actor, session: session! }, Number.isFinite(declared) ? declared : undefined);
         return send(res, 200, { ok: true, data: ref } satisfies CallResult<unknown>);
       }
       const download = /^\/api\/download\/([a-f0-9-]{36})$/.exec(url.pathname);
@@ -94,24 +104,43 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     return serveStatic(req, res, options.staticDir, url.pathname, token);
   };
 
-  /** Server-Sent Events over a fetch stream (EventSource cannot send the token header). */
+  /**
+   * Server-Sent Events over a fetch stream (EventSource cannot send the token header). A stream
+   * needs a live session, not only the launch token, and lives no longer than its session.
+   */
   const openEventStream = (req: IncomingMessage, res: ServerResponse) => {
+    const session = sessionOf(req);
+    requireActor(app, session, { touch: false });
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
     res.write(': connected\n\n');
-    const stream = { res, session: sessionOf(req) };
+    const stream = { res, session: session! };
     streams.add(stream);
-    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    const ping = setInterval(() => {
+      if (stillOpen(stream, app.sessions.state(stream.session, app.idleLockMinutes))) res.write(': ping\n\n');
+    }, 25_000);
     req.on('close', () => {
       clearInterval(ping);
       streams.delete(stream);
     });
   };
 
+  /** Closes a stream whose session ended or locked, telling it why; true while it may go on. */
+  const stillOpen = (stream: Stream, state: 'active' | 'locked' | 'ended'): boolean => {
+    if (state === 'active') return true;
+    streams.delete(stream);
+    stream.res.end(`data: ${JSON.stringify({ type: 'session', state } satisfies ServerEvent)}\n\n`);
+    return false;
+  };
+
   const jobListener = (job: JobInfo, owner: string | null) => {
     const frame = `data: ${JSON.stringify({ type: 'job', job } satisfies ServerEvent)}\n\n`;
-    for (const s of streams) if (owner === null || s.session === owner) s.res.write(frame);
+    const idleLockMinutes = app.idleLockMinutes;
+    for (const s of streams) if ((owner === null || s.session === owner) && stillOpen(s, app.sessions.state(s.session, idleLockMinutes))) s.res.write(frame);
   };
   app.jobs.on('job', jobListener);
+  const stopSessionListener = app.sessions.onEnd((token) => {
+    for (const s of streams) if (s.session === token) stillOpen(s, 'ended');
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -140,6 +169,7 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     close: () =>
       new Promise<void>((resolve) => {
         app.jobs.off('job', jobListener);
+        stopSessionListener();
         for (const s of streams) s.res.end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -21,7 +21,7 @@ export type AskSavePath = (suggestedName: string) => Promise<string | null>;
  * other URL (a navigated-away frame, an injected iframe) is refused before dispatch.
  */
 export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: string) => boolean, askSavePath?: AskSavePath): () => void {
-  const subscribers = new Map<WebContents, string | null>();
+  const subscribers = new Map<WebContents, string>();
   const trusted = (e: IpcMainEvent | IpcMainInvokeEvent) => {
     const frame = e.senderFrame;
     return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
@@ -47,7 +47,8 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
     IPC_REGISTER_FILE,
     fileDoor((session, path, name) => {
       if (typeof path !== 'string' || !isAbsolute(path)) throw new AppError('BAD_FILE', '文件路径不正确。');
-      return app.files.register(path, typeof name === 'string' ? name : path, requireActor(app, session));
+      // The same limits as an upload through the bridge, and the same quota.
+      return app.files.registerPicked(path, typeof name === 'string' ? name : path, { actor: requireActor(app, session), session: session! });
     }),
   );
   ipcMain.handle(
@@ -61,22 +62,38 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
       return { saved: true, path: target };
     }),
   );
+  /** Drops a subscriber whose session ended or locked, telling it why; true while it may go on. */
+  const stillSubscribed = (contents: WebContents, state: 'active' | 'locked' | 'ended'): boolean => {
+    if (state === 'active') return true;
+    subscribers.delete(contents);
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT, { type: 'session', state } satisfies ServerEvent);
+    return false;
+  };
+  // Events need a live session, as the bridge's stream does, and stop with it.
   ipcMain.on(IPC_SUBSCRIBE, (event, session: unknown) => {
     if (!trusted(event)) return;
     const contents = event.sender;
+    const token = typeof session === 'string' ? session : null;
+    if (!stillSubscribed(contents, app.sessions.state(token, app.idleLockMinutes))) return;
     if (!subscribers.has(contents)) contents.once('destroyed', () => subscribers.delete(contents));
-    subscribers.set(contents, typeof session === 'string' ? session : null);
+    subscribers.set(contents, token!);
   });
   ipcMain.on(IPC_UNSUBSCRIBE, (event) => subscribers.delete(event.sender));
 
   const onJob = (job: JobInfo, owner: string | null) => {
     const message: ServerEvent = { type: 'job', job };
-    for (const [contents, session] of subscribers) if (owner === null || owner === session) contents.send(IPC_EVENT, message);
+    const idleLockMinutes = app.idleLockMinutes;
+    for (const [contents, session] of subscribers)
+      if ((owner === null || owner === session) && stillSubscribed(contents, app.sessions.state(session, idleLockMinutes))) contents.send(IPC_EVENT, message);
   };
   app.jobs.on('job', onJob);
+  const stopSessionListener = app.sessions.onEnd((token) => {
+    for (const [contents, session] of subscribers) if (session === token) stillSubscribed(contents, 'ended');
+  });
 
   return () => {
     app.jobs.off('job', onJob);
+    stopSessionListener();
     ipcMain.removeHandler(IPC_INVOKE);
     ipcMain.removeHandler(IPC_REGISTER_FILE);
     ipcMain.removeHandler(IPC_SAVE_FILE);
