@@ -1,4 +1,5 @@
 import type { EntityChange, ImportResult, KindCounts, PackagePreview } from '../../../src-shared/api/packages';
+import { institutionDateTime } from '../../../src-shared/domain/institution-time';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package';
 import { AppError } from '../../../src-shared/errors';
 import { readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
@@ -146,7 +147,7 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
     const planned = plan(store, pkg);
     const counts = countsOf(pkg.manifest.kinds, planned);
     if (prior) {
-      const at = new Date(prior.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const at = institutionDateTime(new Date(prior.at));
       return { applied: false, counts, message: `这个数据包已于 ${at} 导入，再次导入不会改变任何数据。`, historyId: null };
     }
     for (const p of planned) {

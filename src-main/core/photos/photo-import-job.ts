@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
 import { PHOTO_RULES } from '../../../src-shared/api/photos';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import type { JobContext, JobHandler } from '../../jobs/job-context';
 import { fileIdentity, hashFile } from '../../pipelines/hash-file';
@@ -66,7 +66,7 @@ export const photoImportJob: JobHandler = async (ctx, raw) => {
   const entries = await listEntries(input.path, label).catch(hashFirst);
   ctx.throwIfCancelled();
 
-  const plan = planEntries(entries, candidatesByIdNumber(store), beijingDate(ctx.now()));
+  const plan = planEntries(entries, candidatesByIdNumber(store), institutionDate(ctx.now()));
   const planKey = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
   // A commit right after the user's check takes that check's photos instead of decoding them again.
   const reused = input.commitHash ? PhotoStaging.reuse(store, ctx.dataDir, input.commitHash, input.fix, planKey) : null;

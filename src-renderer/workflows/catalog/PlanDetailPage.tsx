@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Flex, Result, Space, Steps, Table, Tag, Typ
 import { useNavigate, useParams } from 'react-router';
 import type { PlanCertificateDetail, PlanDetail, PlanSubjectDetail } from '../../../src-shared/api/catalog';
 import { CERT_LEVELS, PLAN_WINDOWS, type PlanWindowKey } from '../../../src-shared/domain/catalog';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { useOp } from '../../api/hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { PhaseTag } from './PhaseTag';
@@ -89,7 +89,7 @@ function PlanDescriptions({ plan }: { plan: PlanDetail }) {
 
 /** The five windows in order: done, open now, or still to come (by today's Beijing date). */
 function PlanTimeline({ plan }: { plan: PlanDetail }) {
-  const today = beijingDate(new Date());
+  const today = institutionDate(new Date());
   const status = (k: PlanWindowKey) => (plan.openWindows.includes(k) ? 'process' : plan.windows[k].end < today ? 'finish' : 'wait');
   const current = PLAN_WINDOWS.findIndex((k) => status(k) !== 'finish');
   return (
