@@ -5,6 +5,7 @@ import type { PlanCertificateDetail, PlanDetail, PlanSubjectDetail } from '../..
 import { CERT_LEVELS, PLAN_WINDOWS, type PlanWindowKey } from '../../../src-shared/domain/catalog';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { useOp } from '../../api/hooks';
+import { usePageDetail } from '../../app/page-meta';
 import { PageHeader } from '../../ui/PageHeader';
 import { PhaseTag } from './PhaseTag';
 import { formatSession, formatWeight, formatWindow, passRuleText, WINDOW_DETAIL_LABELS } from './plan-format';
@@ -15,6 +16,7 @@ export function PlanDetailPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const plan = useOp('plans.get', { code });
+  usePageDetail(plan.data?.name);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/plans')}>
       返回考试计划
