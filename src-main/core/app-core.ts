@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-shared/api/app';
+import { institutionDateTime } from '../../src-shared/domain/institution-time';
 import { AppError } from '../../src-shared/errors';
 import { createBackup } from '../store/backup';
 import { migrate } from '../store/migrate';
@@ -151,7 +152,7 @@ export class AppCore {
     )?.at;
     const now = this.now();
     if (!newest || now.getTime() >= new Date(newest).getTime()) return null;
-    return `本机的日期时间（${now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）早于最近收到的平台数据包的生成时间（${new Date(newest).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）。报名、考试等时间窗口都以本机时钟为准，请先校正电脑的日期和时间。`;
+    return `本机的日期时间（${institutionDateTime(now)}）早于最近收到的平台数据包的生成时间（${institutionDateTime(new Date(newest))}）。报名、考试等时间窗口都以本机时钟为准，请先校正电脑的日期和时间。`;
   }
 
   assertNotBusy(): void {

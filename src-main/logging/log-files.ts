@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beijingDate } from '../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../src-shared/domain/institution-time';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Day files older than this many days go when the app starts: enough for "it went wrong last week". */
@@ -13,7 +13,7 @@ export function logsDir(dataDir: string): string {
 
 /** One file a day, named by the institution's date (Asia/Shanghai), whatever zone this PC is set to. */
 export function logFileName(at: Date): string {
-  return `examsite-${beijingDate(at)}.log`;
+  return `examsite-${institutionDate(at)}.log`;
 }
 
 /** The day files in `dir`, oldest first; anything else there is not ours to list or remove. */
@@ -27,7 +27,7 @@ export function listLogFiles(dir: string): { name: string; day: string }[] {
 
 /** Removes the day files older than KEEP_LOG_DAYS, judged by the day in the name (a copied file's mtime says nothing). */
 export function pruneLogs(dir: string, now = new Date()): void {
-  const oldestKept = beijingDate(new Date(now.getTime() - KEEP_LOG_DAYS * DAY_MS));
+  const oldestKept = institutionDate(new Date(now.getTime() - KEEP_LOG_DAYS * DAY_MS));
   for (const f of listLogFiles(dir)) {
     if (f.day >= oldestKept) continue;
     try {

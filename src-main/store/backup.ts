@@ -2,6 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../src-shared/api/backup';
+import { institutionStamp } from '../../src-shared/domain/institution-time';
 import { AppError } from '../../src-shared/errors';
 import { makePrivateDir, makePrivateFile } from '../files/private-fs';
 import { LATEST_SCHEMA_VERSION } from './migrations';
@@ -14,12 +15,6 @@ export function backupDir(dataDir: string): string {
   return join(dataDir, 'backups');
 }
 
-/** Local time, to the second: the name a person reads in the folder. */
-function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
-
 /**
  * An online backup through SQLite's backup API (safe while the store is in use, unlike a file
  * copy of a WAL database). Written under a temporary name and renamed when whole, so a crash
@@ -28,8 +23,8 @@ function stamp(d: Date): string {
 export async function createBackup(db: SqliteDb, dataDir: string, reason: BackupReason, onProgress?: (done: number, total: number) => void, now = new Date()): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   makePrivateDir(dir);
-  let name = `examsite-${stamp(now)}-${reason}.db`;
-  for (let i = 2; existsSync(join(dir, name)); i++) name = `examsite-${stamp(now)}-${reason}-${i}.db`;
+  let name = `examsite-${institutionStamp(now)}-${reason}.db`;
+  for (let i = 2; existsSync(join(dir, name)); i++) name = `examsite-${institutionStamp(now)}-${reason}-${i}.db`;
   const target = join(dir, name);
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });

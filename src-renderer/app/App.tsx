@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useState } from 'react';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/hooks';
 import { LockScreen } from '../workflows/auth/LockScreen';
@@ -41,14 +41,46 @@ function Gated() {
     case 'anonymous':
       return <LoginPage />;
     case 'locked':
-      return <LockScreen />;
     case 'ready':
-      return <Shell />;
+      return <SignedIn locked={status === 'locked'} />;
   }
+}
+
+/**
+ * The lock screen covers the shell instead of replacing it: what was being typed (a drawer,
+ * a dialog, a page's form) is still there after the unlock.
+ */
+function SignedIn({ locked }: { locked: boolean }) {
+  return (
+    <>
+      <Suspense fallback={locked ? null : starting}>
+        <Shell />
+      </Suspense>
+      {locked && <LockScreen />}
+    </>
+  );
+}
+
+/** A page that failed to render: said in Chinese, with the way back, instead of the router's English default. */
+function Crashed() {
+  return (
+    <Result
+      status="error"
+      title="页面出错了"
+      subTitle="这个页面遇到了意外错误。重新加载后可以继续；如果反复出现，请联系技术支持。"
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          重新加载
+        </Button>
+      }
+    />
+  );
 }
 
 export function App({ client }: { client: ApiClient }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } }));
+  // A data router: the shell can hold a page with unsaved changes (useBlocker).
+  const [router] = useState(() => createHashRouter([{ path: '*', element: <Gate />, errorElement: <Crashed /> }]));
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
@@ -56,9 +88,7 @@ export function App({ client }: { client: ApiClient }) {
           <QueryClientProvider client={queryClient}>
             <SessionProvider>
               <JobsProvider>
-                <HashRouter>
-                  <Gate />
-                </HashRouter>
+                <RouterProvider router={router} />
               </JobsProvider>
             </SessionProvider>
           </QueryClientProvider>

@@ -149,6 +149,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setIdle(state.idleLockMinutes);
         lastActivity.current = Date.now();
         setStatus('ready');
+        // The shell stayed under the lock screen; what it asked for meanwhile was refused.
+        void queryClient.refetchQueries({ type: 'active', predicate: (q) => q.state.status === 'error' });
       },
     }),
     [api, queryClient, status, info, user, idleLockMinutes, notice, refreshInfo],

@@ -1,3 +1,5 @@
+import { institutionDateTime } from '../../src-shared/domain/institution-time';
+
 /** 1,536 → "1.5 KB": sizes as people read them. */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -6,12 +8,10 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-/** An ISO instant in the local time of the PC: 2026-11-29 10:26:00. */
+/** An ISO instant in the institution's time, whatever zone the PC is set to: 2026-11-29 10:26:00. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return institutionDateTime(new Date(iso));
 }
 
 /** Applies the server's field errors (VALIDATION details) to an antd form. */

@@ -1,5 +1,6 @@
 import { excerpt } from '../excerpt';
 import { PROVINCE_CODES } from '../regions';
+import { institutionDate } from './institution-time';
 
 /**
  * 居民身份证号码 by GB 11643-1999: 6-digit region, 8-digit birth date, 3-digit sequence, check
@@ -37,9 +38,9 @@ export type IdProblem =
 
 export type IdCheck = { ok: true; value: string; birthDate: string; sex: '男' | '女' } | { ok: false; problem: IdProblem };
 
-/** The Beijing date today, to refuse birth dates in the future. */
+/** The institution's date today, to refuse birth dates in the future. */
 export function todayString(today?: string): string {
-  return today ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return today ?? institutionDate(new Date());
 }
 
 export function checkIdNumber(raw: string | number | null | undefined, today?: string): IdCheck {

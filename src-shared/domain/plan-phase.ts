@@ -18,11 +18,6 @@ const NEXT_LABEL: Record<PlanWindowKey, PlanPhase> = {
   publicity: '待公示',
 };
 
-/** The platform's dates are Beijing dates, whatever time zone this PC is set to. */
-export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Where a plan stands on a given day. Windows may overlap (ticket printing opens before
  * registration closes): the latest open window names the phase. Between windows, the next

@@ -121,7 +121,9 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await drawer.getByLabel('手机号').fill('12345');
   await expect(drawer.getByText('手机号“12345”不是 11 位中国大陆手机号')).toBeVisible();
   await shot(page, '3x-08-edit-invalid');
+  // The edits are not saved: closing asks first.
   await drawer.getByRole('button', { name: /^取\s*消$/ }).click();
+  await page.getByRole('dialog', { name: '放弃修改？' }).getByRole('button', { name: '放弃修改' }).click();
   await expect(drawer).toHaveCount(0);
 
   // 5. A candidate by hand: pinyin from the name, photo on the form, then deleted.

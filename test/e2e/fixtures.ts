@@ -40,11 +40,28 @@ export const test = base.extend<{ served: ServedApp; freshDataDir: string }>({
 export { expect };
 export { login, PRINCIPAL, serve } from '../helpers/served-app';
 
-/** Saves a full-page screenshot under test-results/screenshots, the pictures to look at. */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot under test-results/screenshots, the pictures to look at: the whole page, or
+ * (`window`) just what the window shows. The shell scrolls a page inside its frame under a header
+ * that stays, so for the whole page the window grows for the picture by what is scrolled away.
+ */
+export async function shot(page: Page, name: string, opts: { window?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  const size = page.viewportSize();
+  const hidden =
+    opts.window || !size
+      ? 0
+      : await page.evaluate(() => {
+          const main = document.querySelector('main');
+          return main ? main.scrollHeight - main.clientHeight : 0;
+        });
+  if (!size || hidden <= 0) return void (await page.screenshot({ path, fullPage: !opts.window }));
+  await page.setViewportSize({ width: size.width, height: size.height + hidden });
+  await page.waitForTimeout(100);
+  await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize(size);
 }
 
 /** The first-run wizard, filled in as a person would. */

@@ -133,3 +133,150 @@ test('restore from a backup asks for a typed confirmation, then everyone logs in
   await page.getByRole('tab', { name: '数据备份' }).click();
   await expect(page.getByRole('cell', { name: '恢复前' })).toBeVisible();
 });
+
+test('the shell on a 1366×768 screen: the menu by the manual’s areas scrolls on its own, collapses, and is remembered; breadcrumbs and the window title', async ({
+  page,
+  served,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await completeSetup(page, served.url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  await expect(page.getByRole('heading', { name: `您好，${PRINCIPAL.name}` })).toBeVisible();
+  await expect(page).toHaveTitle('工作台 - 考点助手');
+
+  const nav = page.getByRole('menu', { name: '主导航' });
+  const header = page.getByRole('button', { name: '账号菜单' });
+  await expect(nav.getByRole('menuitem').first()).toHaveText('工作台');
+  for (const group of ['证书申报', '考务管理', '考生管理', '数据交换', '机构管理', '系统']) await expect(nav.getByRole('menuitem', { name: group, exact: true })).toBeVisible();
+  // No page of 成绩与发证 yet: no empty group.
+  await expect(nav.getByRole('menuitem', { name: '成绩与发证' })).toHaveCount(0);
+  await shot(page, '16-menu-1366x768', { window: true });
+
+  // The menu is longer than the window: it scrolls in its own column; the header stays.
+  const last = nav.getByRole('link', { name: '关于' });
+  await expect(last).not.toBeInViewport();
+  await nav.hover();
+  await page.mouse.wheel(0, 2000);
+  await expect(last).toBeInViewport();
+  await expect(header).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await shot(page, '17-menu-scrolled', { window: true });
+  await last.click();
+  await expect(page.getByRole('heading', { name: '关于', level: 3 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '当前位置' })).toHaveText(/^系统\s*\/\s*关于$/);
+  await expect(page).toHaveTitle('关于 - 考点助手');
+
+  // The page scrolls under the header, not the window.
+  await nav.getByRole('link', { name: '工作台' }).click();
+  await page.getByRole('main').hover();
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => page.getByRole('main').evaluate((m) => m.scrollTop)).toBeGreaterThan(0);
+  await expect(header).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  await nav.getByRole('link', { name: '账号管理' }).click();
+  await expect(page.getByRole('navigation', { name: '当前位置' })).toHaveText(/^机构管理\s*\/\s*账号管理$/);
+  await expect(page).toHaveTitle('账号管理 - 考点助手');
+  await shot(page, '18-breadcrumb-users');
+
+  // A closed group stays closed after a reload; so does a collapsed menu.
+  await nav.getByRole('menuitem', { name: '考生管理', exact: true }).click();
+  await expect(nav.getByRole('link', { name: '考生名单' })).toBeHidden();
+  const siderWidth = async () => (await page.getByRole('complementary').boundingBox())?.width;
+  expect(await siderWidth()).toBe(208);
+  await page.getByRole('button', { name: '收起菜单' }).click();
+  await expect.poll(siderWidth).toBe(64);
+  await shot(page, '19-menu-collapsed', { window: true });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '账号管理', level: 3 })).toBeVisible();
+  expect(await siderWidth()).toBe(64);
+  await page.getByRole('button', { name: '展开菜单' }).click();
+  await expect.poll(siderWidth).toBe(208);
+  await expect(nav.getByRole('link', { name: '账号管理' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '考生名单' })).toBeHidden();
+  await nav.getByRole('menuitem', { name: '考生管理', exact: true }).click();
+  await nav.getByRole('link', { name: '考生名单' }).click();
+  await expect(page.getByRole('navigation', { name: '当前位置' })).toHaveText(/^考生管理\s*\/\s*考生名单$/);
+});
+
+test('keyboard: Tab reaches a row’s 编辑, Enter and Space press it; a changed dialog asks 放弃修改？', async ({ page, served }) => {
+  await completeSetup(page, served.url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  await page.getByRole('menu', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();
+  const edit = page.getByRole('row', { name: new RegExp(PRINCIPAL.username) }).getByRole('button', { name: '编辑' });
+  await expect(edit).toBeVisible();
+  await page.getByRole('button', { name: '新建账号' }).focus();
+  for (let i = 0; i < 12 && !(await edit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(edit).toBeFocused();
+  await shot(page, '20-users-keyboard');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `编辑账号 ${PRINCIPAL.username}` });
+  await expect(dialog).toBeVisible();
+
+  // Nothing changed: it closes at once. Changed: it asks first.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await edit.focus();
+  await page.keyboard.press('Space');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('手机号').fill('13805350000');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '放弃修改？' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(dialog.getByLabel('手机号')).toHaveValue('13805350000');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('unsaved edits: a changed candidate drawer asks 放弃修改？, leaving the page asks too, and the idle lock keeps the edit', async ({ page, served }) => {
+  // The page's clock, so the idle lock (15 minutes) can be reached without waiting for it.
+  await page.clock.install();
+  await completeSetup(page, served.url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  const nav = page.getByRole('menu', { name: '主导航' });
+  await nav.getByRole('link', { name: '考生名单' }).click();
+  await page.getByRole('button', { name: '新增考生' }).click();
+  const drawer = page.getByRole('dialog', { name: '新增院校考生' });
+  await drawer.getByLabel('姓名', { exact: true }).fill('王芳');
+  await drawer.getByLabel('手机号').fill('13805351234');
+
+  const ask = page.getByRole('dialog', { name: '放弃修改？' });
+  await drawer.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(ask).toBeVisible();
+  await shot(page, '21-drawer-discard');
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(ask).toBeHidden();
+  await expect(drawer.getByLabel('姓名', { exact: true })).toHaveValue('王芳');
+
+  await page.clock.fastForward('16:00');
+  const lock = page.getByRole('dialog', { name: '已锁定' });
+  await expect(lock).toBeVisible();
+  await expect(page).toHaveTitle('已锁定 - 考点助手');
+  await shot(page, '22-locked-over-drawer');
+  await lock.getByPlaceholder('密码').fill(PRINCIPAL.password);
+  await lock.getByRole('button', { name: /解\s*锁/ }).click();
+  await expect(lock).toBeHidden();
+  await expect(drawer.getByLabel('姓名', { exact: true })).toHaveValue('王芳');
+  await expect(drawer.getByLabel('姓名拼音')).toHaveValue('wang fang');
+  await expect(page).toHaveTitle('考生名单 - 考点助手');
+
+  await page.keyboard.press('Escape');
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(drawer).toBeHidden();
+
+  // A changed page's form: the menu leads away only after 放弃修改.
+  await nav.getByRole('link', { name: '院校信息' }).click();
+  await expect(page.getByRole('heading', { name: '院校信息', level: 3 })).toBeVisible();
+  await page.getByRole('button', { name: /^修\s*改$/ }).click();
+  await page.getByLabel('联系人').fill('刘老师');
+  await nav.getByRole('link', { name: '关于' }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(page.getByRole('heading', { name: '院校信息', level: 3 })).toBeVisible();
+  await expect(page.getByLabel('联系人')).toHaveValue('刘老师');
+  await nav.getByRole('link', { name: '关于' }).click();
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByRole('heading', { name: '关于', level: 3 })).toBeVisible();
+});

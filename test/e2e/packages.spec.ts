@@ -96,6 +96,10 @@ test('catalog package: trust the key, preview, import, the manual’s plan, impo
   await page.getByRole('combobox', { name: '按类型筛选' }).click();
   await pickOption(page, '考试计划');
   await expect(page.getByRole('cell', { name: 'K202005229994 物流管理2019年12月第2次考核' })).toBeVisible();
+  // The evaluation organisation by its name (from the package's own catalog), not its code.
+  const planChange = page.getByRole('row').filter({ hasText: 'K202005229994' });
+  await expect(planChange).toContainText(/考核单位\s*北京中物联物流采购培训中心/);
+  await expect(planChange).not.toContainText('PJ001');
   await shot(page, '22-import-preview');
   await page.getByRole('button', { name: /^导\s*入$/ }).click();
   await expect(page.getByText(/^数据包已导入：新增 \d+ 项，更新 0 项。$/)).toBeVisible();

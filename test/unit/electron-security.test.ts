@@ -14,6 +14,9 @@ class FakeContents extends EventEmitter {
   }
 }
 
+/** What the fake message box answers: the index of the button pressed. */
+const messageBox = vi.hoisted(() => ({ answer: 1, asked: [] as { title?: string; buttons?: string[] }[] }));
+
 vi.mock('electron', () => {
   class BrowserWindow {
     webContents = new FakeContents();
@@ -26,7 +29,13 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  return { BrowserWindow, protocol: {}, app: {}, Menu: {}, shell: {}, dialog: {} };
+  const dialog = {
+    showMessageBoxSync: (_win: unknown, options: { title?: string; buttons?: string[] }) => {
+      messageBox.asked.push(options);
+      return messageBox.answer;
+    },
+  };
+  return { BrowserWindow, protocol: {}, app: {}, Menu: {}, shell: {}, dialog };
 });
 
 const { createMainWindow } = await import('../../src-main/electron/window');
@@ -80,6 +89,23 @@ describe('Electron window security', () => {
     expect(webview.preventDefault).toHaveBeenCalled();
     expect(contents.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(contents.openHandler!({ url: 'app://examsite/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('asks before closing a page with unsaved edits, and closes only on 放弃修改并关闭', () => {
+    createMainWindow('/p.cjs');
+    const contents = created[0]!.contents;
+    messageBox.answer = 1;
+    const keep = navigationEvent();
+    contents.emit('will-prevent-unload', keep);
+    expect(keep.preventDefault).not.toHaveBeenCalled();
+    messageBox.answer = 0;
+    const close = navigationEvent();
+    contents.emit('will-prevent-unload', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(messageBox.asked.map((o) => [o.title, o.buttons])).toEqual([
+      ['放弃修改？', ['放弃修改并关闭', '继续编辑']],
+      ['放弃修改？', ['放弃修改并关闭', '继续编辑']],
+    ]);
   });
 
   it('recognises only its own origin', () => {

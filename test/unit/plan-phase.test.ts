@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightProblems, type ExamPlan } from '../../src-shared/domain/catalog';
-import { beijingDate, planPhase } from '../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../src-shared/domain/institution-time';
+import { planPhase } from '../../src-shared/domain/plan-phase';
 
 // The manual's K202005229994 物流管理2019年12月第2次考核.
 const windows: ExamPlan['windows'] = {
@@ -31,8 +32,8 @@ describe('plan phase', () => {
   });
 
   it('reads the day in Beijing time', () => {
-    expect(beijingDate(new Date('2019-12-07T16:30:00Z'))).toBe('2019-12-08');
-    expect(beijingDate(new Date('2019-12-07T15:59:59Z'))).toBe('2019-12-07');
+    expect(institutionDate(new Date('2019-12-07T16:30:00Z'))).toBe('2019-12-08');
+    expect(institutionDate(new Date('2019-12-07T15:59:59Z'))).toBe('2019-12-07');
   });
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry } from '../../../src-shared/api/audit';
 import type { Page } from '../../../src-shared/api/contract';
+import { institutionDayStart } from '../../../src-shared/domain/institution-time';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
 
@@ -61,9 +62,9 @@ export function listAudit(store: Store, f: AuditFilter): Page<AuditEntry> {
   if (f.actor) query = query.where('actor', '=', f.actor);
   if (f.operation) query = query.where('operation', '=', f.operation);
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
-  // `at` is UTC ISO; the filter's dates are the user's local days.
-  if (f.from) query = query.where('at', '>=', new Date(`${f.from.slice(0, 10)}T00:00:00`).toISOString());
-  if (f.to) query = query.where('at', '<', new Date(new Date(`${f.to.slice(0, 10)}T00:00:00`).getTime() + 86_400_000).toISOString());
+  // `at` is UTC ISO; the filter's dates are the institution's days, as the log shows its times.
+  if (f.from) query = query.where('at', '>=', institutionDayStart(f.from).toISOString());
+  if (f.to) query = query.where('at', '<', institutionDayStart(f.to, 1).toISOString());
   const total = store.get(query.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
   const rows = store.all(
     query

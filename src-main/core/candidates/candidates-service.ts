@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CandidateExportInput, candidateFilter, candidateInput, candidateListInput, CandidatePage, CandidateRow } from '../../../src-shared/api/candidates';
 import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, realnameConfirmRefusal, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { pinyinSearchTerm } from '../../../src-shared/domain/pinyin-search';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
@@ -161,7 +161,7 @@ function validateForm(input: FormInput, today: string): CandidateValues {
 export function createCandidate(call: CallContext, input: FormInput): CandidateRow {
   const { store } = call.app;
   const now = call.app.now();
-  const values = validateForm(input, beijingDate(now));
+  const values = validateForm(input, institutionDate(now));
   return store.tx(() => {
     const existing = store.get(store.q.selectFrom('candidates').select(['id', 'name']).where('id_number', '=', values.idNumber));
     if (existing)
@@ -178,7 +178,7 @@ export function createCandidate(call: CallContext, input: FormInput): CandidateR
 export function updateCandidate(call: CallContext, input: FormInput & { id: number }): CandidateRow {
   const { store } = call.app;
   const now = call.app.now();
-  const values = validateForm(input, beijingDate(now));
+  const values = validateForm(input, institutionDate(now));
   return store.tx(() => {
     const before = getCandidate(store, input.id);
     if (before.kind !== input.kind) throw new AppError('VALIDATION', '不能改变考生类别（院校考生 / 社会考生）。');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CandidateImportPreview, CandidateImportResult, ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
@@ -58,8 +58,8 @@ async function judgeFile(ctx: JobContext, input: CandidateImportInput, commitHas
     mode: input.mode,
     existing: existingByIdNumber(store),
     majors: new Set(store.all(store.q.selectFrom('majors').select('name')).map((m) => m.name)),
-    currentYear: Number(beijingDate(now).slice(0, 4)),
-    today: beijingDate(now),
+    currentYear: Number(institutionDate(now).slice(0, 4)),
+    today: institutionDate(now),
   });
   ctx.progress('校验', sheet.rows.length, sheet.rows.length);
   return { fileHash, sheet, headerRow: header.headerRow, outcomes, counts: countOutcomes(outcomes) };

@@ -1,6 +1,7 @@
 import type { CertificateRow, MajorRow, PlanCertificateDetail, PlanDetail, PlanListRow, SubjectRow } from '../../../src-shared/api/catalog';
 import { PLAN_WINDOWS, type CertLevel, type DeclarationPlan, type ExamPlan, type PlanSubject } from '../../../src-shared/domain/catalog';
-import { beijingDate, planPhase } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
+import { planPhase } from '../../../src-shared/domain/plan-phase';
 import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
@@ -60,7 +61,7 @@ export function listDeclarationPlans(store: Store): DeclarationPlan[] {
 export function listPlans(call: CallContext): PlanListRow[] {
   const { store } = call.app;
   const orgs = orgNames(store);
-  const today = beijingDate(call.app.now());
+  const today = institutionDate(call.app.now());
   const certRows = store.all(store.q.selectFrom('exam_plan_certificates').select(['plan_code', 'subjects_json']));
   const subjectCount = new Map<string, number>();
   for (const r of certRows) subjectCount.set(r.plan_code, (subjectCount.get(r.plan_code) ?? 0) + (JSON.parse(r.subjects_json) as unknown[]).length);
@@ -83,7 +84,7 @@ export function getPlan(call: CallContext, code: string): PlanDetail {
   const { store } = call.app;
   const row = listPlans(call).find((p) => p.code === code);
   if (!row) throw new AppError('NOT_FOUND', `找不到考试计划 ${code}。`);
-  const today = beijingDate(call.app.now());
+  const today = institutionDate(call.app.now());
   const certNames = new Map(store.all(store.q.selectFrom('certificates').select(['code', 'name'])).map((c) => [c.code, c.name]));
   const subjects = new Map(store.all(store.q.selectFrom('exam_subjects').select(['code', 'name', 'method'])).map((s) => [s.code, s]));
   const certificates: PlanCertificateDetail[] = store

@@ -10,7 +10,7 @@ import {
 } from '../../../src-shared/domain/declaration';
 import { CERT_LEVELS } from '../../../src-shared/domain/catalog';
 import { profileProblems } from '../../../src-shared/domain/institution';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
@@ -53,7 +53,7 @@ function certificates(store: Store): Map<string, { name: string; orgName: string
 }
 
 export function listDeclarationPlanRows(call: CallContext): DeclarationPlanRow[] {
-  const today = beijingDate(call.app.now());
+  const today = institutionDate(call.app.now());
   return [...plans(call.app.store).values()]
     .sort((a, b) => b.window_start.localeCompare(a.window_start))
     .map((p) => {
@@ -104,7 +104,7 @@ function toRow(r: DeclarationRecord, ctx: { plans: Map<string, PlanRow>; certs: 
 
 function rowContext(call: CallContext) {
   const { store } = call.app;
-  return { plans: plans(store), certs: certificates(store), today: beijingDate(call.app.now()) };
+  return { plans: plans(store), certs: certificates(store), today: institutionDate(call.app.now()) };
 }
 
 function detailOf(call: CallContext, r: DeclarationRecord): DeclarationDetail {
@@ -140,7 +140,7 @@ function assertProfileComplete(store: Store): void {
 }
 
 function assertWindowOpen(call: CallContext, plan: PlanRow): void {
-  const refusal = declarationWindowRefusal({ batch: plan.batch, windowStart: plan.window_start, windowEnd: plan.window_end }, beijingDate(call.app.now()));
+  const refusal = declarationWindowRefusal({ batch: plan.batch, windowStart: plan.window_start, windowEnd: plan.window_end }, institutionDate(call.app.now()));
   if (refusal) throw new AppError('OUT_OF_WINDOW', `${refusal}，现在不能申报或提交。`, { windowStart: plan.window_start, windowEnd: plan.window_end });
 }
 
@@ -287,5 +287,5 @@ export function quotaReport(store: Store, year: number): QuotaReport {
 const levelOrder = (level: string) => (CERT_LEVELS as readonly string[]).indexOf(level);
 
 export function currentYear(call: CallContext): number {
-  return Number(beijingDate(call.app.now()).slice(0, 4));
+  return Number(institutionDate(call.app.now()).slice(0, 4));
 }

@@ -2,7 +2,7 @@ import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readSync,
 import { join } from 'node:path';
 import yazl from 'yazl';
 import type { FileRef } from '../../../src-shared/api/files';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import type { CallContext } from '../call-context';
 import { exportsDir } from '../candidates/import-job';
@@ -23,7 +23,7 @@ export async function exportLogs(call: CallContext): Promise<FileRef> {
 
   const dir = exportsDir(app.dataDir);
   mkdirSync(dir, { recursive: true });
-  const name = `考点助手日志-${beijingDate(app.now())}.zip`;
+  const name = `考点助手日志-${institutionDate(app.now())}.zip`;
   const path = join(dir, `${Date.now()}-${name}`);
   const partial = `${path}.partial`;
   try {

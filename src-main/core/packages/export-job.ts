@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../src-shared/api/packages';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { isOutboundKind, PACKAGE_KINDS, type OutboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
@@ -22,10 +23,6 @@ export interface ExportInput {
   /** an exact file to write it as (the CLI's --out). */
   outFile?: string | undefined;
   options?: ExportOptions;
-}
-
-function beijingStamp(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 /**
@@ -61,7 +58,7 @@ async function build(ctx: JobContext, input: ExportInput, store: Store, inst: In
   );
   const sequence = (last?.max ?? 0) + 1;
   const now = ctx.now();
-  const fileName = `数据包-${inst.code}-第${String(sequence).padStart(4, '0')}号-${beijingStamp(now)}.zip`;
+  const fileName = `数据包-${inst.code}-第${String(sequence).padStart(4, '0')}号-${institutionDate(now).replace(/-/g, '')}.zip`;
 
   ctx.progress('生成汇总表', 0, 1);
   const counts = Object.fromEntries(input.kinds.map((k) => [k, parts[k]!.count]));

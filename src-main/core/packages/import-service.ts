@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Actor } from '../../../src-shared/actor';
 import type { EntityChange, ImportResult, KindCounts, PackagePreview } from '../../../src-shared/api/packages';
+import { institutionDateTime } from '../../../src-shared/domain/institution-time';
 import type { InboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { payloadSpecs, readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
@@ -151,7 +152,7 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
     const planned = plan(store, pkg);
     const counts = countsOf(pkg.manifest.kinds, planned);
     if (prior) {
-      const at = new Date(prior.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const at = institutionDateTime(new Date(prior.at));
       return { applied: false, counts, message: `这个数据包已于 ${at} 导入，再次导入不会改变任何数据。`, historyId: null };
     }
     const changed = planned.filter((p) => p.status !== 'unchanged');

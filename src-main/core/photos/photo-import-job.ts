@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PhotoCommitReport, PhotoFileReport, PhotoImportReport } from '../../../src-shared/api/photos';
 import { PHOTO_RULES } from '../../../src-shared/api/photos';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
@@ -80,7 +80,7 @@ async function importPhotos(ctx: JobContext, input: PhotoImportInput): Promise<P
   const entries = await listEntries(input.path, label).catch(hashFirst);
   ctx.throwIfCancelled();
 
-  const plan = planEntries(entries, candidatesByIdNumber(store), beijingDate(ctx.now()));
+  const plan = planEntries(entries, candidatesByIdNumber(store), institutionDate(ctx.now()));
   const planKey = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
   // A commit right after the user's check takes that check's photos instead of decoding them again.
   const reused = input.commitHash ? PhotoStaging.reuse(store, ctx.dataDir, input.commitHash, input.fix, planKey) : null;

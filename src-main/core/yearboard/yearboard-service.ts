@@ -1,6 +1,6 @@
 import type { StepState, YearBoard, YearStep } from '../../../src-shared/api/yearboard';
 import type { ExamPlan } from '../../../src-shared/domain/catalog';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
 import { candidateSummary } from '../candidates/candidates-service';
@@ -125,7 +125,7 @@ function windowStep(key: YearStep['key'], title: string, plans: PlanWindows[], t
 /** The manual's year as steps, each with its state, counts and the next action. */
 export function yearBoard(call: CallContext): YearBoard {
   const { store } = call.app;
-  const today = beijingDate(call.app.now());
+  const today = institutionDate(call.app.now());
   const year = Number(today.slice(0, 4));
   const pilot = quotaReport(store, year).pilot;
   const plans = plansOf(store, year);

@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { RegionCascader, type RegionValue } from '../../ui/RegionCascader';
 import { formatTime } from '../../ui/format';
+import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { zodRule } from '../../ui/zod-rule';
 
 interface EditForm {
@@ -67,6 +68,15 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
   const { message } = AntApp.useApp();
   const save = useOpMutation('institution.update', { invalidates: ['institution.get'] });
   const [form] = Form.useForm<EditForm>();
+  const [initial] = useState<EditForm>(() => ({
+    name: inst.name,
+    region: { province: inst.province, city: inst.city, district: inst.district },
+    address: inst.address ?? '',
+    contactName: inst.contactName ?? '',
+    contactPhone: inst.contactPhone ?? '',
+    contactEmail: inst.contactEmail ?? '',
+  }));
+  const { confirmDiscard } = useUnsavedForm(form, initial);
   const submit = async (v: EditForm) => {
     try {
       await save.mutateAsync({
@@ -84,20 +94,7 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
     }
   };
   return (
-    <Form<EditForm>
-      form={form}
-      layout="vertical"
-      style={{ maxWidth: 640 }}
-      onFinish={submit}
-      initialValues={{
-        name: inst.name,
-        region: { province: inst.province, city: inst.city, district: inst.district },
-        address: inst.address ?? '',
-        contactName: inst.contactName ?? '',
-        contactPhone: inst.contactPhone ?? '',
-        contactEmail: inst.contactEmail ?? '',
-      }}
-    >
+    <Form<EditForm> form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={submit} initialValues={initial}>
       <Form.Item label="院校名称" name="name" rules={[zodRule(institutionFields.shape.name)]}>
         <Input />
       </Form.Item>
@@ -119,7 +116,7 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
         <Input />
       </Form.Item>
       <Flex gap={8}>
-        <Button onClick={onDone}>取消</Button>
+        <Button onClick={() => confirmDiscard(onDone)}>取消</Button>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存
         </Button>

@@ -6,6 +6,8 @@ import { ROLE_LABELS } from '../../../src-shared/roles';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { RowAction } from '../../ui/RowAction';
+import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { zodRule } from '../../ui/zod-rule';
 
 const STAFF_ROLES = [
@@ -76,10 +78,14 @@ export function UsersPage() {
             title: '操作',
             key: 'actions',
             render: (_, u) => (
-              <Space>
-                <a onClick={() => setEditing(u)}>编辑</a>
-                {u.role !== 'principal' && <a onClick={() => setResetting(u)}>重置密码</a>}
-                {u.role !== 'principal' && <a onClick={() => toggle(u)}>{u.disabled ? '启用' : '停用'}</a>}
+              <Space size={12}>
+                <RowAction onClick={() => setEditing(u)}>编辑</RowAction>
+                {u.role !== 'principal' && <RowAction onClick={() => setResetting(u)}>重置密码</RowAction>}
+                {u.role !== 'principal' && (
+                  <RowAction onClick={() => toggle(u)} danger={!u.disabled}>
+                    {u.disabled ? '启用' : '停用'}
+                  </RowAction>
+                )}
               </Space>
             ),
           },
@@ -92,10 +98,13 @@ export function UsersPage() {
   );
 }
 
+const CREATE_INITIAL = { role: 'coordinator' };
+
 function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { message } = AntApp.useApp();
   const create = useOpMutation('users.create', { invalidates: ['users.list'] });
   const [form] = Form.useForm();
+  const { confirmDiscard } = useUnsavedForm(form, CREATE_INITIAL);
   const submit = async (v: { username: string; displayName: string; role: 'coordinator' | 'invigilator'; password: string; phone?: string }) => {
     try {
       await create.mutateAsync({ ...v, phone: v.phone ?? '' });
@@ -106,8 +115,17 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open title="新建账号" okText="创建" cancelText="取消" onOk={() => form.submit()} confirmLoading={create.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'coordinator' }}>
+    <Modal
+      open
+      title="新建账号"
+      okText="创建"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      onCancel={() => confirmDiscard(onClose)}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={CREATE_INITIAL}>
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
           <Input autoFocus />
         </Form.Item>
@@ -133,6 +151,8 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
   const { message } = AntApp.useApp();
   const update = useOpMutation('users.update', { invalidates: ['users.list'] });
   const [form] = Form.useForm();
+  const [initial] = useState(() => ({ displayName: user.displayName, role: user.role, phone: user.phone ?? '' }));
+  const { confirmDiscard } = useUnsavedForm(form, initial);
   const submit = async (v: { displayName: string; role?: 'coordinator' | 'invigilator'; phone?: string }) => {
     try {
       await update.mutateAsync({ id: user.id, displayName: v.displayName, phone: v.phone ?? '', ...(user.role !== 'principal' && v.role ? { role: v.role } : {}) });
@@ -143,8 +163,17 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
     }
   };
   return (
-    <Modal open title={`编辑账号 ${user.username}`} okText="保存" cancelText="取消" onOk={() => form.submit()} confirmLoading={update.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ displayName: user.displayName, role: user.role, phone: user.phone ?? '' }}>
+    <Modal
+      open
+      title={`编辑账号 ${user.username}`}
+      okText="保存"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+      onCancel={() => confirmDiscard(onClose)}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
           <Input autoFocus />
         </Form.Item>
@@ -162,10 +191,13 @@ function EditUserModal({ user, onClose }: { user: UserRow; onClose: () => void }
   );
 }
 
+const NOTHING = {};
+
 function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const reset = useOpMutation('users.resetPassword');
   const [form] = Form.useForm();
+  const { confirmDiscard } = useUnsavedForm(form, NOTHING);
   const submit = async (v: { password: string }) => {
     try {
       await reset.mutateAsync({ id: user.id, password: v.password });
@@ -183,7 +215,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
       cancelText="取消"
       onOk={() => form.submit()}
       confirmLoading={reset.isPending}
-      onCancel={onClose}
+      onCancel={() => confirmDiscard(onClose)}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit}>

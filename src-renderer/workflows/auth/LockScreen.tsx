@@ -1,13 +1,39 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useSession } from '../../app/session';
 
-/** Shown after the idle time: only the same person's password (or logging out) gets past it. */
+/** Above antd's drawers, dialogs and pop-ups (1000–1070), below its messages. */
+const OVERLAY_Z = 1900;
+
+/**
+ * Everything on the page but the lock screen is out of reach (inert: no Tab, no click, no
+ * screen reader) while it shows, the drawers and dialogs antd puts beside the app included.
+ */
+function useOnlyThisReachable(overlay: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const others = [...document.body.children].filter((el) => el !== overlay.current && !el.hasAttribute('inert'));
+    for (const el of others) el.setAttribute('inert', '');
+    const title = document.title;
+    document.title = '已锁定 - 考点助手';
+    return () => {
+      for (const el of others) el.removeAttribute('inert');
+      document.title = title;
+    };
+  }, [overlay]);
+}
+
+/**
+ * Shown after the idle time, over the shell (which stays, with whatever was being typed): only
+ * the same person's password (or logging out) gets past it.
+ */
 export function LockScreen() {
   const session = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const overlay = useRef<HTMLDivElement>(null);
+  useOnlyThisReachable(overlay);
 
   const submit = async (v: { password: string }) => {
     setBusy(true);
@@ -21,8 +47,16 @@ export function LockScreen() {
     }
   };
 
-  return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#1f2d3d' }}>
+  return createPortal(
+    <Flex
+      ref={overlay}
+      justify="center"
+      align="center"
+      role="dialog"
+      aria-modal="true"
+      aria-label="已锁定"
+      style={{ position: 'fixed', inset: 0, zIndex: OVERLAY_Z, background: '#1f2d3d' }}
+    >
       <Card style={{ width: 380 }}>
         <Flex vertical align="center" gap={8}>
           <LockOutlined style={{ fontSize: 36, color: '#1677ff' }} />
@@ -46,6 +80,7 @@ export function LockScreen() {
           </Button>
         </Form>
       </Card>
-    </Flex>
+    </Flex>,
+    document.body,
   );
 }

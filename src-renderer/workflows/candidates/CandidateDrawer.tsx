@@ -8,6 +8,7 @@ import { MAJOR_LEVELS } from '../../../src-shared/domain/catalog';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useOp } from '../../api/hooks';
 import { fieldErrors } from '../../ui/format';
+import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { CandidatePhotoField } from './CandidatePhotoField';
 import { entryYearRules, idNumberRules, nameRules, phoneRules, pinyinRules, requiredText } from './candidate-rules';
 import { RealnameTag } from './CandidateTags';
@@ -60,6 +61,9 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'confirm' | 'delete' | null>(null);
   const autoPinyin = useRef(candidate && candidate.namePinyin === pinyinOf(candidate.name) ? candidate.namePinyin : '');
+  const [initial] = useState(() => initialValues(candidate));
+  const { markSaved, confirmDiscard } = useUnsavedForm(form, initial);
+  const close = () => confirmDiscard(onClose);
 
   const facets = useOp('candidates.facets', { kind });
   const catalog = useOp('catalog.majors', {}, { enabled: kind === 'school' });
@@ -120,6 +124,7 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
       } else {
         // A new candidate stays open, now editable, so the photo can be added right away.
         message.success(`已添加考生 ${row.name}，可以上传照片了`);
+        markSaved();
         setBase(row);
       }
     } catch (e) {
@@ -163,7 +168,7 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
       open
       title={title}
       size={560}
-      onClose={onClose}
+      onClose={close}
       destroyOnHidden
       extra={current && <RealnameTag status={current.realnameStatus} reason={current.realnameReason} />}
       footer={
@@ -176,7 +181,7 @@ export function CandidateDrawer({ kind, candidate, offerConfirm, onClose }: { ki
             )}
           </div>
           <Flex gap={8}>
-            <Button onClick={onClose}>{current && !candidate ? '完成' : '取消'}</Button>
+            <Button onClick={close}>{current && !candidate ? '完成' : '取消'}</Button>
             {offerConfirm && current && (
               <Button onClick={() => void save(true)} loading={busy === 'confirm'} disabled={!current.hasPhoto}>
                 保存并确认无误

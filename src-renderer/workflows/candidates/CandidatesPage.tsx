@@ -98,7 +98,7 @@ export function CandidatesPage() {
         rowKey={(r) => r.id}
         onRangeChange={rows.onRangeChange}
         loading={rows.loading}
-        height="max(360px, calc(100vh - 300px))"
+        height="max(360px, calc(100vh - 340px))"
         sort={sort}
         onSort={(key, order) => setSorts((all) => ({ ...all, [kind]: { key: key as CandidateSort, order } }))}
         onOpen={(candidate) => setEditing({ candidate })}

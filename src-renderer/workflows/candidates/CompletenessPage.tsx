@@ -103,7 +103,7 @@ export function CompletenessPage() {
         rowKey={(r) => r.id}
         onRangeChange={rows.onRangeChange}
         loading={rows.loading}
-        height="max(320px, calc(100vh - 420px))"
+        height="max(320px, calc(100vh - 450px))"
         onOpen={setEditing}
         resetKey={JSON.stringify(view)}
         empty={<Typography.Text type="secondary">{lack === 'all' ? '所有考生的信息都完整，可以报考。' : '没有这类考生。'}</Typography.Text>}

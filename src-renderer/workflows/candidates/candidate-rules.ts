@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { checkCandidateIdNumber, checkEntryYear, checkName, checkPhone, checkPinyin, type FieldProblem } from '../../../src-shared/domain/candidate';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 
 /**
  * The form's live checks are the shared field rules the spreadsheet import and main use, so a
@@ -16,7 +16,7 @@ const fromCheck =
     },
   });
 
-export const currentYear = () => Number(beijingDate(new Date()).slice(0, 4));
+export const currentYear = () => Number(institutionDate(new Date()).slice(0, 4));
 
 export const nameRules: Rule[] = [fromCheck(checkName)];
 export const idNumberRules: Rule[] = [fromCheck((v) => checkCandidateIdNumber(typeof v === 'number' ? v : String(v ?? '')))];

@@ -3,8 +3,9 @@ import { Button, Card, Descriptions, Flex, Result, Space, Steps, Table, Tag, Typ
 import { useNavigate, useParams } from 'react-router';
 import type { PlanCertificateDetail, PlanDetail, PlanSubjectDetail } from '../../../src-shared/api/catalog';
 import { CERT_LEVELS, PLAN_WINDOWS, type PlanWindowKey } from '../../../src-shared/domain/catalog';
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { useOp } from '../../api/hooks';
+import { usePageDetail } from '../../app/page-meta';
 import { PageHeader } from '../../ui/PageHeader';
 import { PhaseTag } from './PhaseTag';
 import { formatSession, formatWeight, formatWindow, passRuleText, WINDOW_DETAIL_LABELS } from './plan-format';
@@ -15,6 +16,7 @@ export function PlanDetailPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const plan = useOp('plans.get', { code });
+  usePageDetail(plan.data?.name);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/plans')}>
       返回考试计划
@@ -89,7 +91,7 @@ function PlanDescriptions({ plan }: { plan: PlanDetail }) {
 
 /** The five windows in order: done, open now, or still to come (by today's Beijing date). */
 function PlanTimeline({ plan }: { plan: PlanDetail }) {
-  const today = beijingDate(new Date());
+  const today = institutionDate(new Date());
   const status = (k: PlanWindowKey) => (plan.openWindows.includes(k) ? 'process' : plan.windows[k].end < today ? 'finish' : 'wait');
   const current = PLAN_WINDOWS.findIndex((k) => status(k) !== 'finish');
   return (

@@ -2,7 +2,8 @@ import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PlanListRow } from '../../../src-shared/api/catalog';
 import { PLAN_WINDOW_LABELS, PLAN_WINDOWS } from '../../../src-shared/domain/catalog';
-import { beijingDate, windowOpen } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
+import { windowOpen } from '../../../src-shared/domain/plan-phase';
 import { useOp } from '../../api/hooks';
 import { CatalogEmpty } from './CatalogEmpty';
 import { PhaseTag } from './PhaseTag';
@@ -18,7 +19,7 @@ function currentWindow(p: PlanListRow, today: string): string {
 /** The home page's view of the exam plans still under way or to come, with where each stands today. */
 export function PlansCard() {
   const list = useOp('plans.list', {});
-  const today = beijingDate(new Date());
+  const today = institutionDate(new Date());
   const active = (list.data ?? []).filter((p) => p.phase !== '已结束').sort((a, b) => a.windows.registration.start.localeCompare(b.windows.registration.start));
   return (
     <Card title="考试计划" loading={list.isPending} extra={<Link to="/plans">全部考试计划</Link>}>

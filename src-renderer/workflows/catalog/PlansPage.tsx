@@ -4,7 +4,8 @@ import { Fragment, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PlanListRow } from '../../../src-shared/api/catalog';
 import { PLAN_WINDOWS } from '../../../src-shared/domain/catalog';
-import { beijingDate, windowOpen } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
+import { windowOpen } from '../../../src-shared/domain/plan-phase';
 import { useOp } from '../../api/hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
@@ -36,7 +37,7 @@ function WindowLines({ windows, today }: { windows: PlanListRow['windows']; toda
 /** The manual's 考试计划 list: each row is one plan of an evaluation organisation; a row opens its detail. */
 export function PlansPage() {
   const navigate = useNavigate();
-  const today = beijingDate(new Date());
+  const today = institutionDate(new Date());
   const list = useOp('plans.list', {});
   const [text, setText] = useState('');
   const [phase, setPhase] = useState<string | undefined>();

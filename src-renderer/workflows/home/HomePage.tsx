@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import { useOp } from '../../api/hooks';
-import { menuPagesFor } from '../../app/navigation';
+import { useMenuPages } from '../../app/page-meta';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { PlansCard } from '../catalog/PlansCard';
@@ -10,7 +10,7 @@ import { PlansCard } from '../catalog/PlansCard';
 export function HomePage() {
   const { user, info } = useSession();
   const institution = useOp('institution.get', {});
-  const shortcuts = menuPagesFor(user?.role).filter((p) => p.path !== '/');
+  const shortcuts = useMenuPages().filter((p) => p.path !== '/');
 
   return (
     <>
@@ -46,7 +46,7 @@ export function HomePage() {
                 <Col key={p.path} xs={12} md={6}>
                   <Link to={p.path}>
                     <Card size="small" hoverable>
-                      {p.icon} <span style={{ marginLeft: 8 }}>{p.label}</span>
+                      <p.icon aria-hidden /> <span style={{ marginLeft: 8 }}>{p.label}</span>
                     </Card>
                   </Link>
                 </Col>

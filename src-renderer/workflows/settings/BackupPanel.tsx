@@ -8,6 +8,7 @@ import { useOp, useOpMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { formatBytes, formatTime } from '../../ui/format';
 import { JobProgress } from '../../ui/JobProgress';
+import { RowAction } from '../../ui/RowAction';
 
 const CONFIRM_WORD = '恢复';
 
@@ -61,7 +62,7 @@ export function BackupPanel() {
           { title: '大小', dataIndex: 'size', render: formatBytes },
           { title: '结构版本', dataIndex: 'schemaVersion', render: (v: number | null) => v ?? '无法读取' },
           { title: '文件名', dataIndex: 'name', render: (n: string) => <Typography.Text type="secondary">{n}</Typography.Text> },
-          { title: '操作', key: 'a', render: (_, b) => <a onClick={() => setRestoring(b)}>恢复</a> },
+          { title: '操作', key: 'a', render: (_, b) => <RowAction onClick={() => setRestoring(b)}>恢复</RowAction> },
         ]}
       />
       {restoring && <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />}

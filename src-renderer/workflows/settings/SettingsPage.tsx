@@ -3,6 +3,7 @@ import { newPassword } from '../../../src-shared/domain/account';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
+import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { zodRule } from '../../ui/zod-rule';
 import { ExchangeSettings } from '../sync/ExchangeSettings';
 import { BackupPanel } from './BackupPanel';
@@ -29,10 +30,13 @@ export function SettingsPage() {
   );
 }
 
+const NOTHING = {};
+
 function PasswordPanel() {
   const { message } = AntApp.useApp();
   const change = useOpMutation('auth.changePassword');
   const [form] = Form.useForm();
+  useUnsavedForm(form, NOTHING);
   const submit = async (v: { oldPassword: string; newPassword: string }) => {
     try {
       await change.mutateAsync({ oldPassword: v.oldPassword, newPassword: v.newPassword });
@@ -74,15 +78,19 @@ function SecurityPanel() {
   const { message } = AntApp.useApp();
   const settings = useOp('settings.get', {});
   const update = useOpMutation('settings.update', { invalidates: ['settings.get'] });
+  const [form] = Form.useForm();
+  const { markSaved } = useUnsavedForm(form, settings.data);
   if (!settings.data) return <Card loading />;
   return (
     <Card style={{ maxWidth: 520 }}>
       <Form
+        form={form}
         layout="vertical"
         initialValues={settings.data}
         onFinish={async (v: { idleLockMinutes: number }) => {
           try {
             await update.mutateAsync({ idleLockMinutes: v.idleLockMinutes });
+            markSaved();
             message.success('已保存，下次登录起生效');
           } catch (e) {
             message.error((e as Error).message);

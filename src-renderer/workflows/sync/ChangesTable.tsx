@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Flex, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { EntityChange, FieldChange } from '../../../src-shared/api/packages';
-import { displayValue } from './package-labels';
+import { displayValue, fieldValue } from './package-labels';
 
 const STATUS = { new: { label: '新增', color: 'green' }, changed: { label: '变更', color: 'orange' } } as const;
 type StatusFilter = '全部' | '新增' | '变更';
@@ -18,25 +18,25 @@ function Value({ v, type }: { v: unknown; type?: 'secondary' | 'success' }) {
 }
 
 /** One field: its name, then (for a change) the old value → the new one. */
-function FieldLine({ c, status }: { c: FieldChange; status: EntityChange['status'] }) {
+function FieldLine({ c, status, organisations }: { c: FieldChange; status: EntityChange['status']; organisations: ReadonlyMap<string, string> }) {
   return (
     <>
       <Typography.Text type="secondary">{c.field}</Typography.Text>
       <Flex gap={6} align="baseline" style={{ minWidth: 0 }}>
         {status === 'changed' && (
           <>
-            <Value v={c.old} type="secondary" />
+            <Value v={fieldValue(c.field, c.old, organisations)} type="secondary" />
             <ArrowRightOutlined style={{ flex: 'none', fontSize: 11, color: 'var(--ant-color-text-tertiary)' }} />
           </>
         )}
-        <Value v={c.new} />
+        <Value v={fieldValue(c.field, c.new, organisations)} />
       </Flex>
     </>
   );
 }
 
-/** The new and changed entities of a preview, filterable, a page at a time. */
-export function ChangesTable({ changes }: { changes: EntityChange[] }) {
+/** The new and changed entities of a preview, filterable, a page at a time; organisations by name (`organisations`: code → name). */
+export function ChangesTable({ changes, organisations }: { changes: EntityChange[]; organisations: ReadonlyMap<string, string> }) {
   const [status, setStatus] = useState<StatusFilter>('全部');
   const [entity, setEntity] = useState<string | undefined>();
   const entities = useMemo(() => [...new Set(changes.map((c) => c.entity))].map((e) => ({ value: e, label: e })), [changes]);
@@ -64,7 +64,7 @@ export function ChangesTable({ changes }: { changes: EntityChange[] }) {
             render: (_, c) => (
               <div style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 12, rowGap: 2 }}>
                 {c.changes.map((f) => (
-                  <FieldLine key={f.field} c={f} status={c.status} />
+                  <FieldLine key={f.field} c={f} status={c.status} organisations={organisations} />
                 ))}
               </div>
             ),

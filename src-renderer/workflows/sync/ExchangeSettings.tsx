@@ -1,10 +1,11 @@
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { settingsSchema, type Settings } from '../../../src-shared/api/settings';
 import type { AppError } from '../../../src-shared/errors';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { fieldErrors } from '../../ui/format';
+import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { isEd25519Spki, keyIdOf, pemToDer } from './platform-key';
 
 type ExchangeForm = Pick<Settings, 'platformPublicKeys' | 'allowUnsignedPackages' | 'onlineExchange' | 'platformUrl' | 'platformCaPem'>;
@@ -72,6 +73,12 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
   const [form] = Form.useForm<ExchangeForm>();
   const allowUnsigned = Form.useWatch('allowUnsignedPackages', form);
   const online = Form.useWatch('onlineExchange', form);
+  const { platformPublicKeys, allowUnsignedPackages, onlineExchange, platformUrl, platformCaPem } = settings;
+  const initial = useMemo(
+    () => ({ platformPublicKeys, allowUnsignedPackages, onlineExchange, platformUrl, platformCaPem }),
+    [platformPublicKeys, allowUnsignedPackages, onlineExchange, platformUrl, platformCaPem],
+  );
+  const { markSaved } = useUnsavedForm(form, initial);
 
   const submit = async (v: ExchangeForm) => {
     try {
@@ -82,6 +89,7 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
         platformUrl: (v.platformUrl ?? '').trim(),
         platformCaPem: (v.platformCaPem ?? '').trim(),
       });
+      markSaved();
       message.success('数据交换设置已保存');
     } catch (e) {
       const fields = fieldErrors((e as AppError).details).map((f) => ({ ...f, name: f.name.map((p) => (/^\d+$/.test(String(p)) ? Number(p) : p)) }));
@@ -90,10 +98,9 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
     }
   };
 
-  const { platformPublicKeys, allowUnsignedPackages, onlineExchange, platformUrl, platformCaPem } = settings;
   return (
     <Card style={{ maxWidth: 760 }}>
-      <Form<ExchangeForm> form={form} layout="vertical" onFinish={submit} initialValues={{ platformPublicKeys, allowUnsignedPackages, onlineExchange, platformUrl, platformCaPem }}>
+      <Form<ExchangeForm> form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           平台公钥
         </Typography.Title>

@@ -7,6 +7,7 @@ import { useApi, useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { RowAction } from '../../ui/RowAction';
 import { downloadPackage } from './download';
 import { useOnlineExchange } from './OnlineExchange';
 import { countsSummary, kindLabel } from './package-labels';
@@ -172,8 +173,8 @@ export function HistoryPage() {
               r.direction === 'out' ? (
                 r.canRewrite ? (
                   <Flex vertical gap={2} align="flex-start" style={{ whiteSpace: 'nowrap' }}>
-                    <a onClick={() => void download(r)}>下载</a>
-                    <a onClick={() => setRewriting(r)}>写到文件夹…</a>
+                    <RowAction onClick={() => void download(r)}>下载</RowAction>
+                    <RowAction onClick={() => setRewriting(r)}>写到文件夹…</RowAction>
                   </Flex>
                 ) : (
                   <Typography.Text type="secondary">文件已不在</Typography.Text>

@@ -1,10 +1,12 @@
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import type { PackagePreview } from '../../../src-shared/api/packages';
+import { useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { ChangesTable } from './ChangesTable';
 import { CountsTable } from './CountsTable';
-import { kindLabel } from './package-labels';
+import { kindLabel, organisationNames } from './package-labels';
 
 export function SignatureTag({ signature }: { signature: PackagePreview['signature'] }) {
   return signature.status === 'verified' ? (
@@ -21,6 +23,11 @@ export function SignatureTag({ signature }: { signature: PackagePreview['signatu
 /** Everything the verify step learnt, before anything is written. */
 export function PackagePreviewView({ preview }: { preview: PackagePreview }) {
   const changedCount = preview.changes.length;
+  // The preview names an evaluation organisation by its code (考核单位: PJ001); its name is in the
+  // catalog: the store's, or the one this package brings.
+  const certificates = useOp('catalog.certificates', {});
+  const plans = useOp('plans.list', {});
+  const organisations = useMemo(() => organisationNames(preview.changes, certificates.data, plans.data), [preview.changes, certificates.data, plans.data]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {preview.alreadyApplied && (
@@ -68,7 +75,11 @@ export function PackagePreviewView({ preview }: { preview: PackagePreview }) {
       </Card>
       <Card title={changedCount ? `新增和变更的内容（${changedCount}${preview.changesTruncated ? '+' : ''} 项）` : '新增和变更的内容'} size="small">
         {preview.changesTruncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`变更很多，这里只列出前 ${changedCount} 项；导入会写入全部变更。`} />}
-        {changedCount ? <ChangesTable changes={preview.changes} /> : <Typography.Text type="secondary">数据包中的内容与现有数据完全相同，导入后不会有任何改变。</Typography.Text>}
+        {changedCount ? (
+          <ChangesTable changes={preview.changes} organisations={organisations} />
+        ) : (
+          <Typography.Text type="secondary">数据包中的内容与现有数据完全相同，导入后不会有任何改变。</Typography.Text>
+        )}
       </Card>
     </Space>
   );

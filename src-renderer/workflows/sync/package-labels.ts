@@ -1,5 +1,6 @@
 import type { OpName } from '../../../src-shared/api';
-import type { KindCount } from '../../../src-shared/api/packages';
+import type { CertificateRow, PlanListRow } from '../../../src-shared/api/catalog';
+import type { EntityChange, KindCount } from '../../../src-shared/api/packages';
 import { isPackageKind, PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
 
 export function kindLabel(kind: string): string {
@@ -66,4 +67,31 @@ export function displayValue(v: unknown): string {
     }
   }
   return describe(v);
+}
+
+/** The preview's fields that hold an evaluation organisation's code (PJ001), shown by its name. */
+const ORGANISATION_FIELDS = new Set(['考核单位', '培训评价组织']);
+
+/**
+ * Organisation code → name: what the store knows (through the catalog it lists), then what the
+ * package itself brings (a new or renamed organisation in its catalog), which wins.
+ */
+export function organisationNames(
+  changes: readonly EntityChange[],
+  certificates: readonly Pick<CertificateRow, 'orgCode' | 'orgName'>[] = [],
+  plans: readonly Pick<PlanListRow, 'orgCode' | 'orgName'>[] = [],
+): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const r of [...certificates, ...plans]) if (r.orgName && r.orgName !== r.orgCode) names.set(r.orgCode, r.orgName);
+  for (const c of changes) {
+    if (c.entity !== '培训评价组织' || !c.key.startsWith('org:')) continue;
+    const name = c.changes.find((f) => f.field === '名称')?.new;
+    names.set(c.key.slice('org:'.length), typeof name === 'string' && name ? name : c.title);
+  }
+  return names;
+}
+
+/** A field's value as the preview shows it: an organisation by its name where it is known. */
+export function fieldValue(field: string, v: unknown, organisations: ReadonlyMap<string, string>): unknown {
+  return ORGANISATION_FIELDS.has(field) && typeof v === 'string' ? (organisations.get(v) ?? v) : v;
 }

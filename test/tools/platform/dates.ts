@@ -1,4 +1,4 @@
-import { beijingDate } from '../../../src-shared/domain/plan-phase';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
 import type { DateSpec } from './scenario-schema';
 
 /** Day arithmetic on YYYY-MM-DD strings, in UTC so the PC's own time zone never shifts a day. */
@@ -20,5 +20,5 @@ export function resolveDate(spec: DateSpec, issueDay: string): string {
 }
 
 export function issueDayOf(now: Date): string {
-  return beijingDate(now);
+  return institutionDate(now);
 }

@@ -1,0 +1,22 @@
+import { aboutPages } from '../workflows/about/pages';
+import { adminPages } from '../workflows/admin/pages';
+import { candidatesPages } from '../workflows/candidates/pages';
+import { catalogPages } from '../workflows/catalog/pages';
+import { homePages } from '../workflows/home/pages';
+import { settingsPages } from '../workflows/settings/pages';
+import { syncPages } from '../workflows/sync/pages';
+import { mergePages, type PageEntry } from './page-types';
+
+/**
+ * Every page, once: one line per workflow; the router and (through context) the menu are built
+ * from it. The order is the menu's within a group.
+ */
+export const PAGES: readonly PageEntry[] = mergePages({
+  home: homePages,
+  catalog: catalogPages,
+  candidates: candidatesPages,
+  sync: syncPages,
+  admin: adminPages,
+  settings: settingsPages,
+  about: aboutPages,
+});
