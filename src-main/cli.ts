@@ -1,6 +1,6 @@
 import { runCli } from './cli/cli-kit';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
-import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
+import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { photosImportCommand } from './cli/photo-commands';
 
@@ -10,6 +10,7 @@ const commands = [
   initCommand,
   demoCommand,
   backupCommand,
+  restoreCommand,
   plansListCommand,
   packageImportCommand,
   packageExportCommand,
