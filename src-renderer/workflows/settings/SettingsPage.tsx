@@ -5,6 +5,7 @@ import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { zodRule } from '../../ui/zod-rule';
 import { ExchangeSettings } from '../sync/ExchangeSettings';
+import { TrustedKeys } from '../sync/TrustedKeys';
 import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
@@ -22,7 +23,9 @@ export function SettingsPage() {
                 { key: 'exchange', label: '数据交换', children: <ExchangeSettings /> },
                 { key: 'backup', label: '数据备份', children: <BackupPanel /> },
               ]
-            : []),
+            : user?.role === 'coordinator'
+              ? [{ key: 'exchange', label: '数据交换', children: <TrustedKeys /> }]
+              : []),
         ]}
       />
     </>
