@@ -1,7 +1,7 @@
 import { runCli } from './cli/cli-kit';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
-import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
+import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { photosImportCommand } from './cli/photo-commands';
 
@@ -11,6 +11,7 @@ const commands = [
   initCommand,
   demoCommand,
   backupCommand,
+  restoreCommand,
   plansListCommand,
   packageImportCommand,
   packageExportCommand,

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { BackupInfo } from '../../src-shared/api/backup';
+import { basename, join, resolve } from 'node:path';
+import type { BackupResult, RestoreResult } from '../../src-shared/api/backup';
 import { AppError } from '../../src-shared/errors';
 import { AppCore } from '../core/app-core';
 import { CLI_ACTOR } from '../../src-shared/actor';
 import { createDemoWorkspace, DEMO_PASSWORD_ENV, type DemoPlatform } from '../core/demo/demo';
 import { invokeAs } from '../core/dispatch';
 import { takeBackup } from '../core/backup/take-backup';
+import { checkFolder } from '../core/packages/folders';
 import { startBridge } from '../transport/http/bridge';
 import { dataDirOf, requireString, UsageError, withApp, type CliCommand } from './cli-kit';
 
@@ -118,12 +119,31 @@ async function simulatedPlatform(keysDir: string): Promise<DemoPlatform> {
 
 export const backupCommand: CliCommand = {
   name: 'backup',
-  usage: 'backup [--data-dir 目录] [--json]',
-  options: {},
+  usage: 'backup [--out 文件夹] [--data-dir 目录] [--json]',
+  options: { out: { type: 'string' } },
   async run({ values, io }) {
-    const info: BackupInfo = await withApp(values, (app) => takeBackup(app.store, app.dataDir, CLI_ACTOR, 'cli', app.now()));
-    io.say(`已备份：${info.name}（${(info.size / 1024).toFixed(0)} KB）`);
+    // A terminal's folder may be relative to where it stands; the app's own check wants it whole.
+    const folder = typeof values.out === 'string' ? checkFolder(resolve(values.out)) : undefined;
+    const info: BackupResult = await withApp(values, (app) => takeBackup(app.store, app.dataDir, CLI_ACTOR, 'cli', app.now(), { folder }));
+    io.say(`已备份：${info.name}（${(info.size / 1024).toFixed(0)} KB）${info.path ? `，并写到 ${info.path}` : ''}`);
     return info;
   },
-  render: (r: BackupInfo) => r.name,
+  render: (r: BackupResult) => r.path ?? r.name,
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  usage: 'restore 备份文件 [--data-dir 目录] [--json]（请先关闭正在运行的考点助手）',
+  options: {},
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals, io }) {
+    const path = resolve(positionals[0]!);
+    if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到文件 ${path}。`, { file: path });
+    const result = await withApp(values, (app) =>
+      invokeAs(app, CLI_ACTOR, 'backup.restoreFile', { fileId: app.files.register(path, basename(path), CLI_ACTOR).fileId, confirm: true }),
+    );
+    io.say(`已从 ${basename(path)} 恢复数据；恢复前的数据已备份为 ${result.safety.name}。`);
+    return result;
+  },
+  render: (r: RestoreResult) => r.restored.name,
 };

@@ -5,10 +5,9 @@ import type { BackupInfo } from '../../src-shared/api/backup';
 import { institutionStamp } from '../../src-shared/domain/institution-time';
 import { AppError } from '../../src-shared/errors';
 import { makePrivateDir, makePrivateFile } from '../files/private-fs';
-import { LATEST_SCHEMA_VERSION } from './migrations';
 import type { SqliteDb } from './store';
 
-export const BACKUP_REASONS = { manual: '手动', 'pre-migrate': '迁移前', 'pre-restore': '恢复前', cli: '命令行' } as const;
+export const BACKUP_REASONS = { manual: '手动', 'pre-migrate': '迁移前', 'pre-restore': '恢复前', cli: '命令行', imported: '导入' } as const;
 export type BackupReason = keyof typeof BACKUP_REASONS;
 
 export function backupDir(dataDir: string): string {
@@ -17,10 +16,26 @@ export function backupDir(dataDir: string): string {
 
 /**
  * An online backup through SQLite's backup API (safe while the store is in use, unlike a file
- * copy of a WAL database). Written under a temporary name and renamed when whole, so a crash
- * never leaves a half backup in the list.
+ * copy of a WAL database).
  */
 export async function createBackup(db: SqliteDb, dataDir: string, reason: BackupReason, onProgress?: (done: number, total: number) => void, now = new Date()): Promise<BackupInfo> {
+  return writeBackup(dataDir, reason, now, (partial) =>
+    db.backup(partial, {
+      progress({ totalPages, remainingPages }) {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 200;
+      },
+    }),
+  );
+}
+
+/** A verified backup file from elsewhere (a USB stick, an upload), copied into the list. */
+export async function importBackup(from: string, dataDir: string, now = new Date()): Promise<BackupInfo> {
+  return writeBackup(dataDir, 'imported', now, (partial) => copyDatabase(from, partial));
+}
+
+/** Written under a temporary name and renamed when whole, so a crash never leaves a half backup in the list. */
+async function writeBackup(dataDir: string, reason: BackupReason, now: Date, write: (partial: string) => Promise<unknown>): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   makePrivateDir(dir);
   let name = `examsite-${institutionStamp(now)}-${reason}.db`;
@@ -29,12 +44,7 @@ export async function createBackup(db: SqliteDb, dataDir: string, reason: Backup
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   try {
-    await db.backup(partial, {
-      progress({ totalPages, remainingPages }) {
-        onProgress?.(totalPages - remainingPages, totalPages);
-        return 200;
-      },
-    });
+    await write(partial);
     makePrivateFile(partial);
     // A backup is a file people carry around: make it standalone, not a WAL database.
     const copy = new Database(partial);
@@ -80,26 +90,6 @@ function readSchemaVersion(path: string): number | null {
     }
   } catch {
     return null;
-  }
-}
-
-/** Refuses a backup that is damaged, from a newer app, or not one of ours. */
-export function verifyBackup(path: string): number {
-  let db: SqliteDb | undefined;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new AppError('BAD_FILE', `备份文件已损坏（${String(check)}），不能用于恢复。`);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) throw new AppError('STATE', `备份来自更新版本的考点助手（结构版本 ${version}），请先升级应用。`);
-    const hasInstitution = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'institution'").get();
-    if (version < 1 || !hasInstitution) throw new AppError('BAD_FILE', '这不是考点助手的数据备份。');
-    return version;
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('BAD_FILE', `备份文件无法读取：${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    db?.close();
   }
 }
 

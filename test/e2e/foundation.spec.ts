@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { generateSigningKey } from '../../src-main/pipelines/packages/signing';
 import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
 
 test('first run → principal → coordinator account → coordinator sees only what the role allows', async ({ page, served }) => {
@@ -279,4 +280,127 @@ test('unsaved edits: a changed candidate drawer asks 放弃修改？, leaving th
   await nav.getByRole('link', { name: '关于' }).click();
   await ask.getByRole('button', { name: '放弃修改' }).click();
   await expect(page.getByRole('heading', { name: '关于', level: 3 })).toBeVisible();
+});
+
+test('backups off the PC: to a folder, downloaded, and restored from the downloaded file', async ({ page, served }) => {
+  const work = test.info().outputPath('usb');
+  mkdirSync(work, { recursive: true });
+  await completeSetup(page, served.url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  const nav = page.getByRole('menu', { name: '主导航' });
+  await nav.getByRole('link', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '安全' }).click();
+  await page.getByLabel('空闲多久后自动锁定（分钟）').fill('33');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存，下次登录起生效')).toBeVisible();
+
+  // 备份到 U 盘: a folder that is not there is named; the real one gets the file.
+  await page.getByRole('tab', { name: '数据备份' }).click();
+  await page.getByRole('button', { name: '备份到文件夹…' }).click();
+  const toFolder = page.getByRole('dialog', { name: '备份到文件夹' });
+  const missing = join(work, '不存在');
+  await toFolder.getByLabel('文件夹').fill(missing);
+  await toFolder.getByRole('button', { name: /备\s*份/ }).click();
+  await expect(toFolder.getByText(`文件夹 ${missing} 不存在。`)).toBeVisible();
+  await toFolder.getByLabel('文件夹').fill(work);
+  await toFolder.getByRole('button', { name: /备\s*份/ }).click();
+  await expect(page.getByText(/^备份完成，已写到 /)).toBeVisible();
+  const [written] = readdirSync(work);
+  expect(written).toMatch(/^examsite-\d{8}T\d{6}-manual\.db$/);
+  await expect(page.getByRole('cell', { name: written! })).toBeVisible();
+  await shot(page, '26-backup-panel');
+
+  // 下载: the browser's own save.
+  const downloading = page.waitForEvent('download');
+  await page
+    .getByRole('row', { name: new RegExp(written!) })
+    .getByRole('button', { name: '下载' })
+    .click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(written);
+  const downloaded = join(work, `下载-${written}`);
+  await download.saveAs(downloaded);
+  expect(readFileSync(downloaded).equals(readFileSync(join(work, written!)))).toBe(true);
+
+  await page.getByRole('tab', { name: '安全' }).click();
+  await page.getByLabel('空闲多久后自动锁定（分钟）').fill('44');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存，下次登录起生效').last()).toBeVisible();
+
+  // A ZIP renamed .db is refused, naming it, before any confirmation is asked.
+  const zipped = join(work, '数据包改名.db');
+  writeFileSync(zipped, Buffer.from('504b0304140000000000', 'hex'));
+  await page.getByRole('tab', { name: '数据备份' }).click();
+  await page.getByRole('button', { name: '从备份文件恢复…' }).click();
+  const fromFile = page.getByRole('dialog', { name: '从备份文件恢复' });
+  await fromFile.locator('input[type="file"]').setInputFiles(zipped);
+  await expect(fromFile.getByText('文件“数据包改名.db”是 ZIP 压缩包，不是数据备份')).toBeVisible();
+  await expect(fromFile.getByLabel('确认文字')).toHaveCount(0);
+  await shot(page, '27-restore-file-refused');
+
+  await fromFile.locator('input[type="file"]').setInputFiles(downloaded);
+  await expect(fromFile.getByText('烟台职业学院（4137014320）')).toBeVisible();
+  await expect(fromFile.getByRole('button', { name: /^恢\s*复$/ })).toBeDisabled();
+  await fromFile.getByLabel('确认文字').fill('恢复');
+  await shot(page, '28-restore-file-confirm');
+  await fromFile.getByRole('button', { name: /^恢\s*复$/ }).click();
+  await expect(page.locator('.ant-modal-confirm-title', { hasText: '已从备份恢复' })).toBeVisible();
+  await page.getByRole('button', { name: '重新登录' }).click();
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  await nav.getByRole('link', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '安全' }).click();
+  await expect(page.getByLabel('空闲多久后自动锁定（分钟）')).toHaveValue('33');
+  await page.getByRole('tab', { name: '数据备份' }).click();
+  await expect(page.getByRole('cell', { name: '导入' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '恢复前' })).toBeVisible();
+});
+
+test('the platform key from a .pem file; a coordinator sees whom the site trusts', async ({ page, served }) => {
+  const dir = test.info().outputPath('keys');
+  mkdirSync(dir, { recursive: true });
+  const key = generateSigningKey();
+  writeFileSync(join(dir, 'platform-public.pem'), key.publicPem);
+  writeFileSync(join(dir, 'platform-private.pem'), key.privatePem);
+  await completeSetup(page, served.url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  await expect(page.getByRole('heading', { name: `您好，${PRINCIPAL.name}` })).toBeVisible();
+  const created = await page.evaluate(async () => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="examsite-token"]')!.content;
+    const session = sessionStorage.getItem('examsite.session')!;
+    const body = JSON.stringify({ username: 'zhangwei', displayName: '张伟', role: 'coordinator', password: 'coordinator-pass-1' });
+    return (
+      await fetch('/api/call/users.create', { method: 'POST', headers: { 'content-type': 'application/json', 'x-examsite-token': token, 'x-examsite-session': session }, body })
+    ).status;
+  });
+  expect(created).toBe(200);
+  const nav = page.getByRole('menu', { name: '主导航' });
+  const switchTo = async (username: string, password: string) => {
+    await page.getByRole('button', { name: '账号菜单' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await login(page, username, password);
+    await nav.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '数据交换' }).click();
+  };
+
+  await switchTo('zhangwei', 'coordinator-pass-1');
+  await expect(page.getByText('请联系试点院校负责人在此添加平台公钥。')).toBeVisible();
+  await expect(page.getByRole('button', { name: /保\s*存/ })).toHaveCount(0);
+  await shot(page, '29-exchange-coordinator-no-key');
+
+  await switchTo(PRINCIPAL.username, PRINCIPAL.password);
+  const picker = page.locator('input[type="file"]');
+  await picker.setInputFiles(join(dir, 'platform-private.pem'));
+  await expect(page.getByText('platform-private.pem：平台公钥应为 PEM 格式')).toBeVisible();
+  await picker.setInputFiles(join(dir, 'platform-public.pem'));
+  await expect(page.getByText(`平台公钥 1（密钥编号 ${key.keyId}）`)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '平台公钥 1' })).toHaveValue(key.publicPem.trim());
+  await shot(page, '30-exchange-principal-key-from-file');
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect(page.getByText('数据交换设置已保存')).toBeVisible();
+
+  await switchTo('zhangwei', 'coordinator-pass-1');
+  await expect(page.getByText(`密钥编号 ${key.keyId}`)).toBeVisible();
+  await expect(page.getByText('请联系试点院校负责人')).toHaveCount(0);
+  await expect(page.locator('input[type="file"]')).toHaveCount(0);
+  await shot(page, '31-exchange-coordinator');
 });

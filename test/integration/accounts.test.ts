@@ -214,6 +214,13 @@ describe('the dispatcher', () => {
     // The restored store carries the restore's own entry on top of what it held.
     expect(app.store.db.prepare('SELECT operation FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ operation: 'backup.restore' });
     covered.add('backup.restore');
+    // Downloading a backup, and restoring one from a file, as the principal logged in again.
+    const again = (await call<{ sessionToken: string }>(app, 'auth.login', { username: PRINCIPAL.username, password: 'changed-pass-1' })).sessionToken;
+    await check('backup.file', { name: backup!.name }, again);
+    const fileId = (await call<{ fileId: string }>(app, 'backup.file', { name: backup!.name }, again)).fileId;
+    await call(app, 'backup.restoreFile', { fileId, confirm: true }, again);
+    expect(app.store.db.prepare('SELECT operation FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ operation: 'backup.restoreFile' });
+    covered.add('backup.restoreFile');
 
     expect(mutating.filter((op) => !covered.has(op))).toEqual([]);
 

@@ -1,11 +1,13 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../src-shared/api/backup';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { backupDir } from '../../src-main/store/backup';
-import { addUser, call, callError, LOGIN, setUpApp } from '../helpers/app';
+import { refusedBackupFiles } from '../fixtures/backup-fixtures';
+import { addUser, call, callError, callJob, LOGIN, setUpApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('backup and restore', () => {
   it('backs up as a job with progress, lists it, and restores it after a confirmation', async () => {
@@ -49,6 +51,23 @@ describe('backup and restore', () => {
     expect((await callError(app, 'backup.restore', { name: 'examsite-20260101T000000-manual-2.db', confirm: true }, principal)).code).toBe('NOT_FOUND');
     expect((await callError(app, 'backup.restore', { name: '../examsite.db', confirm: true }, principal)).code).toBe('VALIDATION');
     // Still logged in, data intact.
+    expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ code: '4137014320' });
+  });
+
+  it('refuses a listed backup cut short by a byte, or another program’s database with an institution table', async () => {
+    const { app, principal } = await setUpApp();
+    const good = join(backupDir(app.dataDir), (await callJob<BackupInfo>(app, 'backup.create', {}, principal)).name);
+    const files = await refusedBackupFiles(good, tempDir());
+    for (const [what, reason] of [
+      ['oneByteShort', 'manual'],
+      ['other', 'cli'],
+    ] as const) {
+      const name = `examsite-20260101T000000-${reason}.db`;
+      copyFileSync(files[what]!, join(backupDir(app.dataDir), name));
+      const e = await callError(app, 'backup.restore', { name, confirm: true }, principal);
+      expect(e.code, what).toBe('BAD_FILE');
+      expect(e.message, what).toContain(name);
+    }
     expect(await call(app, 'institution.get', {}, principal)).toMatchObject({ code: '4137014320' });
   });
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 
@@ -24,9 +24,22 @@ export function checkFolder(folder: string): string {
   return folder;
 }
 
+/**
+ * Copied under a temporary name and renamed when whole: a stick pulled out half-way leaves no
+ * file that looks finished.
+ */
 export function copyInto(file: string, folder: string): string {
   mkdirSync(folder, { recursive: true });
   const target = join(checkFolder(folder), basename(file));
-  copyFileSync(file, target);
+  const partial = `${target}.partial`;
+  try {
+    copyFileSync(file, partial);
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    const code = (e as { code?: unknown }).code;
+    const why = code === 'ENOSPC' ? '空间不足' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? '没有写入权限' : e instanceof Error ? e.message : String(e);
+    throw new AppError('BAD_FILE', `写入 ${target} 失败（${why}）。`, { field: 'folder' });
+  }
   return target;
 }

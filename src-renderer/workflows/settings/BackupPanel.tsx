@@ -1,28 +1,38 @@
-import { CloudDownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, FolderOpenOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Input, Modal, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { BackupInfo } from '../../../src-shared/api/backup';
+import type { BackupInfo, BackupResult } from '../../../src-shared/api/backup';
 import type { JobInfo } from '../../../src-shared/api/jobs';
-import { useOp, useOpMutation } from '../../api/hooks';
-import { useSession } from '../../app/session';
+import { useApi, useOp, useOpMutation } from '../../api/hooks';
 import { formatBytes, formatTime } from '../../ui/format';
 import { JobProgress } from '../../ui/JobProgress';
 import { RowAction } from '../../ui/RowAction';
-
-const CONFIRM_WORD = '恢复';
+import { BackupToFolderModal } from './BackupToFolderModal';
+import { RestoreFileModal } from './RestoreFileModal';
+import { RestoreModal } from './RestoreModal';
 
 export function BackupPanel() {
   const { message } = AntApp.useApp();
+  const api = useApi();
   const queryClient = useQueryClient();
   const list = useOp('backup.list', {});
   const start = useOpMutation('backup.create');
-  const [job, setJob] = useState<JobInfo<BackupInfo> | null>(null);
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [job, setJob] = useState<JobInfo<BackupResult> | null>(null);
+  const [dialog, setDialog] = useState<'folder' | 'file' | { restore: BackupInfo } | null>(null);
+  const running = job !== null && !job.finishedAt;
 
   const backupNow = async () => {
     try {
       setJob(await start.mutateAsync({}));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const download = async (b: BackupInfo) => {
+    try {
+      await api.saveFile(await api.call('backup.file', { name: b.name }));
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -33,17 +43,26 @@ export function BackupPanel() {
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph style={{ margin: 0 }}>
-            备份是数据文件的完整副本，保存在数据目录的 backups 文件夹中。升级前会自动备份；恢复前也会先备份当前数据，所以恢复本身可以撤销。
+            备份是数据文件的完整副本，保存在数据目录的 backups 文件夹中。升级前会自动备份；恢复前也会先备份当前数据，所以恢复本身可以撤销。 为防本机损坏，请定期把备份写到 U
+            盘或下载到别处保存；需要时可以从这样的备份文件恢复。
           </Typography.Paragraph>
-          <Button type="primary" icon={<CloudDownloadOutlined />} onClick={backupNow} loading={start.isPending} disabled={job !== null && !job.finishedAt}>
-            立即备份
-          </Button>
+          <Space wrap>
+            <Button type="primary" icon={<CloudDownloadOutlined />} onClick={backupNow} loading={start.isPending} disabled={running}>
+              立即备份
+            </Button>
+            <Button icon={<FolderOpenOutlined />} onClick={() => setDialog('folder')} disabled={running}>
+              备份到文件夹…
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setDialog('file')} disabled={running}>
+              从备份文件恢复…
+            </Button>
+          </Space>
           {job && (
             <JobProgress
               job={job}
               onFinished={(j) => {
                 void queryClient.invalidateQueries({ queryKey: ['backup.list'] });
-                if (j.state === 'done') message.success('备份完成');
+                if (j.state === 'done') message.success(j.result?.path ? `备份完成，已写到 ${j.result.path}` : '备份完成');
                 setJob(j);
               }}
             />
@@ -62,54 +81,33 @@ export function BackupPanel() {
           { title: '大小', dataIndex: 'size', render: formatBytes },
           { title: '结构版本', dataIndex: 'schemaVersion', render: (v: number | null) => v ?? '无法读取' },
           { title: '文件名', dataIndex: 'name', render: (n: string) => <Typography.Text type="secondary">{n}</Typography.Text> },
-          { title: '操作', key: 'a', render: (_, b) => <RowAction onClick={() => setRestoring(b)}>恢复</RowAction> },
+          {
+            title: '操作',
+            key: 'a',
+            render: (_, b) => (
+              <Space size={0}>
+                <RowAction onClick={() => void download(b)}>下载</RowAction>
+                <RowAction onClick={() => setDialog({ restore: b })}>恢复</RowAction>
+              </Space>
+            ),
+          },
         ]}
       />
-      {restoring && <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />}
+      {dialog === 'folder' && <BackupToFolderModal onStarted={setJob} onClose={() => setDialog(null)} />}
+      {dialog === 'file' && <RestoreFileModal onClose={() => setDialog(null)} />}
+      {typeof dialog === 'object' && dialog !== null && <ListedRestore backup={dialog.restore} onClose={() => setDialog(null)} />}
     </Space>
   );
 }
 
-function RestoreModal({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
-  const { modal } = AntApp.useApp();
-  const session = useSession();
+function ListedRestore({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
   const restore = useOpMutation('backup.restore');
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async () => {
-    setError(null);
-    try {
-      const r = await restore.mutateAsync({ name: backup.name, confirm: true });
-      onClose();
-      modal.success({
-        title: '已从备份恢复',
-        content: `当前数据已先备份为 ${r.safety.name}。请重新登录。`,
-        okText: '重新登录',
-        onOk: () => session.logout(),
-      });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <RestoreModal
       title="从备份恢复"
-      okText="恢复"
-      okButtonProps={{ danger: true, disabled: typed !== CONFIRM_WORD }}
-      cancelText="取消"
-      confirmLoading={restore.isPending}
-      onOk={run}
-      onCancel={onClose}
-    >
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Alert type="warning" showIcon title={`将用 ${formatTime(backup.createdAt)} 的备份替换当前全部数据。`} description="恢复前会自动备份当前数据；恢复后所有人需要重新登录。" />
-        {error && <Alert type="error" showIcon title={error} />}
-        <Typography.Text>请输入“{CONFIRM_WORD}”以确认：</Typography.Text>
-        <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus aria-label="确认文字" />
-      </Space>
-    </Modal>
+      warning={`将用 ${formatTime(backup.createdAt)} 的备份替换当前全部数据。`}
+      run={() => restore.mutateAsync({ name: backup.name, confirm: true })}
+      onClose={onClose}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { zodRule } from '../../ui/zod-rule';
 import { ExchangeSettings } from '../sync/ExchangeSettings';
+import { TrustedKeys } from '../sync/TrustedKeys';
 import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
@@ -23,7 +24,9 @@ export function SettingsPage() {
                 { key: 'exchange', label: '数据交换', children: <ExchangeSettings /> },
                 { key: 'backup', label: '数据备份', children: <BackupPanel /> },
               ]
-            : []),
+            : user?.role === 'coordinator'
+              ? [{ key: 'exchange', label: '数据交换', children: <TrustedKeys /> }]
+              : []),
         ]}
       />
     </>

@@ -1,25 +1,21 @@
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Switch, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { settingsSchema, type Settings } from '../../../src-shared/api/settings';
 import type { AppError } from '../../../src-shared/errors';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { fieldErrors } from '../../ui/format';
 import { useUnsavedForm } from '../../ui/use-unsaved-guard';
-import { isEd25519Spki, keyIdOf, pemToDer } from './platform-key';
+import { KeyFileButton } from './KeyFileButton';
+import { pemToDer, platformKeyProblem } from './platform-key';
+import { useKeyId } from './use-key-id';
 
 type ExchangeForm = Pick<Settings, 'platformPublicKeys' | 'allowUnsignedPackages' | 'onlineExchange' | 'platformUrl' | 'platformCaPem'>;
 
-const pemSchema = settingsSchema.shape.platformPublicKeys.element;
-
 const keyRule = {
   validator: async (_: unknown, v?: string) => {
-    const text = (v ?? '').trim();
-    if (!text) throw new Error('请粘贴平台公钥，或删除这一项');
-    const r = pemSchema.safeParse(text);
-    if (!r.success) throw new Error(r.error.issues[0]?.message ?? '公钥格式不正确');
-    const der = pemToDer(text);
-    if (!der || !isEd25519Spki(der)) throw new Error('这不是 Ed25519 公钥：平台的数据包签名使用 Ed25519');
+    const problem = platformKeyProblem(v ?? '');
+    if (problem) throw new Error(problem);
   },
 };
 
@@ -43,15 +39,7 @@ const caRule = {
 };
 
 function KeyIdLine({ name }: { name: number }) {
-  const pem = Form.useWatch(['platformPublicKeys', name]) as string | undefined;
-  const [keyId, setKeyId] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void keyIdOf(pem ?? '').then((id) => live && setKeyId(id));
-    return () => {
-      live = false;
-    };
-  }, [pem]);
+  const keyId = useKeyId(Form.useWatch(['platformPublicKeys', name]) as string | undefined);
   return (
     <Typography.Text type="secondary">
       <KeyOutlined /> 平台公钥 {name + 1}
@@ -80,6 +68,17 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
   );
   const { markSaved } = useUnsavedForm(form, initial);
 
+  const addFromFile = (pem: string, fileName: string, add: (value: string) => void) => {
+    const keys = (form.getFieldValue('platformPublicKeys') ?? []) as (string | undefined)[];
+    const body = (k: string | undefined) => (pemToDer(k ?? '') ?? []).join(',');
+    if (keys.some((k) => body(k) === body(pem))) return message.info(`${fileName} 中的公钥已在列表中`);
+    // An empty entry the person added for pasting takes the key, rather than staying behind to fail the save.
+    const blank = keys.findIndex((k) => !k?.trim());
+    if (blank >= 0) form.setFieldValue(['platformPublicKeys', blank], pem);
+    else add(pem);
+    message.success(`已从 ${fileName} 读入平台公钥，请点击“保存”`);
+  };
+
   const submit = async (v: ExchangeForm) => {
     try {
       await update.mutateAsync({
@@ -105,8 +104,8 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
           平台公钥
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          平台下发的数据包带有 Ed25519 签名。把平台提供的公钥（PEM 文本，以 -----BEGIN PUBLIC KEY-----
-          开头）粘贴在这里，导入时用它核对数据包确实来自平台、没有被改动。平台换钥期间可以同时保存新旧两把。
+          平台下发的数据包带有 Ed25519 签名。把平台提供的公钥（PEM 文本，以 -----BEGIN PUBLIC KEY----- 开头）粘贴在这里，或选择平台提供的 .pem
+          文件，导入时用它核对数据包确实来自平台、没有被改动。平台换钥期间可以同时保存新旧两把。
         </Typography.Paragraph>
         <Form.List name="platformPublicKeys">
           {(fields, { add, remove }) => (
@@ -131,9 +130,12 @@ function ExchangeSettingsForm({ settings }: { settings: Settings }) {
                 </div>
               ))}
               {fields.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="还没有平台公钥：带签名的数据包无法验证，将被拒绝。" />}
-              <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 10} style={{ marginBottom: 24 }}>
-                添加平台公钥
-              </Button>
+              <Flex gap={8} style={{ marginBottom: 24 }}>
+                <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 10}>
+                  添加平台公钥
+                </Button>
+                <KeyFileButton disabled={fields.length >= 10} onKey={(pem, fileName) => addFromFile(pem, fileName, add)} />
+              </Flex>
             </>
           )}
         </Form.List>
