@@ -2,6 +2,7 @@ import { aboutPages } from '../workflows/about/pages';
 import { adminPages } from '../workflows/admin/pages';
 import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
+import { declarationPages } from '../workflows/declarations/pages';
 import { homePages } from '../workflows/home/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { syncPages } from '../workflows/sync/pages';
@@ -13,6 +14,7 @@ import { mergePages, type PageEntry } from './page-types';
  */
 export const PAGES: readonly PageEntry[] = mergePages({
   home: homePages,
+  declarations: declarationPages,
   catalog: catalogPages,
   candidates: candidatesPages,
   sync: syncPages,

@@ -12,9 +12,13 @@ export const institutionPayload = z
     contactName: z.string().nullable(),
     contactPhone: z.string().nullable(),
     contactEmail: z.string().nullable(),
-    schoolType: z.string().nullable(),
+    // Added with 证书申报: absent from packages of earlier versions, which the platform still reads.
+    schoolType: z.string().nullable().optional(),
     /** 开设专业, with their level (专业层次). */
-    majors: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() }).strict()).max(2000),
+    majors: z
+      .array(z.object({ code: z.string(), name: z.string(), level: z.string() }).strict())
+      .max(2000)
+      .optional(),
   })
   .strict();
 

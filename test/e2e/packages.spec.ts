@@ -1,71 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Page } from '@playwright/test';
 import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
-
-const ROOT = join(import.meta.dirname, '../..');
-const INSTITUTION = '4137014320';
-
-/** The platform simulator, as `npm run platform -- catalog …` runs it; its keys live in the test's own folder. */
-function issueCatalog(dir: string, out: string, extra: string[] = []): string {
-  const keys = join(dir, 'keys');
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'catalog', '--institution', INSTITUTION, '--out', out, '--keys', keys, ...extra],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  if (r.status !== 0) throw new Error(`platform catalog failed (${r.status}): ${r.stderr}`);
-  return readFileSync(join(keys, 'platform-public.pem'), 'utf8');
-}
-
-function workDir(name: string): string {
-  const dir = test.info().outputPath(name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-const nav = (page: Page) => page.getByRole('menu', { name: '主导航' });
-
-/** Opens a page from the menu and waits for its title, so the old page's rows are gone. */
-async function open(page: Page, label: string): Promise<void> {
-  await nav(page).getByRole('link', { name: label }).click();
-  await expect(page.getByRole('heading', { name: label, level: 3 })).toBeVisible();
-}
-
-/** antd's Select lists its options in a virtual list; the accessible listbox holds only a few of them. */
-async function pickOption(page: Page, label: string): Promise<void> {
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
-}
-
-async function trustPlatformKey(page: Page, pem: string): Promise<void> {
-  await open(page, '设置');
-  await page.getByRole('tab', { name: '数据交换' }).click();
-  await page.getByRole('button', { name: '添加平台公钥' }).click();
-  await page.getByRole('textbox', { name: '平台公钥 1' }).fill(pem);
-  await expect(page.getByText(/平台公钥 1（密钥编号 [0-9a-f]{16}）/)).toBeVisible();
-}
-
-async function saveExchangeSettings(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^保\s*存$/ }).click();
-  const saved = page.getByText('数据交换设置已保存');
-  await expect(saved).toBeVisible();
-  // Let the notice fade, so it does not cover the next pages' screenshots.
-  await expect(saved).toBeHidden();
-}
-
-async function chooseForImport(page: Page, file: string): Promise<void> {
-  await open(page, '导入数据包');
-  await expect(page.getByText('点击选择，或把数据包拖到这里')).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles(file);
-}
+import { chooseForImport, INSTITUTION, issueCatalog, nav, open, pickOption, ROOT, saveExchangeSettings, trustPlatformKey, workDir } from './package-helpers';
 
 test('catalog package: trust the key, preview, import, the manual’s plan, import again, export to a folder', async ({ page, served }) => {
   const dir = workDir('platform');

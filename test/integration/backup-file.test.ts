@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { institutionStamp } from '../../src-shared/domain/institution-time';
 import type { BackupFileInfo, BackupInfo, BackupResult, RestoreResult } from '../../src-shared/api/backup';
 import type { FileRef } from '../../src-shared/api/files';
 import { openAndMigrate, type AppCore } from '../../src-main/core/app-core';
@@ -10,11 +11,8 @@ import { refusedBackupFiles } from '../fixtures/backup-fixtures';
 import { addUser, call, callError, callJob, callJobError, LOGIN, setUpApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
-/** As backup file names spell the time (local, to the second). */
-function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}T${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
+/** As backup file names spell the time: the institution's, to the second. */
+const stamp = institutionStamp;
 
 const PRINCIPAL_ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
 

@@ -1,6 +1,6 @@
-import { App as AntApp, Button, Card, Descriptions, Flex, Form, Input } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { institutionFields, type Institution } from '../../../src-shared/domain/institution';
+import { institutionFields, SCHOOL_TYPES, type Institution, type SchoolType } from '../../../src-shared/domain/institution';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
@@ -8,6 +8,7 @@ import { RegionCascader, type RegionValue } from '../../ui/RegionCascader';
 import { formatTime } from '../../ui/format';
 import { useUnsavedForm } from '../../ui/use-unsaved-guard';
 import { zodRule } from '../../ui/zod-rule';
+import { MajorsCard } from './MajorsCard';
 
 interface EditForm {
   name: string;
@@ -16,6 +17,7 @@ interface EditForm {
   contactName?: string;
   contactPhone?: string;
   contactEmail?: string;
+  schoolType?: SchoolType;
 }
 
 export function InstitutionPage() {
@@ -31,6 +33,7 @@ export function InstitutionPage() {
         description="院校代码在所有数据包中标识本院校，首次设置后不能修改。"
         extra={canEdit && !editing && <Button onClick={() => setEditing(true)}>修改</Button>}
       />
+      <ProfileProblems />
       <Card loading={query.isPending}>
         {query.data && !editing && <InstitutionView inst={query.data} />}
         {query.data && editing && (
@@ -43,8 +46,17 @@ export function InstitutionPage() {
           />
         )}
       </Card>
+      <MajorsCard />
     </>
   );
+}
+
+/** What the platform still needs before a declaration (完善院校基础信息). */
+function ProfileProblems() {
+  const profile = useOp('institution.profile', {});
+  const problems = profile.data?.problems ?? [];
+  if (!problems.length) return null;
+  return <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="院校基础信息还不完整，申报证书试点前请补齐" description={`还缺：${problems.join('、')}。`} />;
 }
 
 function InstitutionView({ inst }: { inst: Institution }) {
@@ -52,6 +64,9 @@ function InstitutionView({ inst }: { inst: Institution }) {
     <Descriptions bordered column={2} size="middle">
       <Descriptions.Item label="院校代码">{inst.code}</Descriptions.Item>
       <Descriptions.Item label="院校名称">{inst.name}</Descriptions.Item>
+      <Descriptions.Item label="院校类型" span={2}>
+        {inst.schoolType ?? '—'}
+      </Descriptions.Item>
       <Descriptions.Item label="所在地区" span={2}>{`${inst.province} ${inst.city} ${inst.district}`}</Descriptions.Item>
       <Descriptions.Item label="详细地址" span={2}>
         {inst.address ?? '—'}
@@ -66,7 +81,7 @@ function InstitutionView({ inst }: { inst: Institution }) {
 
 function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => void }) {
   const { message } = AntApp.useApp();
-  const save = useOpMutation('institution.update', { invalidates: ['institution.get'] });
+  const save = useOpMutation('institution.update', { invalidates: ['institution.get', 'institution.profile', 'yearboard.get'] });
   const [form] = Form.useForm<EditForm>();
   const [initial] = useState<EditForm>(() => ({
     name: inst.name,
@@ -75,6 +90,7 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
     contactName: inst.contactName ?? '',
     contactPhone: inst.contactPhone ?? '',
     contactEmail: inst.contactEmail ?? '',
+    ...(inst.schoolType ? { schoolType: inst.schoolType } : {}),
   }));
   const { confirmDiscard } = useUnsavedForm(form, initial);
   const submit = async (v: EditForm) => {
@@ -86,6 +102,7 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
         contactName: v.contactName ?? '',
         contactPhone: v.contactPhone ?? '',
         contactEmail: v.contactEmail ?? '',
+        ...(v.schoolType ? { schoolType: v.schoolType } : {}),
       });
       message.success('院校信息已保存');
       onDone();
@@ -97,6 +114,9 @@ function InstitutionEdit({ inst, onDone }: { inst: Institution; onDone: () => vo
     <Form<EditForm> form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={submit} initialValues={initial}>
       <Form.Item label="院校名称" name="name" rules={[zodRule(institutionFields.shape.name)]}>
         <Input />
+      </Form.Item>
+      <Form.Item label="院校类型" name="schoolType" rules={[{ required: true, message: '请选择院校类型' }]}>
+        <Select placeholder="请选择" options={SCHOOL_TYPES.map((t) => ({ value: t, label: t }))} />
       </Form.Item>
       <Form.Item label="所在地区" name="region" rules={[{ required: true, message: '请选择省、市、区县' }]}>
         <RegionCascader />

@@ -8,6 +8,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   'candidates.import': '导入考生',
   'photos.import': '导入考生照片',
   'photos.replace': '替换考生照片',
+  'majors.create': '添加开设专业',
+  'majors.update': '修改开设专业',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -19,6 +21,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   candidate: '考生',
   'candidate-import': '考生导入',
   'photo-import': '照片导入',
+  declaration: '证书试点申报',
+  major: '开设专业',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {

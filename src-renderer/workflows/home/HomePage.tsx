@@ -6,6 +6,7 @@ import { useMenuPages } from '../../app/page-meta';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { PlansCard } from '../catalog/PlansCard';
+import { YearBoardCard } from './YearBoardCard';
 
 export function HomePage() {
   const { user, info } = useSession();
@@ -16,6 +17,9 @@ export function HomePage() {
     <>
       <PageHeader title={`您好，${user?.displayName}`} description={`${ROLE_LABELS[user!.role]} · ${info?.institution?.name ?? ''}`} />
       <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <YearBoardCard />
+        </Col>
         <Col xs={24} lg={14}>
           <Card title="本院校" loading={institution.isPending}>
             {institution.data && (

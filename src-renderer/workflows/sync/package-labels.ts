@@ -19,6 +19,11 @@ export const INBOUND_QUERIES: OpName[] = [
   'candidates.list',
   'candidates.summary',
   'candidates.get',
+  'declarations.list',
+  'declarations.get',
+  'declarations.plans',
+  'quota.get',
+  'yearboard.get',
 ];
 
 /**

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const INSTITUTION = '4137014320';
+
+/** The platform simulator, as `npm run platform -- catalog …` runs it; its keys live in the test's own folder. */
+export function issueCatalog(dir: string, out: string, extra: string[] = []): string {
+  const keys = join(dir, 'keys');
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'catalog', '--institution', INSTITUTION, '--out', out, '--keys', keys, ...extra],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`platform catalog failed (${r.status}): ${r.stderr}`);
+  return readFileSync(join(keys, 'platform-public.pem'), 'utf8');
+}
+
+export function workDir(name: string): string {
+  const dir = test.info().outputPath(name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export const nav = (page: Page) => page.getByRole('menu', { name: '主导航' });
+
+/** Opens a page from the menu and waits for its title, so the old page's rows are gone. */
+export async function open(page: Page, label: string): Promise<void> {
+  await nav(page).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { name: label, level: 3 })).toBeVisible();
+}
+
+/** antd's Select lists its options in a virtual list; the accessible listbox holds only a few of them. */
+export async function pickOption(page: Page, label: string): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
+}
+
+export async function trustPlatformKey(page: Page, pem: string): Promise<void> {
+  await open(page, '设置');
+  await page.getByRole('tab', { name: '数据交换' }).click();
+  await page.getByRole('button', { name: '添加平台公钥' }).click();
+  await page.getByRole('textbox', { name: '平台公钥 1' }).fill(pem);
+  await expect(page.getByText(/平台公钥 1（密钥编号 [0-9a-f]{16}）/)).toBeVisible();
+}
+
+export async function saveExchangeSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  const saved = page.getByText('数据交换设置已保存');
+  await expect(saved).toBeVisible();
+  // Let the notice fade, so it does not cover the next pages' screenshots.
+  await expect(saved).toBeHidden();
+}
+
+export async function chooseForImport(page: Page, file: string): Promise<void> {
+  await open(page, '导入数据包');
+  await expect(page.getByText('点击选择，或把数据包拖到这里')).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles(file);
+}
+
+/** The platform's reply to an outbound package, as `npm run platform -- answer IN --out OUT` writes it. */
+export function answerPackage(dir: string, outbound: string, out: string): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'answer', outbound, '--out', out, '--keys', join(dir, 'keys')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`platform answer failed (${r.status}): ${r.stderr}`);
+}
+
+/** Imports a package through the page, as a person does: choose, preview, 导入. */
+export async function importThroughPage(page: Page, file: string): Promise<void> {
+  await chooseForImport(page, file);
+  await page.getByRole('button', { name: /^导\s*入$/ }).click();
+  await expect(page.getByText(/^数据包已导入/)).toBeVisible();
+}
