@@ -13,7 +13,7 @@ async function addMajor(page: Page, code: string, name: string): Promise<void> {
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 }
 
-async function declare(page: Page, certificate: string, level: string, major: string, count: number): Promise<void> {
+async function declare(page: Page, certificate: string, level: string, major: string, count: number, screenshot?: string): Promise<void> {
   await page.getByRole('button', { name: '申报新的证书试点' }).first().click();
   const drawer = page.getByRole('dialog', { name: /申报新的证书试点/ });
   await drawer.getByLabel('证书', { exact: true }).click();
@@ -29,6 +29,7 @@ async function declare(page: Page, certificate: string, level: string, major: st
   await drawer.getByRole('button', { name: '添加场地' }).click();
   await drawer.getByLabel('场地名称').fill('13号机房');
   await drawer.getByLabel('座位数').fill('60');
+  if (screenshot) await shot(page, screenshot, { window: true });
   await drawer.getByRole('button', { name: /保\s*存/ }).click();
   await expect(drawer).toBeHidden();
 }
@@ -71,10 +72,10 @@ test('证书试点申报: complete the profile, declare two certificates, submit
 
   await open(page, '证书试点申报');
   await expect(page.getByText('申报前请先完善院校基础信息')).toHaveCount(0);
-  await declare(page, '物流管理职业技能等级证书（北京中物联物流采购培训中心）', '初级', '物流管理', 200);
+  await declare(page, '物流管理职业技能等级证书（北京中物联物流采购培训中心）', '初级', '物流管理', 200, '43-declaration-form');
   await declare(page, 'Python程序开发职业技能等级证书（北京中软国际教育科技股份有限公司）', '初级', '计算机应用技术', 120);
   await expect(page.getByRole('tab', { name: '待提交 2' })).toBeVisible();
-  await shot(page, '43-declarations-drafts');
+  await shot(page, '43-declarations-drafts-list');
 
   for (const certificate of ['物流管理职业技能等级证书（初级）', 'Python程序开发职业技能等级证书（初级）']) {
     await page.getByRole('row').filter({ hasText: certificate }).getByRole('button', { name: '提交审核' }).click();

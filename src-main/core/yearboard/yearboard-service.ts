@@ -102,7 +102,7 @@ function enrollmentStep(store: Store, plans: PlanWindows[], today: string): Year
     key: 'enrollment',
     title: '报考',
     state,
-    summary: enrolled ? `已报考 ${enrolled} 人次` : '尚未开始',
+    summary: enrolled ? `已报考 ${enrolled} 人次` : '尚未报考',
     hint: open ? `“${open.name}”报名中，截止 ${open.windows.registration.end}` : null,
     link: '/plans',
   };

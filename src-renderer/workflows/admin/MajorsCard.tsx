@@ -68,7 +68,7 @@ export function MajorsCard() {
                   key: 'a',
                   width: 140,
                   render: (_: unknown, m: InstitutionMajor) => (
-                    <Space size={0}>
+                    <Space size={12}>
                       <RowAction onClick={() => setEditing(m)}>修改</RowAction>
                       <RowAction danger onClick={() => confirmRemove(m)}>
                         删除

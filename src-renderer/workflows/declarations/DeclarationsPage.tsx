@@ -104,7 +104,7 @@ export function DeclarationsPage() {
             {
               title: '操作',
               render: (_, r) => (
-                <Space size={0}>
+                <Space size={12}>
                   <RowAction onClick={() => void edit(r)}>{r.canEdit ? '修改' : '查看'}</RowAction>
                   {r.canSubmit && <RowAction onClick={() => confirmSubmit(r)}>提交审核</RowAction>}
                   {r.canDelete && (

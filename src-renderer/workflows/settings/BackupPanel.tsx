@@ -85,7 +85,7 @@ export function BackupPanel() {
             title: '操作',
             key: 'a',
             render: (_, b) => (
-              <Space size={0}>
+              <Space size={12}>
                 <RowAction onClick={() => void download(b)}>下载</RowAction>
                 <RowAction onClick={() => setDialog({ restore: b })}>恢复</RowAction>
               </Space>
