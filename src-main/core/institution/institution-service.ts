@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
+import { updateInstitutionRow } from './institution-store';
 
 export function readInstitution(store: Store): Institution | null {
   const r = store.get(store.q.selectFrom('institution').selectAll());
@@ -34,20 +35,7 @@ export function updateInstitution(call: CallContext, input: z.output<typeof inst
   const { store } = call.app;
   return store.tx(() => {
     const before = getInstitution(call);
-    store.run(
-      store.q.updateTable('institution').set({
-        name: input.name,
-        province: input.region.province,
-        city: input.region.city,
-        district: input.region.district,
-        address: input.address || null,
-        contact_name: input.contactName || null,
-        contact_phone: input.contactPhone || null,
-        contact_email: input.contactEmail || null,
-        ...(input.schoolType !== undefined ? { school_type: input.schoolType } : {}),
-        updated_at: call.app.now().toISOString(),
-      }),
-    );
+    updateInstitutionRow(store, input, call.app.now().toISOString());
     const after = getInstitution(call);
     writeAudit(call, { operation: 'institution.update', entityType: 'institution', entityId: after.code, before, after });
     return after;

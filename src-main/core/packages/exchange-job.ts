@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import { PlatformClient } from '../../pipelines/platform/platform-client';
 import { insertAudit } from '../audit/audit-log';
+import { markUploaded } from './history-store';
 import { makePrivateDir } from '../../files/private-fs';
 import { readSettings } from '../settings/settings-service';
 import { applyPackage, inboundTrust, readInbound } from './import-service';
@@ -30,7 +31,7 @@ export const exchangeJob = defineJob<Record<string, never>, ExchangeResult>('pac
     await client.uploadPackage(row.stored_path, (done, total) => ctx.progress(`上传 ${row.file_name}`, done, total));
     const now = ctx.now();
     store.tx(() => {
-      store.run(store.q.updateTable('package_history').set({ uploaded_at: now.toISOString() }).where('id', '=', row.id));
+      markUploaded(store, row.id, now.toISOString());
       insertAudit(store, ctx.actor, { operation: 'packages.exchange', entityType: 'package', entityId: row.id, after: { uploaded: row.file_name } }, now);
     });
     result.pushed.push({ historyId: row.id, fileName: row.file_name });

@@ -11,6 +11,7 @@ import type { Store } from '../../store/store';
 import { writePackage } from '../../pipelines/packages/write-package';
 import { summaryWorkbook } from '../../pipelines/xlsx/summary-sheet';
 import { insertAudit } from '../audit/audit-log';
+import { insertHistory } from './history-store';
 import { readInstitution } from '../institution/institution-service';
 import { copyInto, outboxDir } from './folders';
 import { OUTBOUND } from '../registry/package-kinds';
@@ -97,29 +98,27 @@ async function build(ctx: JobContext, input: ExportInput, store: Store, inst: In
   }
 
   const historyId = store.tx(() => {
-    const { lastInsertRowid } = store.run(
-      store.q.insertInto('package_history').values({
-        direction: 'out',
-        kinds_json: JSON.stringify(input.kinds),
-        sender_id: inst.code,
-        sender_name: inst.name,
-        institution_code: inst.code,
-        sequence,
-        package_created_at: now.toISOString(),
-        processed_at: now.toISOString(),
-        actor: ctx.actor.name,
-        result: 'written',
-        counts_json: JSON.stringify(counts),
-        file_hash: written.fileHash,
-        file_name: fileName,
-        signature: '未签名',
-        stored_path: storedPath,
-        uploaded_at: null,
-      }),
-    );
+    const id = insertHistory(store, {
+      direction: 'out',
+      kinds_json: JSON.stringify(input.kinds),
+      sender_id: inst.code,
+      sender_name: inst.name,
+      institution_code: inst.code,
+      sequence,
+      package_created_at: now.toISOString(),
+      processed_at: now.toISOString(),
+      actor: ctx.actor.name,
+      result: 'written',
+      counts_json: JSON.stringify(counts),
+      file_hash: written.fileHash,
+      file_name: fileName,
+      signature: '未签名',
+      stored_path: storedPath,
+      uploaded_at: null,
+    });
     for (const k of input.kinds) (OUTBOUND[k] as OutboundModule<OutboundKind>).onSent?.(store, parts[k]!, now);
-    insertAudit(store, ctx.actor, { operation: 'packages.export', entityType: 'package', entityId: Number(lastInsertRowid), after: { fileName, sequence, counts, path } }, now);
-    return Number(lastInsertRowid);
+    insertAudit(store, ctx.actor, { operation: 'packages.export', entityType: 'package', entityId: id, after: { fileName, sequence, counts, path } }, now);
+    return id;
   });
   return { historyId, fileName, path, sequence, counts, fileHash: written.fileHash, size: written.size };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../src-shared/errors';
 import { payloadSpecs, readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
 import type { Store } from '../../store/store';
 import { insertAudit } from '../audit/audit-log';
+import { insertHistory } from './history-store';
 import { readInstitution } from '../institution/institution-service';
 import { INBOUND, INBOUND_ORDER } from '../registry/package-kinds';
 import { readSettings } from '../settings/settings-service';
@@ -157,38 +158,36 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
     }
     const changed = planned.filter((p) => p.status !== 'unchanged');
     for (const p of changed) p.record.write(store);
-    const { lastInsertRowid } = store.run(
-      store.q.insertInto('package_history').values({
-        direction: 'in',
-        kinds_json: JSON.stringify(pkg.manifest.kinds),
-        sender_id: pkg.manifest.sender.id,
-        sender_name: pkg.manifest.sender.name,
-        institution_code: pkg.manifest.institutionCode,
-        sequence: pkg.manifest.sequence,
-        package_created_at: pkg.manifest.createdAt,
-        processed_at: ctx.now.toISOString(),
-        actor: ctx.actor.name,
-        result: 'applied',
-        counts_json: JSON.stringify(counts),
-        file_hash: pkg.fileHash,
-        file_name: pkg.fileName,
-        signature: pkg.signature.status === 'verified' ? `已验证（${pkg.signature.keyId}）` : '未签名',
-        stored_path: null,
-        uploaded_at: null,
-      }),
-    );
+    const historyId = insertHistory(store, {
+      direction: 'in',
+      kinds_json: JSON.stringify(pkg.manifest.kinds),
+      sender_id: pkg.manifest.sender.id,
+      sender_name: pkg.manifest.sender.name,
+      institution_code: pkg.manifest.institutionCode,
+      sequence: pkg.manifest.sequence,
+      package_created_at: pkg.manifest.createdAt,
+      processed_at: ctx.now.toISOString(),
+      actor: ctx.actor.name,
+      result: 'applied',
+      counts_json: JSON.stringify(counts),
+      file_hash: pkg.fileHash,
+      file_name: pkg.fileName,
+      signature: pkg.signature.status === 'verified' ? `已验证（${pkg.signature.keyId}）` : '未签名',
+      stored_path: null,
+      uploaded_at: null,
+    });
     // One entry for the package, its changes inside: the audit log reads as what a person did.
     audit({
       operation: 'packages.import',
       entityType: 'package',
-      entityId: Number(lastInsertRowid),
+      entityId: historyId,
       after: { file: pkg.fileName, sequence: pkg.manifest.sequence, kinds: pkg.manifest.kinds, counts, changes: changed.map(changeOf) },
     });
     const message =
       changed.length === 0
         ? '数据包已导入：内容与现有数据相同，没有任何改变。'
         : `数据包已导入：新增 ${planned.filter((p) => p.status === 'new').length} 项，更新 ${planned.filter((p) => p.status === 'changed').length} 项。`;
-    return { applied: true, counts, message, historyId: Number(lastInsertRowid) };
+    return { applied: true, counts, message, historyId };
   });
 }
 

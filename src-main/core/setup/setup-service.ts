@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import { writeAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import type { CallContext } from '../call-context';
+import { insertInstitution } from '../institution/institution-store';
 import { readInstitution } from '../institution/institution-service';
 
 const ALREADY = () => new AppError('STATE', '首次设置已经完成：院校和负责人账号只能创建一次。');
@@ -19,22 +20,7 @@ export async function createInstitution(call: CallContext, input: z.output<typeo
   const i = input.institution;
   app.store.tx(() => {
     if (readInstitution(app.store)) throw ALREADY();
-    app.store.run(
-      app.store.q.insertInto('institution').values({
-        id: 1,
-        code: i.code,
-        name: i.name,
-        province: i.region.province,
-        city: i.region.city,
-        district: i.region.district,
-        address: i.address || null,
-        contact_name: i.contactName || null,
-        contact_phone: i.contactPhone || null,
-        contact_email: i.contactEmail || null,
-        created_at: now,
-        updated_at: now,
-      }),
-    );
+    insertInstitution(app.store, i, now);
     const { lastInsertRowid } = app.store.run(
       app.store.q.insertInto('users').values({
         username: input.principal.username,
