@@ -386,3 +386,16 @@ async function openStream(bridge: Bridge, session: string) {
     },
   };
 }
+
+describe('stopping the bridge', () => {
+  it('lets a call still running finish before the store closes under it', async () => {
+    const app = await openApp({ passwordCost: { N: 2 ** 17 } });
+    const bridge = await startBridge(app, { staticDir: tempDir() });
+    // A first-run set-up hashes a password: well under a second, long enough to be caught mid-way.
+    const answer = api(bridge, 'setup.create', SETUP_INPUT);
+    await new Promise((r) => setTimeout(r, 20));
+    await bridge.close();
+    expect((await answer).json()).toMatchObject({ ok: true });
+    expect(app.store.db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+  });
+});

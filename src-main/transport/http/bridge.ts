@@ -28,6 +28,7 @@ export interface Bridge {
 }
 
 const log = createLogger('bridge');
+const CLOSE_GRACE_MS = 5_000;
 
 interface Stream {
   res: ServerResponse;
@@ -142,13 +143,17 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     for (const s of streams) if (s.session === token) stillOpen(s, 'ended');
   });
 
+  // Calls still running when the bridge stops are let finish before the store closes under them.
+  const inFlight = new Set<Promise<void>>();
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    const running = handle(req, res).catch((e: unknown) => {
       const error = e instanceof AppError ? e : new AppError('INTERNAL', '服务器内部错误。');
       if (!(e instanceof AppError)) log.error('request failed', e);
       if (res.headersSent) res.destroy();
       else fail(res, error);
     });
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
   });
   server.requestTimeout = 10 * 60_000;
   server.headersTimeout = 30_000;
@@ -166,13 +171,16 @@ export async function startBridge(app: AppCore, options: BridgeOptions = {}): Pr
     token,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        app.jobs.off('job', jobListener);
-        stopSessionListener();
-        for (const s of streams) s.res.end();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      app.jobs.off('job', jobListener);
+      stopSessionListener();
+      for (const s of streams) s.res.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // A call a second or two from its answer (a login's hashing) finishes; a stuck one does not hold the exit.
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, CLOSE_GRACE_MS).unref())]);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
