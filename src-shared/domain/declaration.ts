@@ -46,26 +46,6 @@ export function nextStatus(status: DeclarationStatus, event: DeclarationEvent): 
   return TRANSITIONS[status][event] ?? null;
 }
 
-/** Why a move is not allowed, in words a coordinator reads; null when it is. */
-export function refusalOf(status: DeclarationStatus, event: DeclarationEvent, cityApproval = false): string | null {
-  // A plan that needs the city's approval goes through it before the province decides.
-  if (event === 'approve' && status === 'submitted' && cityApproval) return '该申报计划需要先经地市级教育局审核';
-  if (event === 'cityApprove' && !cityApproval) return '该申报计划不需要地市级教育局审批';
-  if (nextStatus(status, event)) return null;
-  const label = DECLARATION_STATUS_LABELS[status];
-  switch (event) {
-    case 'edit':
-    case 'delete':
-      return status === 'approved' || status === 'submitted' || status === 'city_approved'
-        ? `申报已${status === 'approved' ? '审核通过' : '提交审核'}，不能${event === 'edit' ? '修改' : '删除'}`
-        : `“${label}”的申报不能删除`;
-    case 'submit':
-      return `“${label}”的申报不能提交审核`;
-    default:
-      return `“${label}”的申报不能再审核`;
-  }
-}
-
 const count = (label: string, max = 100_000) =>
   z
     .number({ error: `${label}必须是数字` })

@@ -204,3 +204,41 @@ describe('证书试点申报', () => {
     expect((await call<DeclarationDetail>(app, 'declarations.get', { id: d.id }, principal)).status).toBe('submitted');
   });
 });
+
+describe('the database holds the same state machine', () => {
+  it('refuses every status change the core would refuse, whatever statement tries it', async () => {
+    const { app } = await declaringApp();
+    const db = app.store.db;
+    const allowed = new Set([
+      'draft>submitted',
+      'rejected>submitted',
+      'submitted>city_approved',
+      'submitted>approved',
+      'submitted>rejected',
+      'city_approved>approved',
+      'city_approved>rejected',
+    ]);
+    const statuses = ['draft', 'submitted', 'city_approved', 'approved', 'rejected'];
+    for (const from of statuses)
+      for (const to of statuses) {
+        if (from === to) continue;
+        const { lastInsertRowid: id } = db
+          .prepare(
+            "INSERT INTO declarations (plan_code, year, certificate_code, level, proposed_count, created_at, updated_at) VALUES ('D2020-1', 2020, ?, '初级', 1, 'now', 'now')",
+          )
+          .run(`C-${from}-${to}`);
+        // Bring the row to `from` the way the core does, step by step.
+        const path: Record<string, string[]> = {
+          draft: [],
+          submitted: ['submitted'],
+          city_approved: ['submitted', 'city_approved'],
+          approved: ['submitted', 'approved'],
+          rejected: ['submitted', 'rejected'],
+        };
+        for (const step of path[from]!) db.prepare('UPDATE declarations SET status = ? WHERE id = ?').run(step, id);
+        const move = () => db.prepare('UPDATE declarations SET status = ? WHERE id = ?').run(to, id);
+        if (allowed.has(`${from}>${to}`)) expect(move).not.toThrow();
+        else expect(move, `${from} → ${to}`).toThrow(/declaration (status cannot move this way|is approved and final)/);
+      }
+  });
+});
