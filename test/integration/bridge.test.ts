@@ -1,11 +1,12 @@
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { startBridge, type Bridge } from '../../src-main/transport/http/bridge';
 import { addUser, auditCount, LOGIN, openApp, SETUP_INPUT } from '../helpers/app';
+import { writeColumnBomb, writeHugeSharedString } from '../fixtures/hostile-sheets';
 import { tempDir } from '../helpers/temp-dir';
 
 const bridges: Bridge[] = [];
@@ -397,5 +398,35 @@ describe('stopping the bridge', () => {
     await bridge.close();
     expect((await answer).json()).toMatchObject({ ok: true });
     expect(app.store.db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('hostile spreadsheets in the browser mode', () => {
+  it('refuses each through the upload and the check job, and the server keeps answering', async () => {
+    const app = await openApp();
+    const bridge = await bridgeFor(app);
+    await api(bridge, 'setup.create', SETUP_INPUT);
+    const session = (await api(bridge, 'auth.login', LOGIN)).json().data as { sessionToken: string };
+    const dir = tempDir();
+    const files: [string, (p: string) => Promise<void>, RegExp][] = [
+      ['bomb.xlsx', (p) => writeColumnBomb(p), /AAAAAAA2/],
+      ['shared.xlsx', (p) => writeHugeSharedString(p, { chars: 1_000_000, cells: 2000, letter: 'a' }), /32,?767|32767/],
+    ];
+    for (const [name, write, expected] of files) {
+      const path = join(dir, name);
+      await write(path);
+      const upload = await raw(bridge, {
+        method: 'POST',
+        path: `/api/upload?name=${encodeURIComponent(name)}`,
+        headers: { 'x-examsite-token': bridge.token, 'x-examsite-session': session.sessionToken, 'content-type': 'application/octet-stream' },
+        body: readFileSync(path),
+      });
+      const fileId = (upload.json().data as { fileId: string }).fileId;
+      const started = (await api(bridge, 'candidates.importPreview', { fileId, kind: 'school' }, { 'x-examsite-session': session.sessionToken })).json().data as JobInfo;
+      const done = await app.jobs.wait(started.id);
+      expect(done.state).toBe('failed');
+      expect(done.error?.message).toMatch(expected);
+      expect((await raw(bridge, { path: '/api/health' })).json()).toMatchObject({ ok: true });
+    }
   });
 });
