@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_LABELS, OPERATION_LABELS } from '../../src-renderer/workflows/admin/operation-labels';
+import { ENTITY_LABELS, OPERATION_LABELS } from '../../src-shared/domain/audit-labels';
 
 /** Every `.ts` file under `dir`. */
 function sources(dir: string): string[] {

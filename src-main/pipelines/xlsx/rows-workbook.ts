@@ -6,7 +6,8 @@ import { safeCellText } from './safe-cell';
 export interface RowsSheet {
   name: string;
   columns: { header: string; width?: number; text?: boolean }[];
-  rows: unknown[][];
+  /** Read once, as the sheet is written: a generator need not hold a large export in memory. */
+  rows: Iterable<unknown[]>;
   /** A header cell note per column index, e.g. the filling rule. */
   highlightLast?: boolean;
 }
@@ -29,9 +30,12 @@ export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Prom
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sheet.highlightLast && col === sheet.columns.length ? 'FFFFE1E1' : 'FFE6F0FF' } };
     });
     header.commit();
+    let written = 0;
     for (const values of sheet.rows) {
       const row = ws.addRow(values.map((v, i) => safeCellText(sheet.columns[i]?.text && typeof v === 'number' ? String(v) : v)));
       row.commit();
+      // Committed rows wait in the zip stream until the event loop turns: let it write them out.
+      if (++written % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     ws.commit();
   }

@@ -4,6 +4,7 @@ import * as m0002 from './0002-catalog-packages';
 import * as m0003 from './0003-candidates';
 import * as m0004 from './0004-candidate-list-indexes';
 import * as m0005 from './0005-enrollments';
+import * as m0006 from './0006-audit-subjects';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'candidates', up: m0003.up },
   { version: 4, name: 'candidate-list-indexes', up: m0004.up },
   { version: 5, name: 'enrollments', up: m0005.up },
+  { version: 6, name: 'audit-subjects', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
