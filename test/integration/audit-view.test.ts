@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Compilable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditExportResult, AuditRow } from '../../src-shared/api/audit';
 import type { CandidateImportPreview, CandidateRow } from '../../src-shared/api/candidates';
@@ -9,6 +10,7 @@ import type { PhotoImportReport } from '../../src-shared/api/photos';
 import type { UserRow } from '../../src-shared/domain/account';
 import { maskIdNumber } from '../../src-shared/domain/id-number';
 import { openAndMigrate, type AppCore } from '../../src-main/core/app-core';
+import { countQuery, pageIdsQuery } from '../../src-main/core/audit/audit-log';
 import { fakePeople, type FakePerson } from '../../src-main/core/demo/fake-people';
 import { MIGRATIONS } from '../../src-main/store/migrations';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
@@ -327,5 +329,38 @@ describe('the audit log of an older version', () => {
     expect(await found(a.name)).toEqual(['realname.import', 'packages.import', 'candidates.update', 'candidates.import']);
     expect(await found(b.idNumber.slice(-6))).toEqual(['photos.replace', 'candidates.import']);
     expect(await found(c.name)).toEqual(['candidates.delete']);
+  });
+});
+
+describe('audit log queries', () => {
+  it('answer a search through the people searched for and an index, never by reading the whole log; each filter from its index', async () => {
+    const store = await openAndMigrate(tempDir());
+    try {
+      const plan = (query: Compilable<unknown>) => {
+        const { sql, parameters } = query.compile();
+        return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      };
+      const month = { from: '2026-03-01', to: '2026-03-31' };
+      for (const extra of [{}, { actor: 'zhaoxz' }, { operation: 'candidates.update' }, { entityType: 'candidate' }, month]) {
+        const f = { search: '张', ...extra };
+        for (const query of [pageIdsQuery(store.q, f, { limit: 50, offset: 50 }), pageIdsQuery(store.q, f, { limit: 500, below: 1000 }), countQuery(store.q, f)]) {
+          const p = plan(query);
+          // One row per person (audit_people), then their entries by primary keys.
+          expect(p, JSON.stringify(f)).toMatch(/SCAN p\b/);
+          expect(p, JSON.stringify(f)).toMatch(/SEARCH r USING PRIMARY KEY \(subject=\?\)/);
+          expect(p, JSON.stringify(f)).toMatch(/SEARCH audit_log USING INTEGER PRIMARY KEY/);
+          expect(p, JSON.stringify(f)).not.toMatch(/SCAN (audit_log|r)\b/);
+        }
+      }
+      // A page's ids come from the filter's index, a page of rows by their ids.
+      const index = (f: Record<string, string>) => plan(pageIdsQuery(store.q, f, { limit: 50 }));
+      expect(index({ actor: 'zhaoxz' })).toMatch(/USING COVERING INDEX audit_log_actor_at/);
+      expect(index({ operation: 'users.update' })).toMatch(/USING COVERING INDEX audit_log_operation_at/);
+      expect(index({ entityType: 'candidate' })).toMatch(/USING COVERING INDEX audit_log_entity/);
+      expect(index(month)).toMatch(/USING COVERING INDEX audit_log_at/);
+      expect(plan(countQuery(store.q, { operation: 'users.update' }))).toMatch(/USING COVERING INDEX audit_log_operation_at/);
+    } finally {
+      store.close();
+    }
   });
 });

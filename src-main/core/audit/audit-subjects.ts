@@ -78,7 +78,10 @@ export function matchingPeople(q: Kysely<DB>, search: string) {
     .where((eb) => eb.or([sql<SqlBool>`${eb.ref('p.name')} LIKE ${pattern} ESCAPE '\\'`, sql<SqlBool>`${eb.ref('p.code')} LIKE ${pattern} ESCAPE '\\'`]));
 }
 
-/** The entries about the people a search names, through `audit_refs`' primary key. */
+/**
+ * The entries about the people a search names: the people first (one row each), then their
+ * entries through `audit_refs`' primary key — never a pass over the refs, which grow with the log.
+ */
 export function entriesAbout(q: Kysely<DB>, search: string) {
-  return matchingPeople(q, search).innerJoin('audit_refs as r', 'r.subject', 'p.subject').select('r.audit_id');
+  return q.selectFrom('audit_refs as r').select('r.audit_id').where('r.subject', 'in', matchingPeople(q, search).select('p.subject'));
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../src-shared/domain/audit-labels';
 import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
-import { auditRowsSelect, countAudit, type AuditLogRow, type AuditRowRecord } from './audit-log';
+import { auditRows, countAudit, pageIds, type AuditLogRow, type AuditRowRecord } from './audit-log';
 import { AuditNames, type Recorded } from './audit-names';
 import { matchingPeople } from './audit-subjects';
 
@@ -100,12 +100,7 @@ export function auditEntries(store: Store, rows: AuditLogRow[]): AuditEntry[] {
 export function listAudit(store: Store, input: AuditFilter & { page: number; pageSize: number }): Page<AuditEntry> {
   const { page, pageSize, ...filter } = input;
   const total = countAudit(store, filter);
-  const rows = store.all(
-    auditRowsSelect(store.q, filter)
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-  );
+  const rows = auditRows(store, pageIds(store, filter, { limit: pageSize, offset: (page - 1) * pageSize }));
   return { total, page, pageSize, items: auditEntries(store, rows) };
 }
 

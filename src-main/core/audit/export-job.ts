@@ -7,7 +7,7 @@ import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
 import { exportsDir } from '../candidates/import-job';
-import { auditRowsSelect, countAudit } from './audit-log';
+import { auditRows, countAudit, pageIds } from './audit-log';
 import { auditEntries, auditRowViews, changesText, rowsOfEntry } from './audit-view';
 
 export type AuditExportInput = AuditFilter & { outFile?: string | undefined };
@@ -89,10 +89,10 @@ export const auditExportJob = defineJob<AuditExportInput, AuditExportResult>('au
 function* batches(store: Store, filter: AuditFilter, last: number): Generator<AuditEntry[]> {
   let below = last + 1;
   for (;;) {
-    const rows = store.all(auditRowsSelect(store.q, filter).where('id', '<', below).orderBy('id', 'desc').limit(BATCH));
-    if (!rows.length) return;
-    below = rows.at(-1)!.id;
-    yield auditEntries(store, rows);
+    const ids = pageIds(store, filter, { limit: BATCH, below });
+    if (!ids.length) return;
+    below = ids.at(-1)!;
+    yield auditEntries(store, auditRows(store, ids));
   }
 }
 
