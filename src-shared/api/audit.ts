@@ -28,6 +28,8 @@ export interface AuditEntry {
   entityId: string | null;
   /** 张三（370285*****5910）, 赵校长（zhaoxz）, 第 3 号数据包：证书目录、考试计划… */
   entityLabel: string;
+  /** What `changes` holds: old → new of an update, what was recorded, or what was there before a deletion. */
+  changeKind: 'updated' | 'created' | 'deleted';
   changes: AuditChange[];
   /** The change in one line, for the list and the export. */
   summary: string;

@@ -54,9 +54,24 @@ export function changesOf(entityType: string, before: unknown, after: unknown): 
   });
 }
 
-/** 手机号：13800000000 → 13900000000；专业：… (the export's 修改内容 and the list's summary). */
-export function changesText(changes: AuditChange[]): string {
-  return changes.map((c) => (c.before === null ? `${c.label}：${c.after}` : `${c.label}：${c.before} → ${c.after ?? '（空）'}`)).join('；');
+/**
+ * 手机号：13800000000 → 13900000000；专业：… (the export's 修改内容 and the list's summary). An
+ * update says old → new for every field; otherwise a field without an old value is what was recorded.
+ */
+export function changesText(changes: AuditChange[], kind?: AuditEntry['changeKind']): string {
+  const shown = (v: string | null) => v ?? '（空）';
+  return changes
+    .map((c) =>
+      kind === 'updated' || (kind === undefined && c.before !== null)
+        ? `${c.label}：${shown(c.before)} → ${shown(c.after)}`
+        : `${c.label}：${shown(kind === 'deleted' ? c.before : c.after)}`,
+    )
+    .join('；');
+}
+
+function kindOf(before: unknown, after: unknown): AuditEntry['changeKind'] {
+  if (asRecord(before) && asRecord(after)) return 'updated';
+  return asRecord(before) ? 'deleted' : 'created';
 }
 
 const SUMMARY_LIMIT = 300;
@@ -71,8 +86,9 @@ function entryOf(row: AuditLogRow, names: AuditNames): AuditEntry {
   }
   const recorded = { ...asRecord(after), ...asRecord(before) };
   const changes = changesOf(row.entity_type, before, after);
+  const changeKind = kindOf(before, after);
   // An import reads best by its counts; its rows are inside.
-  const text = changes.find((c) => c.field === 'counts')?.after ?? changesText(changes);
+  const text = changes.find((c) => c.field === 'counts')?.after ?? changesText(changes, changeKind);
   return {
     id: row.id,
     at: row.at,
@@ -85,6 +101,7 @@ function entryOf(row: AuditLogRow, names: AuditNames): AuditEntry {
     entityTypeLabel: ENTITY_LABELS[row.entity_type] ?? row.entity_type,
     entityId: row.entity_id,
     entityLabel: names.entity(row, recorded),
+    changeKind,
     changes,
     summary: text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT)}…` : text,
     rowCount: row.row_count,

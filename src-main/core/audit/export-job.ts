@@ -38,7 +38,7 @@ export const auditExportJob = defineJob<AuditExportInput, AuditExportResult>('au
       ctx.throwIfCancelled();
       for (const e of entries) {
         if (e.rowCount > 0) imports.push(e);
-        yield [beijingTime(e.at), e.actorLabel, e.operationLabel, e.entityLabel, cell(changesText(e.changes))];
+        yield [beijingTime(e.at), e.actorLabel, e.operationLabel, e.entityLabel, cell(changesText(e.changes, e.changeKind))];
       }
       ctx.progress('写入表格', (done += entries.length), total);
     }

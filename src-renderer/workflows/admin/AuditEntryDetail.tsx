@@ -8,9 +8,9 @@ import { QueryError } from '../../ui/QueryError';
 const empty = <Typography.Text type="secondary">（空）</Typography.Text>;
 
 /** An entry's fields: 修改前 / 修改后 for an update, one column of what was recorded otherwise. */
-function ChangesTable({ changes }: { changes: AuditChange[] }) {
-  const update = changes.some((c) => c.before !== null) && changes.some((c) => c.after !== null);
-  const single = changes.every((c) => c.after === null) ? '删除前' : '内容';
+function ChangesTable({ changes, kind }: { changes: AuditChange[]; kind: AuditEntry['changeKind'] }) {
+  const update = kind === 'updated';
+  const single = kind === 'deleted' ? '删除前的内容' : '内容';
   return (
     <Table<AuditChange>
       aria-label="修改内容"
@@ -26,7 +26,7 @@ function ChangesTable({ changes }: { changes: AuditChange[] }) {
               { title: '修改前', dataIndex: 'before', render: (v: string | null) => v ?? empty },
               { title: '修改后', dataIndex: 'after', render: (v: string | null) => (v === null ? empty : <Typography.Text strong>{v}</Typography.Text>) },
             ]
-          : [{ title: single, key: 'value', render: (_: unknown, c: AuditChange) => c.after ?? c.before ?? empty }]),
+          : [{ title: single, key: 'value', render: (_: unknown, c: AuditChange) => (kind === 'deleted' ? c.before : c.after) ?? empty }]),
       ]}
     />
   );
@@ -109,7 +109,7 @@ function ImportRows({ entry, search }: { entry: AuditEntry; search: string | und
 export function AuditEntryDetail({ entry, search }: { entry: AuditEntry; search: string | undefined }) {
   return (
     <Flex vertical gap={16} style={{ padding: '4px 0' }}>
-      {entry.changes.length > 0 && <ChangesTable changes={entry.changes} />}
+      {entry.changes.length > 0 && <ChangesTable changes={entry.changes} kind={entry.changeKind} />}
       {entry.rowCount > 0 && <ImportRows entry={entry} search={search} />}
     </Flex>
   );

@@ -37,7 +37,7 @@ export function AuditExportButton({ filter }: { filter: AuditFilter }) {
             <Result
               status="success"
               title={`已导出 ${job.result?.count ?? 0} 条记录`}
-              subTitle="按当前的筛选条件导出；身份证号与页面上一样只显示首尾几位。导入的明细在表格的第二页。"
+              subTitle="按当前的筛选条件导出；身份证号与页面上一样只显示首尾几位。导入的明细在“导入明细”工作表中。"
               extra={
                 <Button type="primary" icon={<DownloadOutlined />} loading={saving} onClick={() => void save(job.id, job.result?.exportFile ?? 'export')} autoFocus>
                   下载表格

@@ -115,32 +115,23 @@ export function AuditPage() {
         }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 170, render: formatTime },
-          { title: '操作人', dataIndex: 'actorLabel', width: 150 },
-          { title: '操作', dataIndex: 'operationLabel', width: 190 },
+          { title: '操作人', dataIndex: 'actorLabel', width: 140 },
+          { title: '操作', dataIndex: 'operationLabel', width: 150 },
           {
             title: '对象',
             key: 'entity',
-            width: 300,
+            width: 280,
             render: (_, r) => (
               <Flex vertical>
                 <span>{r.entityLabel}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.entityTypeLabel}
+                  {r.rowCount > 0 && ` · 明细 ${r.rowCount} 项`}
                 </Typography.Text>
               </Flex>
             ),
           },
-          {
-            title: '修改内容',
-            dataIndex: 'summary',
-            ellipsis: true,
-            render: (s: string, r) => (
-              <Typography.Text type={s ? undefined : 'secondary'}>
-                {s || '—'}
-                {r.rowCount > 0 && <Typography.Text type="secondary">（明细 {r.rowCount} 项）</Typography.Text>}
-              </Typography.Text>
-            ),
-          },
+          { title: '修改内容', dataIndex: 'summary', ellipsis: true, render: (s: string) => s || <Typography.Text type="secondary">—</Typography.Text> },
         ]}
       />
     </>
