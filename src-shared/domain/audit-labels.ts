@@ -126,8 +126,12 @@ const MODE_LABELS: Record<string, string> = { create: '批量导入', update: '�
 /** 18 characters that read as an ID number, not inside a longer run of letters and digits (a hash). */
 const ID_NUMBER_RUN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
+const SEVENTEEN_DIGITS = /\d{17}/;
+
 /** Every ID number in a text masked as on printed sheets: 370285*****5910. */
 export function maskIdNumbersIn(text: string): string {
+  // Most texts hold none: a plain search for a run of digits first is several times cheaper.
+  if (text.length < 18 || !SEVENTEEN_DIGITS.test(text)) return text;
   return text.replace(ID_NUMBER_RUN, (id) => maskIdNumber(id.toUpperCase()));
 }
 

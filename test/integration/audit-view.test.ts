@@ -11,6 +11,7 @@ import type { UserRow } from '../../src-shared/domain/account';
 import { maskIdNumber } from '../../src-shared/domain/id-number';
 import { openAndMigrate, type AppCore } from '../../src-main/core/app-core';
 import { countQuery, pageIdsQuery } from '../../src-main/core/audit/audit-log';
+import { ownSubjectsQuery } from '../../src-main/core/audit/audit-names';
 import { fakePeople, type FakePerson } from '../../src-main/core/demo/fake-people';
 import { MIGRATIONS } from '../../src-main/store/migrations';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
@@ -359,6 +360,8 @@ describe('audit log queries', () => {
       expect(index({ entityType: 'candidate' })).toMatch(/USING COVERING INDEX audit_log_entity/);
       expect(index(month)).toMatch(/USING COVERING INDEX audit_log_at/);
       expect(plan(countQuery(store.q, { operation: 'users.update' }))).toMatch(/USING COVERING INDEX audit_log_operation_at/);
+      // A page's own subjects (its entries' candidates and accounts) by the partial index, not a pass over every ref.
+      expect(plan(ownSubjectsQuery(store.q, [1, 2, 3]))).toMatch(/SEARCH audit_refs USING COVERING INDEX audit_refs_own \(audit_id=\?\)/);
     } finally {
       store.close();
     }

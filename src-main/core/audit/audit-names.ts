@@ -1,9 +1,14 @@
+import type { Kysely } from 'kysely';
 import { ACTOR_LABELS, ENTITY_LABELS } from '../../../src-shared/domain/audit-labels';
 import { maskIdNumber } from '../../../src-shared/domain/id-number';
 import { PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
+import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { readInstitution } from '../institution/institution-service';
 import { candidateSubject } from './audit-subjects';
+
+/** Each entry's own candidate or account, from the partial index on `audit_refs` (the query-plan test holds it there). */
+export const ownSubjectsQuery = (q: Kysely<DB>, ids: number[]) => q.selectFrom('audit_refs').select(['audit_id', 'subject']).where('own', '=', 1).where('audit_id', 'in', ids);
 
 /** What an entry recorded of its entity: the fallback when the entity is gone. */
 export type Recorded = Record<string, unknown>;
@@ -37,9 +42,7 @@ export class AuditNames {
   loadEntries(rows: { id: number; entity_type: string; entity_id: string | null; actor: string; actor_id: number | null }[]): this {
     const { store } = this;
     const ids = rows.map((r) => r.id);
-    for (const part of chunks(ids))
-      for (const r of store.all(store.q.selectFrom('audit_refs').select(['audit_id', 'subject']).where('own', '=', 1).where('audit_id', 'in', part)))
-        this.ownSubjects.set(r.audit_id, r.subject);
+    for (const part of chunks(ids)) for (const r of store.all(ownSubjectsQuery(store.q, part))) this.ownSubjects.set(r.audit_id, r.subject);
     const of = (type: string) => [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => r.entity_id!))];
     const unindexed = rows.filter((r) => r.entity_type === 'candidate' && r.entity_id !== null && !this.ownSubjects.has(r.id)).map((r) => Number(r.entity_id));
     for (const part of chunks([...new Set(unindexed)]))

@@ -34,7 +34,11 @@ function asRecord(value: unknown): Recorded | null {
 export function maskDeep<T>(value: T): T {
   if (typeof value === 'string') return maskIdNumbersIn(value) as T;
   if (Array.isArray(value)) return value.map(maskDeep) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)])) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v);
+    return out as T;
+  }
   return value;
 }
 

@@ -7,7 +7,7 @@ import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
 import { exportsDir } from '../candidates/import-job';
-import { auditRows, countAudit, pageIds } from './audit-log';
+import { auditRows, countQuery, pageIds } from './audit-log';
 import { auditEntries, auditRowViews, changesText, rowsOfEntry } from './audit-view';
 
 export type AuditExportInput = AuditFilter & { outFile?: string | undefined };
@@ -28,7 +28,7 @@ export const auditExportJob = defineJob<AuditExportInput, AuditExportResult>('au
   ctx.progress('读取审计日志', 0, 1);
   // Entries written while the export runs are not part of the view that was asked for.
   const last = store.get(store.q.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')))?.max ?? 0;
-  const total = countAudit(store, filter);
+  const total = store.get(countQuery(store.q, filter).where('id', '<=', last))?.n ?? 0;
   const path = outFile ?? join(exportsDir(ctx.dataDir), `${Date.now()}-审计日志-${total}条.xlsx`);
   const imports: AuditEntry[] = [];
   let done = 0;
