@@ -1,3 +1,4 @@
+import { auditCases } from './audit-cases';
 import { runBench } from './harness';
 import { candidateCases } from './candidate-cases';
 import { listCases } from './list-cases';
@@ -9,7 +10,7 @@ import { storeCases } from './store-cases';
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
 try {
-  await runBench([...storeCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases], process.argv[2]);
+  await runBench([...storeCases, ...auditCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases], process.argv[2]);
 } finally {
   await closeListApp();
   await closeStartState();

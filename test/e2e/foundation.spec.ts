@@ -34,6 +34,8 @@ test('first run → principal → coordinator account → coordinator sees only 
   await shot(page, '08-audit');
 
   await nav.getByRole('link', { name: '院校信息' }).click();
+  // The audit page names the institution too: wait until it has given way.
+  await expect(page.getByRole('heading', { name: '院校信息', level: 3 })).toBeVisible();
   await expect(page.getByText('4137014320')).toBeVisible();
   await shot(page, '09-institution');
 

@@ -118,9 +118,16 @@ describe('candidate import: a messy school spreadsheet', () => {
     expect(second.preview.updates).toEqual([{ row: 3, idNumber: b.idNumber, name: b.name, changes: [{ field: '手机号', old: b.phone, new: '13900000000' }] }]);
     expect(second.preview.errors).toEqual([{ row: 4, column: '身份证号', code: 'ID_CONFLICT', message: `身份证号已属于考生“${c.name}”，与本行姓名“李四”不一致，请核对` }]);
     await commit(app, principal, second.fileId, second.preview.fileHash);
-    const audit = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'candidates.update'").get() as { before_json: string; after_json: string };
-    expect(JSON.parse(audit.before_json)).toEqual({ 手机号: b.phone });
-    expect(JSON.parse(audit.after_json)).toEqual({ 手机号: '13900000000' });
+    // One entry for the import, the updated row inside it with its field changes.
+    const audits = app.store.db.prepare("SELECT operation, after_json FROM audit_log WHERE operation LIKE 'candidates.%' ORDER BY id").all() as {
+      operation: string;
+      after_json: string;
+    }[];
+    expect(audits.map((a) => a.operation)).toEqual(['candidates.import', 'candidates.import']);
+    expect(JSON.parse(audits[1]!.after_json)).toMatchObject({
+      counts: { new: 0, updated: 1, unchanged: 1, refused: 1 },
+      changes: [{ entity: '考生', key: b.idNumber, title: b.name, status: 'changed', changes: [{ field: '手机号', old: b.phone, new: '13900000000' }] }],
+    });
   });
 
   it('batch modify (批量修改): export, edit in Excel, import as update; only changed fields are written', async () => {

@@ -269,14 +269,26 @@ describe('photo ZIP import: replacing photos needs confirmation', () => {
     const confirmed = await commit(app, principal, fileId, report.fileHash, { replaceExisting: true });
     expect(confirmed.report.files[0]).toMatchObject({ status: 'accepted', replaces: true, message: '照片合格，将替换该考生原有的照片' });
     expect(photoRows(app).find((r) => r.id === p[0])!.sha256).toBe(sha(newer));
-    const replaced = app.store.db.prepare("SELECT before_json, after_json FROM audit_log WHERE operation = 'photos.replace' ORDER BY id").all() as {
-      before_json: string;
+    // One entry per commit, each photo it wrote inside; p[1] landed in the unconfirmed commit, so the confirmed one replaced both.
+    const audits = app.store.db.prepare("SELECT operation, after_json FROM audit_log WHERE operation LIKE 'photos.%' ORDER BY id").all() as {
+      operation: string;
       after_json: string;
     }[];
-    // p[1] landed in the unconfirmed commit, so the confirmed one replaced both.
-    expect(replaced).toHaveLength(2);
-    expect(JSON.parse(replaced[0]!.before_json).sha256).toBe(original[0]!.sha256);
-    expect(JSON.parse(replaced[0]!.after_json)).toMatchObject({ sha256: sha(newer), file: `${p[0]}.jpg` });
+    expect(audits.map((a) => a.operation)).toEqual(['photos.import', 'photos.import', 'photos.import']);
+    expect(JSON.parse(audits[1]!.after_json).changes).toEqual([
+      { entity: '照片', key: p[1], title: expect.any(String), status: 'new', changes: [{ field: 'file', old: null, new: `${p[1]}.jpg` }] },
+    ]);
+    const replaced = JSON.parse(audits[2]!.after_json) as {
+      replaced: number;
+      changes: { key: string; status: string; changes: { field: string; old: unknown; new: unknown }[] }[];
+    };
+    expect(replaced.replaced).toBe(2);
+    expect(replaced.changes.map((c) => [c.key, c.status])).toEqual([
+      [p[0], 'replaced'],
+      [p[1], 'replaced'],
+    ]);
+    expect(replaced.changes[0]!.changes).toContainEqual({ field: 'sha256', old: original[0]!.sha256, new: sha(newer) });
+    expect(replaced.changes[0]!.changes).toContainEqual({ field: 'file', old: null, new: `${p[0]}.jpg` });
   });
 });
 

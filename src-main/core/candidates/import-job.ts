@@ -9,7 +9,7 @@ import type { JobContext } from '../../jobs/job-context';
 import { hashFile } from '../../pipelines/hash-file';
 import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
-import { insertAudit } from '../audit/audit-log';
+import { insertAudit, type AuditRowRecord } from '../audit/audit-log';
 import { existingByIdNumber, insertCandidate, updateCandidateFields } from './candidate-store';
 import { countOutcomes, findHeader, judgeRows, type RowOutcome } from './import-rows';
 
@@ -109,6 +109,8 @@ export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImpor
   const now = ctx.now();
   const stamp = now.toISOString();
   let written = 0;
+  // One audit entry for the import, each written row inside it: the log reads as what a person did.
+  const rows: AuditRowRecord[] = [];
   store.tx(() => {
     outcomes.forEach((o, i) => {
       if (i % 500 === 0) {
@@ -117,22 +119,18 @@ export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImpor
       }
       if (o.status === 'new') {
         insertCandidate(store, input.kind, o.values!, stamp);
+        rows.push({ entity: '考生', key: o.values!.idNumber, title: o.values!.name, status: 'new', changes: [] });
         written++;
       } else if (o.status === 'updated') {
         const fields = Object.fromEntries(o.changes.map((c) => [c.field, c.new]));
         updateCandidateFields(store, o.existingId!, fields, stamp);
-        insertAudit(
-          store,
-          ctx.actor,
-          {
-            operation: 'candidates.update',
-            entityType: 'candidate',
-            entityId: o.existingId,
-            before: Object.fromEntries(o.changes.map((c) => [c.header, c.old])),
-            after: Object.fromEntries(o.changes.map((c) => [c.header, c.new])),
-          },
-          now,
-        );
+        rows.push({
+          entity: '考生',
+          key: o.values!.idNumber,
+          title: o.values!.name,
+          status: 'changed',
+          changes: o.changes.map((c) => ({ field: c.header, old: c.old, new: c.new })),
+        });
         written++;
       }
     });
@@ -143,7 +141,7 @@ export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImpor
         operation: 'candidates.import',
         entityType: 'candidate-import',
         entityId: input.fileName,
-        after: { file: input.fileName, kind: input.kind, mode: input.mode, counts, added: outcomes.filter((o) => o.status === 'new').map((o) => o.values!.idNumber) },
+        after: { file: input.fileName, kind: input.kind, mode: input.mode, counts, changes: rows },
       },
       now,
     );

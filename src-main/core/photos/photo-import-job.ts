@@ -10,6 +10,7 @@ import { boundedQueue } from '../../pipelines/photos/bounded-queue';
 import { CHECKS_AT_ONCE, checkPhoto, tooLargeMessage } from '../../pipelines/photos/check-photo';
 import { describeSize, walkZip, type ZipLimits } from '../../pipelines/zip/safe-zip';
 import { insertAudit } from '../audit/audit-log';
+import { photoRows } from './photo-audit-rows';
 import { planEntries, type ListedEntry, type PlannedEntry } from './photo-plan';
 import { candidatesByIdNumber } from './photo-store';
 import { PhotoStaging, type PhotoOutcome } from './photo-staging';
@@ -104,13 +105,6 @@ async function importPhotos(ctx: JobContext, input: PhotoImportInput): Promise<P
         ctx.throwIfCancelled();
         ctx.progress('写入', done, total);
       });
-      for (const r of result.replaced)
-        insertAudit(
-          store,
-          ctx.actor,
-          { operation: 'photos.replace', entityType: 'candidate', entityId: r.candidateId, before: r.before, after: { ...r.after, file: staging.entryName(r.candidateId) } },
-          now,
-        );
       insertAudit(
         store,
         ctx.actor,
@@ -126,7 +120,7 @@ async function importPhotos(ctx: JobContext, input: PhotoImportInput): Promise<P
             counts: report.counts,
             written: result.written,
             replaced: result.replaced.length,
-            idNumbers: files.filter((f) => f.status === 'accepted').map((f) => f.id),
+            changes: photoRows(plan, files, result.replaced),
           },
         },
         now,

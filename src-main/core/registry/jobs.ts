@@ -1,4 +1,5 @@
 import { jobRegistry } from '../../jobs/define-job';
+import { auditExportJob } from '../audit/export-job';
 import { backupJob } from '../backup/backup-job';
 import { candidateExportJob } from '../candidates/export-job';
 import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
@@ -10,6 +11,7 @@ import { photoCheckJob, photoCommitJob } from '../photos/photo-import-job';
 /** Every job the app runs in a worker, one line per workflow; the runner refuses a job not listed here. */
 export const JOBS = jobRegistry(
   [backupJob],
+  [auditExportJob],
   [exportJob, exchangeJob, packageInspectJob, packageImportJob],
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],

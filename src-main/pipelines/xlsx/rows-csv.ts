@@ -11,7 +11,7 @@ import { cellValue, csvSafeText } from './safe-cell';
  * turn 18 digits into 3.70285E+17 and lose the last three, and every import trims it away.
  */
 export function writeRowsCsv(path: string, sheet: RowsSheet): void {
-  const lines = [sheet.columns.map((c) => field(c.header, false)), ...sheet.rows.map((row) => sheet.columns.map((c, i) => field(row[i], c.text ?? false)))];
+  const lines = [sheet.columns.map((c) => field(c.header, false)), ...Array.from(sheet.rows, (row) => sheet.columns.map((c, i) => field(row[i], c.text ?? false)))];
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
 }

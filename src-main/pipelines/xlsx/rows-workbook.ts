@@ -9,7 +9,8 @@ import { cellValue, looksLikeFormula } from './safe-cell';
 export interface RowsSheet {
   name: string;
   columns: { header: string; width?: number; text?: boolean }[];
-  rows: unknown[][];
+  /** Read once, as the sheet is written: a generator need not hold a large export in memory. */
+  rows: Iterable<unknown[]>;
   /** A header cell note per column index, e.g. the filling rule. */
   highlightLast?: boolean;
   /**
@@ -43,14 +44,14 @@ export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Prom
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sheet.highlightLast && col === sheet.columns.length ? 'FFFFE1E1' : 'FFE6F0FF' } };
     });
     header.commit();
-    for (let i = 0; i < sheet.rows.length; i++) {
-      const values = sheet.rows[i]!;
+    let i = 0;
+    for (const values of sheet.rows) {
       const row = ws.addRow(values.map((v, c) => cellValue(sheet.columns[c]?.text && typeof v === 'number' ? String(v) : v)));
       values.forEach((v, c) => {
         if (looksLikeFormula(v)) row.getCell(c + 1).numFmt = '@';
       });
       row.commit();
-      if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) await drained(ws);
+      if (++i % ROWS_PER_CHECK === 0) await drained(ws);
     }
     ws.commit();
   }

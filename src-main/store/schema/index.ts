@@ -1,3 +1,4 @@
+import { auditTables } from './audit';
 import { candidateTables } from './candidates';
 import { catalogTables } from './catalog';
 import type { DatabaseOf, TableMap } from './columns';
@@ -26,6 +27,7 @@ function mergeTables<const W extends Workflows>(workflows: W & ([Doubled<W>] ext
 /** Every table the migrations create, one line per workflow; a test holds them to `PRAGMA table_info`. */
 export const TABLES = mergeTables({
   foundation: foundationTables,
+  audit: auditTables,
   catalog: catalogTables,
   packages: packageTables,
   candidates: candidateTables,
@@ -37,6 +39,7 @@ export const TABLES = mergeTables({
 /** The typed view kysely builds its SQL against. */
 export type DB = DatabaseOf<typeof TABLES>;
 
+export type { AuditPersonTable, AuditRefTable } from './audit';
 export type { ColumnSpec, RowOf } from './columns';
 export type { CandidatePhotoTable, CandidateTable } from './candidates';
 export type { CertificateTable, DeclarationPlanTable, ExamPlanCertificateTable, ExamPlanTable, ExamSubjectTable, MajorTable, OrganisationTable } from './catalog';

@@ -1,72 +1,101 @@
-import { Button, DatePicker, Flex, Select, Table, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AuditEntry } from '../../../src-shared/api/audit';
+import type { AuditEntry, AuditFilter } from '../../../src-shared/api/audit';
 import { useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { ACTOR_LABELS, ENTITY_LABELS, OPERATION_LABELS } from './operation-labels';
+import { QueryError } from '../../ui/QueryError';
+import { useSearchAsTyped } from '../candidates/use-search-as-typed';
+import { AuditEntryDetail } from './AuditEntryDetail';
+import { AuditExportButton } from './AuditExportButton';
 
 interface Filters {
   actor?: string;
   operation?: string;
   entityType?: string;
   range?: [Dayjs, Dayjs] | null;
+  search?: string;
+}
+
+function filterOf(f: Filters): AuditFilter {
+  return {
+    ...(f.actor ? { actor: f.actor } : {}),
+    ...(f.operation ? { operation: f.operation } : {}),
+    ...(f.entityType ? { entityType: f.entityType } : {}),
+    ...(f.range ? { from: f.range[0].format('YYYY-MM-DD'), to: f.range[1].format('YYYY-MM-DD') } : {}),
+    ...(f.search ? { search: f.search } : {}),
+  };
 }
 
 /** Every change, who made it and when; append-only, so nothing here can be edited. */
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
+  const [text, setText] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const facets = useOp('audit.facets', {});
-  const query = useOp('audit.list', {
-    ...(filters.actor ? { actor: filters.actor } : {}),
-    ...(filters.operation ? { operation: filters.operation } : {}),
-    ...(filters.entityType ? { entityType: filters.entityType } : {}),
-    ...(filters.range ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') } : {}),
-    page,
-    pageSize,
-  });
+  const filter = filterOf(filters);
+  const query = useOp('audit.list', { ...filter, page, pageSize });
   const set = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
   };
+  const composition = useSearchAsTyped(text, filters.search ?? '', query.isFetching, (search) => set({ search }));
 
   return (
     <>
-      <PageHeader title="审计日志" description="每一次修改都记录在这里：谁、何时、做了什么、改前与改后。日志只能追加，不能修改或删除。" />
+      <PageHeader
+        title="审计日志"
+        description="每一次修改都记录在这里：谁、何时、做了什么、改前与改后。日志只能追加，不能修改或删除；身份证号只显示首尾几位。"
+        extra={<AuditExportButton filter={filter} />}
+      />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="考生姓名、身份证号，或账号"
+          aria-label="搜索考生或账号"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          {...composition}
+          onPressEnter={() => set({ search: text.trim() })}
+          style={{ width: 260 }}
+          maxLength={40}
+        />
         <Select
           allowClear
           placeholder="操作人"
-          style={{ width: 160 }}
+          style={{ width: 180 }}
           value={filters.actor}
-          onChange={(v) => set({ actor: v })}
-          options={facets.data?.actors.map((a) => ({ value: a, label: ACTOR_LABELS[a] ?? a }))}
+          onChange={(v?: string) => set({ actor: v })}
+          options={facets.data?.actors}
           aria-label="操作人"
         />
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder="操作"
           style={{ width: 200 }}
           value={filters.operation}
-          onChange={(v) => set({ operation: v })}
-          options={facets.data?.operations.map((o) => ({ value: o, label: OPERATION_LABELS[o] ?? o }))}
+          onChange={(v?: string) => set({ operation: v })}
+          options={facets.data?.operations}
           aria-label="操作"
         />
         <Select
           allowClear
           placeholder="对象类型"
-          style={{ width: 160 }}
+          style={{ width: 140 }}
           value={filters.entityType}
-          onChange={(v) => set({ entityType: v })}
-          options={facets.data?.entityTypes.map((t) => ({ value: t, label: ENTITY_LABELS[t] ?? t }))}
+          onChange={(v?: string) => set({ entityType: v })}
+          options={facets.data?.entityTypes}
           aria-label="对象类型"
         />
         <DatePicker.RangePicker value={filters.range ?? null} onChange={(v) => set({ range: v && v[0] && v[1] ? [v[0], v[1]] : null })} />
-        <Button onClick={() => (setFilters({}), setPage(1))}>清除筛选</Button>
+        <Button onClick={() => (setFilters({}), setText(''), setPage(1))}>清除筛选</Button>
       </Flex>
+      {query.error && <QueryError error={query.error} />}
       <Table<AuditEntry>
         rowKey="id"
         size="middle"
@@ -81,32 +110,30 @@ export function AuditPage() {
           onChange: (p, s) => (setPage(p), setPageSize(s)),
         }}
         expandable={{
-          rowExpandable: (r) => r.before !== null || r.after !== null,
-          expandedRowRender: (r) => (
-            <Flex gap={16}>
-              <Change title="修改前" value={r.before} />
-              <Change title="修改后" value={r.after} />
-            </Flex>
-          ),
+          rowExpandable: (r) => r.changes.length > 0 || r.rowCount > 0,
+          expandedRowRender: (r) => <AuditEntryDetail entry={r} search={filters.search} />,
         }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 180, render: formatTime },
-          { title: '操作人', dataIndex: 'actor', width: 140, render: (a: string) => ACTOR_LABELS[a] ?? a },
-          { title: '操作', dataIndex: 'operation', render: (o: string) => OPERATION_LABELS[o] ?? o },
-          { title: '对象', key: 'entity', render: (_, r) => `${ENTITY_LABELS[r.entityType] ?? r.entityType}${r.entityId ? ` ${r.entityId}` : ''}` },
+          { title: '时间', dataIndex: 'at', width: 170, render: formatTime },
+          { title: '操作人', dataIndex: 'actorLabel', width: 140 },
+          { title: '操作', dataIndex: 'operationLabel', width: 150 },
+          {
+            title: '对象',
+            key: 'entity',
+            width: 280,
+            render: (_, r) => (
+              <Flex vertical>
+                <span>{r.entityLabel}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.entityTypeLabel}
+                  {r.rowCount > 0 && ` · 明细 ${r.rowCount} 项`}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+          { title: '修改内容', dataIndex: 'summary', ellipsis: true, render: (s: string) => s || <Typography.Text type="secondary">—</Typography.Text> },
         ]}
       />
     </>
-  );
-}
-
-function Change({ title, value }: { title: string; value: unknown }) {
-  return (
-    <div style={{ flex: 1, minWidth: 0 }}>
-      <Typography.Text type="secondary">{title}</Typography.Text>
-      <pre style={{ background: 'var(--ant-color-fill-quaternary)', padding: 8, borderRadius: 6, maxHeight: 240, overflow: 'auto', fontSize: 12 }}>
-        {value === null ? '—' : JSON.stringify(value, null, 2)}
-      </pre>
-    </div>
   );
 }
