@@ -11,6 +11,7 @@ import { jobOps } from './jobs';
 import { packageOps } from './packages';
 import { photoOps } from './photos';
 import { settingsOps } from './settings';
+import { siteOps } from './sites';
 import { userOps } from './users';
 
 /** Every operation of the app, declared once. The transports expose exactly this map. */
@@ -28,6 +29,7 @@ export const contract = mergeOps(
   candidateOps,
   photoOps,
   declarationOps,
+  siteOps,
 );
 
 export type Contract = typeof contract;
