@@ -3,6 +3,7 @@ import { candidatesExportCommand, candidatesImportCommand } from './cli/candidat
 import { backupCommand, demoCommand, initCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { photosImportCommand } from './cli/photo-commands';
+import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
 const commands = [
@@ -17,6 +18,8 @@ const commands = [
   candidatesImportCommand,
   candidatesExportCommand,
   photosImportCommand,
+  roomsCopyCommand,
+  capacityCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

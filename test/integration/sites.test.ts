@@ -5,7 +5,7 @@ import type { PackagePreview } from '../../src-shared/api/packages';
 import type { SiteDetail, SiteList } from '../../src-shared/api/sites';
 import { nextSiteStatus, SITE_STATUSES, siteRefusal, type SiteEvent } from '../../src-shared/domain/exam-site';
 import { zipEntries } from '../fixtures/package-fixtures';
-import { docBytes, docxFile, fileOf, INSTITUTION_CODE, pdfBytes, plainZipFile, reviewRoundTrip, siteApp, siteInput, upload } from '../fixtures/site-fixtures';
+import { docBytes, docxFile, fileOf, INSTITUTION_CODE, pdfBytes, plainZipFile, reviewRoundTrip, siteApp, siteInput, TODAY, upload } from '../fixtures/site-fixtures';
 import { SHORT_DESCRIPTION_REASON } from '../tools/platform/answer-sites';
 import { issuePackage } from '../tools/platform/issue-package';
 import { call, callError, callJob, callJobError } from '../helpers/app';
@@ -214,8 +214,8 @@ describe('申报考核站点', () => {
       const path = join(tempDir(), 'forged.zip');
       await issuePackage(
         platform,
-        { 'site-reviews': { reviews: [{ siteId, decision: 'approved', reason: null, borrowed: null, decidedAt: new Date().toISOString() }] } },
-        { institutionCode: INSTITUTION_CODE, out: path },
+        { 'site-reviews': { reviews: [{ siteId, decision: 'approved', reason: null, borrowed: null, decidedAt: TODAY.toISOString() }] } },
+        { institutionCode: INSTITUTION_CODE, out: path, now: TODAY },
       );
       return (await callJobError(app, 'packages.inspect', { fileId: upload(app, path, 'forged.zip') }, principal)).message;
     };
