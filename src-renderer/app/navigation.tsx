@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BuildOutlined,
   CalendarOutlined,
   CameraOutlined,
   CloudUploadOutlined,
@@ -15,6 +16,7 @@ import {
   ImportOutlined,
   InfoCircleOutlined,
   ReadOutlined,
+  ShopOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -49,6 +51,8 @@ const ImportWizardPage = lazyPage(() => import('../workflows/candidates/ImportWi
 const PhotoImportPage = lazyPage(() => import('../workflows/candidates/PhotoImportPage'), 'PhotoImportPage');
 const RealnamePage = lazyPage(() => import('../workflows/candidates/RealnamePage'), 'RealnamePage');
 const HomePage = lazyPage(() => import('../workflows/home/HomePage'), 'HomePage');
+const RoomsPage = lazyPage(() => import('../workflows/sites/RoomsPage'), 'RoomsPage');
+const SitesPage = lazyPage(() => import('../workflows/sites/SitesPage'), 'SitesPage');
 const SettingsPage = lazyPage(() => import('../workflows/settings/SettingsPage'), 'SettingsPage');
 const ExportPage = lazyPage(() => import('../workflows/sync/ExportPage'), 'ExportPage');
 const HistoryPage = lazyPage(() => import('../workflows/sync/HistoryPage'), 'HistoryPage');
@@ -74,6 +78,8 @@ export const PAGES: Page[] = [
   { path: '/certificates', label: '证书目录', icon: <SafetyCertificateOutlined />, access: 'user', element: <CertificatesPage />, group: '考试管理' },
   { path: '/declaration-plans', label: '申报计划', icon: <FileTextOutlined />, access: 'user', element: <DeclarationPlansPage />, group: '考试管理' },
   { path: '/majors', label: '专业目录', icon: <ApartmentOutlined />, access: 'user', element: <MajorsPage />, group: '考试管理' },
+  { path: '/sites', label: '考点申报', icon: <ShopOutlined />, access: STAFF, element: <SitesPage />, group: '考试管理' },
+  { path: '/rooms', label: '考场设置', icon: <BuildOutlined />, access: STAFF, element: <RoomsPage />, group: '考试管理' },
   { path: '/candidates', label: '考生名单', icon: <IdcardOutlined />, access: STAFF, element: <CandidatesPage />, group: '考生管理' },
   { path: '/candidates/import', label: '批量导入', icon: <CloudUploadOutlined />, access: STAFF, element: <ImportWizardPage key="create" mode="create" />, group: '考生管理' },
   { path: '/candidates/update', label: '批量修改', icon: <EditOutlined />, access: STAFF, element: <ImportWizardPage key="update" mode="update" />, group: '考生管理' },

@@ -19,6 +19,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   candidate: '考生',
   'candidate-import': '考生导入',
   'photo-import': '照片导入',
+  'exam-site': '考核站点',
+  'exam-room': '考场',
+  capacity: '考位检查',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {

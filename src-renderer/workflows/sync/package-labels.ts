@@ -18,6 +18,9 @@ export const INBOUND_QUERIES: OpName[] = [
   'candidates.list',
   'candidates.summary',
   'candidates.get',
+  'sites.list',
+  'sites.get',
+  'rooms.list',
 ];
 
 /**
