@@ -152,7 +152,7 @@ export const siteOps = {
   'sites.checkFile': op<{ name: string; size: number; format: SiteFileFormat }>()({ input: z.object({ fileId }).strict(), access: STAFF, summary: '检查佐证材料' }),
   'sites.file': op<FileRef>()({ input: id, access: STAFF, summary: '下载佐证材料' }),
 
-  'rooms.plans': op<RoomPlanRow[]>()({ input: empty, access: STAFF, summary: '考场设置的考试计划' }),
+  'rooms.plans': op<RoomPlanRow[]>()({ input: empty, access: STAFF, summary: '考场管理的考试计划' }),
   'rooms.list': op<PlanRooms>()({ input: z.object({ planCode }).strict(), access: STAFF, summary: '考场列表' }),
   'rooms.create': op<RoomRow>()({ input: roomFields, access: STAFF, mutates: true, summary: '新建考场' }),
   'rooms.update': op<RoomRow>()({ input: roomFields.extend({ id: z.number().int().positive() }), access: STAFF, mutates: true, summary: '修改考场' }),

@@ -50,7 +50,7 @@ export const CANDIDATE_SOURCE_LABELS: Record<CandidateSource, string> = {
   enrolled: '已报考',
   expected: '预计人数',
   quota: '本年度指标',
-  none: '暂无数据',
+  none: '暂无人数',
 };
 
 export interface CapacitySubjectInput {

@@ -8,7 +8,8 @@ import { tempDir } from '../helpers/temp-dir';
 const FIRST = 'K202631000002';
 const SECOND = 'K202631000004';
 
-describe('CLI: rooms copy and capacity', () => {
+// The platform round trip (export, answer, import jobs in worker threads) and six CLI processes: slow on a loaded 2-core machine.
+describe('CLI: rooms copy and capacity', { timeout: 300_000 }, () => {
   it('copies rooms (dry run first), reports capacity in the documented shape, and refuses an unknown plan', async () => {
     const data = tempDir();
     const { app, principal, platform } = await siteApp({ dataDir: data });

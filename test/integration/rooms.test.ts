@@ -63,7 +63,8 @@ async function approveQuota(app: AppCore, principal: string, platform: Platform,
   await importFile(app, principal, reply);
 }
 
-describe('考场设置', () => {
+// Each test runs the platform round trip (export, answer, import jobs in worker threads): slow on a loaded 2-core machine.
+describe('考场管理', { timeout: 180_000 }, () => {
   it('sets rooms only at the school’s approved sites, with 1–999 seats (the schema and the CHECK), the plan’s certificates and unique names', async () => {
     const { app, principal, site, platform } = await roomsApp();
     const plans = await call<RoomPlanRow[]>(app, 'rooms.plans', {}, principal);
@@ -221,7 +222,7 @@ describe('考场设置', () => {
 
   it('sends the rooms of the plans that have rooms', async () => {
     const { app, principal, site } = await roomsApp();
-    expect((await callJobError(app, 'packages.export', { kinds: ['rooms'] }, principal)).message).toBe('还没有设置考场：请先在“考场设置”中为考试计划设置考场。');
+    expect((await callJobError(app, 'packages.export', { kinds: ['rooms'] }, principal)).message).toBe('还没有设置考场：请先在“考场管理”中为考试计划设置考场。');
     await call(app, 'rooms.create', room({ siteId: site.id }), principal);
     await call(app, 'rooms.create', room({ siteId: site.id, planCode: SECOND, name: '107室', type: '笔试', seats: 45 }), principal);
     const exported = await callJob<ExportResult>(app, 'packages.export', { kinds: ['rooms'] }, principal);

@@ -13,7 +13,8 @@ import { tempDir } from '../helpers/temp-dir';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
 
-describe('申报考核站点', () => {
+// Each test runs the platform round trip (export, answer, import jobs in worker threads): slow on a loaded 2-core machine.
+describe('申报考核站点', { timeout: 180_000 }, () => {
   it('checks the form with the shared rules: required fields, the candidates’ mobile rule, the email, the organisation’s own certificates', async () => {
     const { app, principal } = await siteApp();
     const bad = async (over: Record<string, unknown>) => (await callError(app, 'sites.create', siteInput(over), principal)).message;
@@ -203,7 +204,7 @@ describe('申报考核站点', () => {
     expect(second.exported.counts).toEqual({ 'site-declaration': 1 });
     expect((await call<SiteDetail>(app, 'sites.get', { id: thin.id }, principal)).status).toBe('approved');
     // Nothing left to send.
-    expect((await callJobError(app, 'packages.export', { kinds: ['site-declaration'] }, principal)).message).toBe('没有已提交、等待审核的考核站点：请先在“考点申报”中提交申报。');
+    expect((await callJobError(app, 'packages.export', { kinds: ['site-declaration'] }, principal)).message).toBe('没有已提交、等待审核的考核站点：请先在“申报考点”中提交申报。');
   });
 
   it('refuses a review for a site never sent, naming it, and writes nothing', async () => {

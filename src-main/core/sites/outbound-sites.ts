@@ -22,7 +22,7 @@ export const siteOutbound: OutboundModules<'site-declaration' | 'rooms'> = {
   'site-declaration': {
     build(store, ctx): OutboundPart<'site-declaration'> {
       const waiting = loadSites(store, { statuses: ['submitted'] }).sort((a, b) => a.id - b.id);
-      if (!waiting.length) throw new AppError('STATE', '没有已提交、等待审核的考核站点：请先在“考点申报”中提交申报。');
+      if (!waiting.length) throw new AppError('STATE', '没有已提交、等待审核的考核站点：请先在“申报考点”中提交申报。');
       const bytes = waiting.reduce((sum, s) => sum + s.files.reduce((n, f) => n + f.size, 0), 0);
       if (bytes > MAX_DOCUMENT_BYTES)
         throw new AppError('TOO_LARGE', `待报送站点的佐证材料共 ${describeSize(bytes)}，超过一个数据包 ${describeSize(MAX_DOCUMENT_BYTES)} 的上限；请精简佐证材料后再生成。`);
@@ -89,7 +89,7 @@ export const siteOutbound: OutboundModules<'site-declaration' | 'rooms'> = {
   rooms: {
     build(store): OutboundPart<'rooms'> {
       const all = loadRooms(store);
-      if (!all.length) throw new AppError('STATE', '还没有设置考场：请先在“考场设置”中为考试计划设置考场。');
+      if (!all.length) throw new AppError('STATE', '还没有设置考场：请先在“考场管理”中为考试计划设置考场。');
       const names = catalogNames(store);
       const sites = new Map(loadSites(store).map((s) => [s.id, s.name]));
       const plans = new Map([...new Set(all.map((r) => r.planCode))].map((code) => [code, loadPlan(store, code).name]));

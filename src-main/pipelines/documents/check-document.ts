@@ -24,7 +24,7 @@ const DOCX_LIMITS = { maxEntries: 10_000, maxEntryBytes: 64 * 1024 * 1024, maxTo
  */
 async function sniff(path: string, bytes: Buffer, label: string): Promise<{ format: SiteFileFormat } | { format: null; what: string }> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { format: 'pdf' };
-  if (bytes.subarray(0, 8).equals(OLE2)) return bytes.includes(WORD_STREAM) ? { format: 'doc' } : { format: null, what: '旧版 Excel 或 PowerPoint 等 Office 文档' };
+  if (bytes.subarray(0, 8).equals(OLE2)) return bytes.includes(WORD_STREAM) ? { format: 'doc' } : { format: null, what: '旧版电子表格或演示文稿（Excel、PowerPoint 等）' };
   if (bytes.subarray(0, 4).equals(ZIP)) {
     let names: string[];
     try {
@@ -35,7 +35,7 @@ async function sniff(path: string, bytes: Buffer, label: string): Promise<{ form
       return { format: null, what: '已损坏的压缩文件' };
     }
     if (names.includes('word/document.xml')) return { format: 'docx' };
-    if (names.includes('xl/workbook.xml') || names.includes('ppt/presentation.xml')) return { format: null, what: 'Excel 或 PowerPoint 文档' };
+    if (names.includes('xl/workbook.xml') || names.includes('ppt/presentation.xml')) return { format: null, what: '电子表格或演示文稿（Excel、PowerPoint）' };
     return { format: null, what: '压缩包（.docx 文件中应有 word/document.xml）' };
   }
   if (bytes.length === 0) return { format: null, what: '空文件' };
@@ -65,11 +65,18 @@ function isGbk(bytes: Buffer): boolean {
   return true;
 }
 
+/** A size over a limit to a tenth of a MB, rounded up where rounding would show it as the limit itself. */
+function sizeAbove(bytes: number, limit: number): string {
+  const mb = bytes / (1024 * 1024);
+  const near = Math.round(mb * 10) / 10;
+  return `${near * 1024 * 1024 > limit ? near : Math.ceil(mb * 10) / 10} MB`;
+}
+
 /** 其他佐证材料: a PDF or Word document (by content), within the size limit; refused naming the file. */
 export async function checkDocument(path: string, name: string, maxBytes: number): Promise<CheckedDocument> {
   const size = statSync(path).size;
   if (size > maxBytes)
-    throw new AppError('TOO_LARGE', `文件“${name}”有 ${describeSize(size)}，超过 ${describeSize(maxBytes)} 的上限。`, {
+    throw new AppError('TOO_LARGE', `文件“${name}”有 ${sizeAbove(size, maxBytes)}，超过 ${describeSize(maxBytes)} 的上限。`, {
       file: name,
       issues: [{ path: 'files', message: '文件过大' }],
     });

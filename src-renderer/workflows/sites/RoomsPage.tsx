@@ -19,7 +19,7 @@ function defaultPlan(plans: RoomPlanRow[]): string | undefined {
   return (plans.find((p) => p.phase !== '已结束') ?? plans[0])?.code;
 }
 
-/** 考场设置 (the manual's 2.2.6): per exam plan, the rooms of the school's approved sites, 考场沿用 and the capacity check. */
+/** 考场管理 (the manual's 2.2.6): per exam plan, the rooms of the school's approved sites, 考场沿用 and the capacity check. */
 export function RoomsPage() {
   const [params, setParams] = useSearchParams();
   const plans = useOp('rooms.plans', {});
@@ -28,7 +28,7 @@ export function RoomsPage() {
   return (
     <>
       <PageHeader
-        title="考场设置"
+        title="考场管理"
         description="考场信息每次考试都需要设置一次；考场没有变化时，可以沿用之前考试计划的设置。设置考场和座位数时，要充分考虑本次考试需要考试的人数，尽量准备充足。"
       />
       <QueryError error={plans.error} />
@@ -93,7 +93,7 @@ function PlanRoomsView({ plan, plans }: { plan: RoomPlanRow; plans: RoomPlanRow[
           title="本考试计划还没有可用的考核站点"
           description={
             <>
-              考场只能设在本校审核通过、且获批本计划证书的考核站点。请先在<Link to="/sites">考点申报</Link>中申报考点并等待审核通过。
+              考场只能设在本校审核通过、且获批本计划证书的考核站点。请先在“<Link to="/sites">申报考点</Link>”中申报并等待审核通过。
             </>
           }
         />

@@ -7,7 +7,7 @@ import { SiteFilesField } from './SiteFilesField';
 function StatusNotice({ site }: { site: SiteDetail }) {
   switch (site.status) {
     case 'approved':
-      return <Alert type="success" showIcon title="审核通过" description="可以在“考场设置”中为考试计划设置本站点的考场。" />;
+      return <Alert type="success" showIcon title="审核通过" description="可以在“考场管理”中为考试计划设置本站点的考场。" />;
     case 'borrowed':
       return <Alert type="warning" showIcon title="培训评价组织安排借考" description={site.borrowedText} />;
     default:

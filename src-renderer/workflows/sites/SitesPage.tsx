@@ -13,7 +13,7 @@ import { SITE_QUERIES, SiteStatusTag } from './site-status';
 
 type Tab = SiteStatus | 'all';
 
-/** 考点申报 (the manual's 2.2.5): the school's exam sites, their status and what the organisation decided. */
+/** 申报考点 (the manual's 2.2.5): the school's exam sites, their status and what the organisation decided. */
 export function SitesPage() {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -68,7 +68,7 @@ export function SitesPage() {
   return (
     <>
       <PageHeader
-        title="考点申报"
+        title="申报考点"
         description="组织证书考试前，需要向培训评价组织申报考核站点，审核通过后方可组织考试；不符合考核站点建设标准的，可由培训评价组织安排到其他院校的考核站点借考。"
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(null)}>
