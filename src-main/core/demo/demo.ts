@@ -5,6 +5,7 @@ import { invokeAs } from '../dispatch';
 import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
+import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
@@ -28,6 +29,7 @@ export interface DemoReport {
   accounts: { username: string; displayName: string; role: string }[];
   catalog: { plans: number; subjects: number } | null;
   candidates: DemoCandidates | null;
+  sites: DemoSites | null;
 }
 
 const STAFF = [
@@ -74,11 +76,13 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   }
 
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
+  const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
     catalog,
     candidates,
+    sites,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,
