@@ -97,7 +97,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   const real = join(dir, '考点场地说明.pdf');
   writeFileSync(real, pdf());
   await upload.setInputFiles(real);
-  await expect(drawer.getByRole('row').filter({ hasText: '考点场地说明.pdf' })).toContainText('保存后上传');
+  await expect(drawer.getByRole('row').filter({ hasText: '考点场地说明.pdf' })).toContainText('待保存');
 
   await drawer.getByLabel('联系人姓名').fill('孙老师');
   await drawer.getByLabel('联系人手机').fill('0535-1234567');

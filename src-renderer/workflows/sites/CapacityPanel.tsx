@@ -68,7 +68,14 @@ export function CapacityPanel({ planCode }: { planCode: string }) {
             dataIndex: 'shortfall',
             width: 80,
             align: 'right',
-            render: (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{`缺 ${n}`}</Typography.Text> : <Typography.Text type="success">够用</Typography.Text>),
+            render: (n: number, s) =>
+              n > 0 ? (
+                <Typography.Text type="danger" strong>{`缺 ${n}`}</Typography.Text>
+              ) : s.candidates > 0 ? (
+                <Typography.Text type="success">够用</Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           },
         ]}
       />

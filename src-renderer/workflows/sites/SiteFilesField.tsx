@@ -86,7 +86,7 @@ export function SiteFilesField({ value, onChange, editable }: { value: FileEntry
                   <Typography.Text ellipsis={{ tooltip: name }} style={{ maxWidth: 240 }}>
                     {name}
                   </Typography.Text>
-                  {f.fileId && <Tag color="blue">保存后上传</Tag>}
+                  {f.fileId && <Tag color="blue">待保存</Tag>}
                 </Flex>
               ),
             },
