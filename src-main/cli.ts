@@ -4,6 +4,7 @@ import { declarationsListCommand, quotaCommand } from './cli/declaration-command
 import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { photosImportCommand } from './cli/photo-commands';
+import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
 const commands = [
@@ -21,6 +22,8 @@ const commands = [
   photosImportCommand,
   declarationsListCommand,
   quotaCommand,
+  roomsCopyCommand,
+  capacityCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

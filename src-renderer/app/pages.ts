@@ -5,6 +5,7 @@ import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
 import { homePages } from '../workflows/home/pages';
 import { settingsPages } from '../workflows/settings/pages';
+import { sitePages } from '../workflows/sites/pages';
 import { syncPages } from '../workflows/sync/pages';
 import { mergePages, type PageEntry } from './page-types';
 
@@ -16,6 +17,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   home: homePages,
   declarations: declarationPages,
   catalog: catalogPages,
+  sites: sitePages,
   candidates: candidatesPages,
   sync: syncPages,
   admin: adminPages,

@@ -11,6 +11,7 @@ import { jobOps } from './jobs';
 import { packageOps } from './packages';
 import { photoOps } from './photos';
 import { settingsOps } from './settings';
+import { siteOps } from './sites';
 import { userOps } from './users';
 import { yearboardOps } from './yearboard';
 
@@ -30,6 +31,7 @@ export const contract = mergeOps(
   photoOps,
   declarationOps,
   yearboardOps,
+  siteOps,
 );
 
 export type Contract = typeof contract;

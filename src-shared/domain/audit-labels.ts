@@ -33,6 +33,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   'photo-import': '照片导入',
   declaration: '证书试点申报',
   major: '开设专业',
+  'exam-site': '考核站点',
+  'exam-room': '考场',
+  capacity: '考位检查',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {

@@ -98,6 +98,8 @@ describe('CLI: init, demo, backup', () => {
     expect(candidates.school + candidates.social).toBe(2000);
     expect(candidates.photos).toBeGreaterThan(1800);
     expect(candidates.realnameFailed).toBeGreaterThan(0);
+    // One exam site for each of the simulated organisations' answers, and rooms carried over to the next plan.
+    expect((report as unknown as { sites: unknown }).sites).toEqual({ approved: 1, rejected: 1, borrowed: 1, rooms: 4 });
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
     expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
     // The year's declarations: one approved by the simulated province, one rejected, one draft.

@@ -6,6 +6,7 @@ import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
+import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
@@ -30,6 +31,7 @@ export interface DemoReport {
   catalog: { plans: number; subjects: number } | null;
   candidates: DemoCandidates | null;
   declarations: DemoDeclarations | null;
+  sites: DemoSites | null;
 }
 
 const STAFF = [
@@ -77,12 +79,14 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
 
   const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
+  const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
     catalog,
     candidates,
     declarations,
+    sites,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

@@ -12,6 +12,7 @@ import { jobHandlers } from '../job-control/handlers';
 import { packageHandlers } from '../packages/handlers';
 import { photoHandlers } from '../photos/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { siteHandlers } from '../sites/handlers';
 import { appHandlers } from '../setup/handlers';
 import { userHandlers } from '../users/handlers';
 import { yearboardHandlers } from '../yearboard/handlers';
@@ -38,4 +39,5 @@ export const handlers: Handlers = joinDisjoint(
   photoHandlers,
   declarationHandlers,
   yearboardHandlers,
+  siteHandlers,
 );

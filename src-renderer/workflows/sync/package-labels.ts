@@ -24,6 +24,9 @@ export const INBOUND_QUERIES: OpName[] = [
   'declarations.plans',
   'quota.get',
   'yearboard.get',
+  'sites.list',
+  'sites.get',
+  'rooms.list',
 ];
 
 /**

@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { answerCandidates } from './answer-candidates';
 import { answerDeclarations } from './answer-declarations';
 import { answerInstitution } from './answer-institution';
+import { answerSites } from './answer-sites';
 import type { Platform } from './platform';
 
 export type InboundKinds = Partial<Record<PackageKind, unknown>>;
@@ -29,6 +30,8 @@ export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   institution: answerInstitution,
   candidates: answerCandidates,
   declarations: answerDeclarations,
+  'site-declaration': answerSites,
+  // 考场信息 is received and left unanswered: the platform only takes note of the rooms.
 };
 
 export interface Answer {

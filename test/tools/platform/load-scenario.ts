@@ -74,6 +74,7 @@ function referenceProblem(s: Scenario): string | null {
         return `科目 ${sub.subjectCode} 属于 ${subject.certificateCode}（${subject.level}），不能用在 ${a.certificateCode}（${a.level}）的考核方案中`;
     }
   }
+  for (const b of s.borrowedSites) if (!levels.has(b.certificateCode)) return `借考安排（borrowedSites）的证书 ${b.certificateCode} 不存在`;
   for (const p of s.examPlans) {
     if (!orgs.has(p.orgCode)) return `考试计划 ${p.code} 的考核单位 ${p.orgCode} 不存在`;
     for (const c of p.certificates)

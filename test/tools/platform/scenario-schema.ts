@@ -80,6 +80,19 @@ export const examPlanSpecSchema = z
   })
   .strict();
 
+/**
+ * 借考: a certificate whose exam needs equipment the schools of the scenario lack; a site that
+ * declares it is not approved but sent to this site of another institution (answer-sites.ts).
+ */
+export const borrowedSiteSchema = z
+  .object({
+    certificateCode: z.string().min(1),
+    site: z.string().min(1).max(200),
+    institution: z.string().min(1).max(200),
+    address: z.string().min(1).max(200),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     platform: z.object({ id: z.string().min(1).max(80), name: z.string().min(1).max(200) }).strict(),
@@ -90,6 +103,7 @@ export const scenarioSchema = z
     assessments: z.array(assessmentSchema),
     declarationPlans: z.array(declarationPlanSpecSchema),
     examPlans: z.array(examPlanSpecSchema),
+    borrowedSites: z.array(borrowedSiteSchema).default([]),
   })
   .strict();
 
@@ -97,3 +111,4 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type Assessment = z.infer<typeof assessmentSchema>;
 export type ExamPlanSpec = z.infer<typeof examPlanSpecSchema>;
 export type DeclarationPlanSpec = z.infer<typeof declarationPlanSpecSchema>;
+export type BorrowedSite = z.infer<typeof borrowedSiteSchema>;
