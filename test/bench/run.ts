@@ -4,13 +4,14 @@ import { candidateCases } from './candidate-cases';
 import { listCases } from './list-cases';
 import { closeListApp, listPaintCases } from './list-paint-cases';
 import { photoCases } from './photo-cases';
+import { seatingCases } from './seating-cases';
 import { closeStartState, startCases } from './start-cases';
 import { storeCases } from './store-cases';
 
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
 try {
-  await runBench([...storeCases, ...auditCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases], process.argv[2]);
+  await runBench([...storeCases, ...auditCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases, ...seatingCases], process.argv[2]);
 } finally {
   await closeListApp();
   await closeStartState();
