@@ -6,6 +6,7 @@ import * as m0004 from './0004-candidate-list-indexes';
 import * as m0005 from './0005-enrollments';
 import * as m0006 from './0006-candidate-initials';
 import * as m0007 from './0007-declarations-sites-rooms';
+import * as m0008 from './0008-password-change';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'enrollments', up: m0005.up },
   { version: 6, name: 'candidate-initials', up: m0006.up },
   { version: 7, name: 'declarations-sites-rooms', up: m0007.up },
+  { version: 8, name: 'password-change', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
