@@ -2,6 +2,7 @@ import { jobRegistry } from '../../jobs/define-job';
 import { backupJob } from '../backup/backup-job';
 import { candidateExportJob } from '../candidates/export-job';
 import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
+import { majorCheckJob, majorCommitJob } from '../institution/majors-import-job';
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
@@ -13,4 +14,5 @@ export const JOBS = jobRegistry(
   [exportJob, exchangeJob, packageInspectJob, packageImportJob],
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],
+  [majorCheckJob, majorCommitJob],
 );

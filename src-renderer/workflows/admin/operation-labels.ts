@@ -10,6 +10,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   'photos.replace': '替换考生照片',
   'majors.create': '添加开设专业',
   'majors.update': '修改开设专业',
+  'majors.import': '导入开设专业',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -23,6 +24,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   'photo-import': '照片导入',
   declaration: '证书试点申报',
   major: '开设专业',
+  'major-import': '开设专业导入',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
