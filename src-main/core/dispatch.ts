@@ -15,6 +15,12 @@ const log = createLogger('dispatch');
 
 /** Calls that a locked session may still make: to see it is locked, to unlock, to leave. */
 const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.logout', 'app.info']);
+/**
+ * Calls that a session whose password the principal chose may make: to see why, to change it, to
+ * leave; the idle lock goes on working meanwhile.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>(['auth.session', 'auth.logout', 'auth.changePassword', 'auth.lock', 'auth.unlock', 'auth.touch', 'app.info']);
+const passwordChangeRequired = () => new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码。');
 /** Calls that do not count as the person being at the keyboard. */
 const NOT_ACTIVITY = new Set<string>(['auth.session', 'jobs.get', 'jobs.list', 'app.info']);
 
@@ -29,6 +35,7 @@ export async function dispatch(app: AppCore, name: string, rawInput: unknown, se
     const session = app.sessions.get(sessionToken, app.idleLockMinutes);
     if (session?.locked && !ALLOWED_WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED', '已锁定：请输入密码解锁。');
     if (def.access !== 'public' && !session) throw new AppError('UNAUTHENTICATED', '请先登录。');
+    if (session?.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) throw passwordChangeRequired();
     if (!roleAllowed(def.access, session?.user.role)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作。');
     if (def.mutates) app.assertNotBusy();
     const call: CallContext = {
@@ -48,13 +55,14 @@ export async function dispatch(app: AppCore, name: string, rawInput: unknown, se
 
 /**
  * For the transports' file doors (upload, download, save) and event streams: a logged-in,
- * unlocked session, or the typed error to answer with. Opening a stream is not the person at
- * the keyboard (`touch: false`).
+ * unlocked session with no password to change first, or the typed error to answer with. Opening
+ * a stream is not the person at the keyboard (`touch: false`).
  */
 export function requireActor(app: AppCore, sessionToken: string | null, options: { touch?: boolean } = {}): Actor {
   const session = app.sessions.get(sessionToken, app.idleLockMinutes);
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录。');
   if (session.locked) throw new AppError('SESSION_LOCKED', '已锁定：请输入密码解锁。');
+  if (session.user.mustChangePassword) throw passwordChangeRequired();
   if (options.touch ?? true) app.sessions.touch(session);
   return actorOf(session);
 }

@@ -7,6 +7,8 @@ import { httpTransport } from './http-transport';
 import type { Transport } from './transport';
 
 const SESSION_KEY = 'examsite.session';
+/** Where UNAUTHENTICATED means a wrong password typed, not a session that ended. */
+const PASSWORD_CHECKS = new Set<string>(['auth.login', 'auth.unlock', 'auth.changePassword']);
 
 /**
  * The renderer's one way to the core. Pages call `api.call('users.list', {})` and never learn
@@ -24,7 +26,7 @@ export class ApiClient {
     const result = await this.transport.invoke(name, input, this.session);
     if (result.ok) return result.data as OutputOf<Contract[K]>;
     const { code } = result.error;
-    if ((code === 'UNAUTHENTICATED' && this.session && name !== 'auth.login' && name !== 'auth.unlock') || code === 'SESSION_LOCKED') for (const l of this.authListeners) l(code);
+    if ((code === 'UNAUTHENTICATED' && this.session && !PASSWORD_CHECKS.has(name)) || code === 'SESSION_LOCKED') for (const l of this.authListeners) l(code);
     throw AppError.from(result.error);
   }
 

@@ -7,6 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/hooks';
+import { FirstPasswordPage } from '../workflows/auth/FirstPasswordPage';
 import { LockScreen } from '../workflows/auth/LockScreen';
 import { LoginPage } from '../workflows/auth/LoginPage';
 import { JobsProvider } from './jobs';
@@ -30,7 +31,7 @@ function Gate() {
 }
 
 function Gated() {
-  const { status } = useSession();
+  const { status, user } = useSession();
   switch (status) {
     case 'loading':
       return starting;
@@ -40,9 +41,20 @@ function Gated() {
       return <SetupWizard />;
     case 'anonymous':
       return <LoginPage />;
+    case 'passwordChange':
+      return <FirstPasswordPage />;
     case 'locked':
+      // Idle on the password-change screen: the lock covers that screen, not the shell.
+      return user?.mustChangePassword ? (
+        <>
+          <FirstPasswordPage />
+          <LockScreen />
+        </>
+      ) : (
+        <SignedIn locked />
+      );
     case 'ready':
-      return <SignedIn locked={status === 'locked'} />;
+      return <SignedIn locked={false} />;
   }
 }
 

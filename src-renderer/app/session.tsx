@@ -4,7 +4,8 @@ import type { AppInfo } from '../../src-shared/api/app';
 import type { SessionUser } from '../../src-shared/domain/account';
 import { useApi } from '../api/hooks';
 
-export type SessionStatus = 'loading' | 'setup' | 'anonymous' | 'locked' | 'ready' | 'unreachable';
+/** `passwordChange`: logged in with a password the principal chose, which must be changed before anything else. */
+export type SessionStatus = 'loading' | 'setup' | 'anonymous' | 'locked' | 'passwordChange' | 'ready' | 'unreachable';
 
 export interface SessionValue {
   status: SessionStatus;
@@ -17,6 +18,8 @@ export interface SessionValue {
   logout(): Promise<void>;
   lock(): Promise<void>;
   unlock(password: string): Promise<void>;
+  /** Changes the own password; a first login then goes on to the shell. */
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
   refreshInfo(): Promise<void>;
   /** After the first-run wizard: the institution exists, the principal logs in next. */
   finishSetup(): Promise<void>;
@@ -28,6 +31,11 @@ export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/** Where a logged-in session stands, from what the server says of it. */
+function statusOf(state: { locked: boolean; user: SessionUser }): SessionStatus {
+  return state.locked ? 'locked' : state.user.mustChangePassword ? 'passwordChange' : 'ready';
 }
 
 const ACTIVITY_EVENTS = ['mousedown', 'mousemove', 'keydown', 'wheel', 'touchstart'] as const;
@@ -62,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
         setUser(state.user);
         setIdle(state.idleLockMinutes);
-        setStatus(state.locked ? 'locked' : 'ready');
+        setStatus(statusOf(state));
       } catch {
         if (!cancelled) setStatus('unreachable');
       }
@@ -85,11 +93,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [api, queryClient],
   );
 
-  // The idle lock: the server locks on its own too; this makes the screen follow at once.
+  // The idle lock (the password-change screen too): the server locks on its own as well; this makes the screen follow at once.
   const lastActivity = useRef(Date.now());
   const lastTouch = useRef(Date.now());
   useEffect(() => {
-    if (status !== 'ready') return;
+    if (status !== 'ready' && status !== 'passwordChange') return;
     const onActivity = () => {
       lastActivity.current = Date.now();
     };
@@ -130,7 +138,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setIdle(result.idleLockMinutes);
         setNotice(null);
         lastActivity.current = Date.now();
-        setStatus('ready');
+        setStatus(statusOf({ locked: false, user: result.user }));
       },
       async logout() {
         await api.call('auth.logout', {}).catch(() => {});
@@ -146,11 +154,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async unlock(password) {
         const state = await api.call('auth.unlock', { password });
+        setUser(state.user);
         setIdle(state.idleLockMinutes);
         lastActivity.current = Date.now();
-        setStatus('ready');
+        setStatus(statusOf(state));
         // The shell stayed under the lock screen; what it asked for meanwhile was refused.
         void queryClient.refetchQueries({ type: 'active', predicate: (q) => q.state.status === 'error' });
+      },
+      async changePassword(oldPassword, newPassword) {
+        await api.call('auth.changePassword', { oldPassword, newPassword });
+        const state = await api.call('auth.session', {});
+        if (!state) throw new Error('会话已结束，请重新登录。');
+        setUser(state.user);
+        setStatus(statusOf(state));
       },
     }),
     [api, queryClient, status, info, user, idleLockMinutes, notice, refreshInfo],

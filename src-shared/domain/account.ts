@@ -22,6 +22,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The principal chose this account's password (created or reset it): nothing else works until its owner changes it. */
+  mustChangePassword: boolean;
 }
 
 export interface UserRow extends SessionUser {

@@ -20,6 +20,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   'photos.replace': '替换考生照片',
   'majors.create': '添加开设专业',
   'majors.update': '修改开设专业',
+  'majors.import': '导入开设专业',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -36,6 +37,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   'exam-site': '考核站点',
   'exam-room': '考场',
   capacity: '考位检查',
+  'major-import': '开设专业导入',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {

@@ -15,9 +15,30 @@ export const institutionMajorSchema = z
 
 export type InstitutionMajor = z.infer<typeof institutionMajorSchema>;
 
-/** The import template's columns, in order. */
-export const MAJOR_COLUMNS = [
-  { field: 'code', header: '专业代码' },
-  { field: 'name', header: '专业名称' },
-  { field: 'level', header: '专业层次' },
-] as const;
+export type InstitutionMajorField = keyof InstitutionMajor;
+
+export interface MajorColumn {
+  field: InstitutionMajorField;
+  header: string;
+  required: boolean;
+  /** Other words people put in the header cell. */
+  aliases: readonly string[];
+  /** A line for the template's 填写说明 sheet. */
+  rule: string;
+  /** Kept as text in Excel: a code such as 080901 keeps its leading zero. */
+  text?: boolean;
+}
+
+/** The import template's columns (批量导入开设专业), in order. */
+export const MAJOR_COLUMNS: readonly MajorColumn[] = [
+  {
+    field: 'code',
+    header: '专业代码',
+    required: true,
+    aliases: ['代码', '专业编码', '专业编号'],
+    rule: '教育部专业目录中的代码，4–12 位数字或字母，如 530802；请保持本列为“文本”格式',
+    text: true,
+  },
+  { field: 'name', header: '专业名称', required: true, aliases: ['专业', '名称'], rule: '专业的全称，不超过 60 个字符' },
+  { field: 'level', header: '专业层次', required: true, aliases: ['层次', '培养层次', '办学层次', '学历层次'], rule: `${MAJOR_LEVELS.join(' / ')}，可从下拉列表选择` },
+];

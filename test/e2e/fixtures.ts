@@ -89,3 +89,17 @@ export async function completeSetup(page: Page, url: string, opts: { screenshots
   await expect(page.getByText('院校和负责人账号已创建')).toBeVisible();
   await page.getByRole('button', { name: '前往登录' }).click();
 }
+
+/**
+ * The first login of an account the principal created or reset: the 修改密码 screen, filled in as
+ * a person would (the principal's password as 原密码, the new one twice), then on to the shell.
+ */
+export async function changeFirstPassword(page: Page, oldPassword: string, newPassword: string): Promise<void> {
+  const screen = page.getByRole('main', { name: '修改密码' });
+  await expect(screen.getByText('这是负责人为您设置的初始密码，首次登录请修改为只有您自己知道的密码。')).toBeVisible();
+  await screen.getByLabel('原密码').fill(oldPassword);
+  await screen.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await screen.getByLabel('再次输入新密码').fill(newPassword);
+  await screen.getByRole('button', { name: /^修改密码$/ }).click();
+  await expect(screen).toHaveCount(0);
+}

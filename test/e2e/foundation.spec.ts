@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { generateSigningKey } from '../../src-main/pipelines/packages/signing';
-import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
+import { changeFirstPassword, completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
 
 test('first run → principal → coordinator account → coordinator sees only what the role allows', async ({ page, served }) => {
   await completeSetup(page, served.url, { screenshots: true });
@@ -26,6 +26,7 @@ test('first run → principal → coordinator account → coordinator sees only 
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
   await expect(page.getByRole('cell', { name: 'zhangwei' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '业务管理员' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /zhangwei/ }).getByText('待本人修改密码')).toBeVisible();
   await shot(page, '07-users-list');
 
   await nav.getByRole('link', { name: '审计日志' }).click();
@@ -63,6 +64,27 @@ test('first run → principal → coordinator account → coordinator sees only 
   await page.getByRole('button', { name: '账号菜单' }).click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await login(page, 'zhangwei', 'coordinator-pass-1');
+  // The principal's password opens only the 修改密码 screen: the new one must follow the rules, twice, and differ.
+  const first = page.getByRole('main', { name: '修改密码' });
+  await expect(first.getByText('这是负责人为您设置的初始密码，首次登录请修改为只有您自己知道的密码。')).toBeVisible();
+  await expect(page).toHaveTitle('修改密码 - 考点助手');
+  await expect(nav).toHaveCount(0);
+  await shot(page, '12a-first-login-password');
+  await first.getByLabel('原密码').fill('coordinator-pass-1');
+  await first.getByLabel('新密码', { exact: true }).fill('short');
+  await first.getByLabel('再次输入新密码').fill('shorter');
+  await first.getByRole('button', { name: /^修改密码$/ }).click();
+  await expect(first.getByText('密码至少 8 个字符')).toBeVisible();
+  await expect(first.getByText('两次输入的密码不一致')).toBeVisible();
+  await first.getByLabel('新密码', { exact: true }).fill('coordinator-pass-1');
+  await expect(first.getByText('新密码不能与原密码相同')).toBeVisible();
+  await shot(page, '12b-first-login-password-rules');
+  await first.getByLabel('原密码').fill('not-what-was-given');
+  await first.getByLabel('新密码', { exact: true }).fill('zhangwei-own-pass-1');
+  await first.getByLabel('再次输入新密码').fill('zhangwei-own-pass-1');
+  await first.getByRole('button', { name: /^修改密码$/ }).click();
+  await expect(first.getByRole('alert')).toHaveText('原密码错误。');
+  await changeFirstPassword(page, 'coordinator-pass-1', 'zhangwei-own-pass-1');
   await expect(page.getByRole('heading', { name: '您好，张伟' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '院校信息' })).toBeVisible();
   await expect(nav.getByRole('link', { name: '账号管理' })).toHaveCount(0);
@@ -384,7 +406,12 @@ test('the platform key from a .pem file; a coordinator sees whom the site trusts
     await page.getByRole('tab', { name: '数据交换' }).click();
   };
 
-  await switchTo('zhangwei', 'coordinator-pass-1');
+  await page.getByRole('button', { name: '账号菜单' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await login(page, 'zhangwei', 'coordinator-pass-1');
+  await changeFirstPassword(page, 'coordinator-pass-1', 'zhangwei-own-pass-1');
+  await nav.getByRole('link', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '数据交换' }).click();
   await expect(page.getByText('请联系试点院校负责人在此添加平台公钥。')).toBeVisible();
   await expect(page.getByRole('button', { name: /保\s*存/ })).toHaveCount(0);
   await shot(page, '29-exchange-coordinator-no-key');
@@ -400,7 +427,7 @@ test('the platform key from a .pem file; a coordinator sees whom the site trusts
   await page.getByRole('button', { name: /^保\s*存$/ }).click();
   await expect(page.getByText('数据交换设置已保存')).toBeVisible();
 
-  await switchTo('zhangwei', 'coordinator-pass-1');
+  await switchTo('zhangwei', 'zhangwei-own-pass-1');
   await expect(page.getByText(`密钥编号 ${key.keyId}`)).toBeVisible();
   await expect(page.getByText('请联系试点院校负责人')).toHaveCount(0);
   await expect(page.locator('input[type="file"]')).toHaveCount(0);

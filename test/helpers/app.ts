@@ -67,9 +67,15 @@ export async function setUpApp(options: Partial<AppOptions> = {}): Promise<{ app
   return { app, principal: sessionToken };
 }
 
+/**
+ * A staff account as its owner has it: created by the principal with an initial password, logged
+ * in, and past the first login's password change (to `password`). Its session, ready for work.
+ */
 export async function addUser(app: AppCore, principal: string, username: string, role: 'coordinator' | 'invigilator', password = 'staff-pass-1'): Promise<string> {
-  await call(app, 'users.create', { username, displayName: username, role, password }, principal);
-  const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username, password });
+  const initial = `initial-${password}`;
+  await call(app, 'users.create', { username, displayName: username, role, password: initial }, principal);
+  const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username, password: initial });
+  await call(app, 'auth.changePassword', { oldPassword: initial, newPassword: password }, sessionToken);
   return sessionToken;
 }
 

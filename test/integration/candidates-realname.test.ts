@@ -12,7 +12,7 @@ import { readPackage } from '../../src-main/pipelines/packages/read-package';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { openPlatform } from '../tools/platform/platform';
 import { zipEntries } from '../fixtures/package-fixtures';
-import { auditCount, call, callError, callJob, setUpApp } from '../helpers/app';
+import { addUser, auditCount, call, callError, callJob, setUpApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
@@ -91,10 +91,7 @@ describe('candidates to the platform and their real-name results back', () => {
     const verified = await call<CandidatePage>(app, 'candidates.list', { kind: 'school', realnameStatus: 'verified' }, principal);
     expect(verified.total + failed.total).toBe(6);
 
-    const coordinatorSession = await (async () => {
-      await call(app, 'users.create', { username: 'zhangwei', displayName: '张伟', role: 'coordinator', password: 'staff-pass-1' }, principal);
-      return (await call<{ sessionToken: string }>(app, 'auth.login', { username: 'zhangwei', password: 'staff-pass-1' })).sessionToken;
-    })();
+    const coordinatorSession = await addUser(app, principal, 'zhangwei', 'coordinator');
     // 人工确认 compares the photo with the person: without one it is refused, and nothing changes.
     const before = auditCount(app);
     expect(await callError(app, 'realname.confirm', { id: noPhoto.id }, coordinatorSession)).toMatchObject({

@@ -6,7 +6,7 @@ import type { PackagePreview, ImportResult } from '../../src-shared/api/packages
 import type { AppCore } from '../../src-main/core/app-core';
 import { generateSigningKey, signManifest } from '../../src-main/pipelines/packages/signing';
 import { editManifest, platformPackage, rezip, smallCatalog, writeZip, zeros, zipEntries, zipWithRawName } from '../fixtures/package-fixtures';
-import { call, callError, setUpApp, callJob, callJobError } from '../helpers/app';
+import { addUser, call, callError, setUpApp, callJob, callJobError } from '../helpers/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const PRINCIPAL_ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
@@ -281,8 +281,7 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
 
   it('keeps invigilators out of packages, while they may read the plans', async () => {
     const { app, principal, dir } = await trustingApp({ allowUnsigned: true });
-    await call(app, 'users.create', { username: 'wangfang', displayName: '王芳', role: 'invigilator', password: 'staff-pass-1' }, principal);
-    const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username: 'wangfang', password: 'staff-pass-1' });
+    const sessionToken = await addUser(app, principal, 'wangfang', 'invigilator');
     await platformPackage(join(dir, 'good.zip'));
     expect((await callJobError(app, 'packages.inspect', { fileId: register(app, join(dir, 'good.zip')) }, sessionToken)).code).toBe('FORBIDDEN');
     expect(await call(app, 'plans.list', {}, sessionToken)).toEqual([]);

@@ -56,7 +56,7 @@ describe('sessions', () => {
   it('lock after the idle time and stay locked until told otherwise', () => {
     let now = 0;
     const sessions = new SessionManager(() => now);
-    const s = sessions.create({ id: 1, username: 'a', displayName: 'A', role: 'principal' });
+    const s = sessions.create({ id: 1, username: 'a', displayName: 'A', role: 'principal', mustChangePassword: false });
     now = 14 * 60_000;
     expect(sessions.get(s.token, 15)?.locked).toBe(false);
     sessions.touch(s);

@@ -119,15 +119,19 @@ export async function unlock(call: CallContext, input: { password: string }): Pr
   return stateOf(call, session);
 }
 
+/** Also what a first login must do: the new password is then one only its owner knows, so it may not be the old one. */
 export async function changePassword(call: CallContext, input: { oldPassword: string; newPassword: string }): Promise<{ ok: true }> {
   const session = call.session!;
+  if (input.newPassword === input.oldPassword) throw new AppError('VALIDATION', '新密码不能与原密码相同。', { field: 'newPassword' });
   await checkPassword(call, session.user.id, input.oldPassword, () => new AppError('UNAUTHENTICATED', '原密码错误。'));
   const hash = await hashPassword(input.newPassword, call.app.passwordCost);
   const { store } = call.app;
-  store.tx(() => {
-    store.run(store.q.updateTable('users').set({ password_hash: hash, updated_at: call.app.now().toISOString() }).where('id', '=', session.user.id));
+  const user = store.tx(() => {
+    store.run(store.q.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: call.app.now().toISOString() }).where('id', '=', session.user.id));
     writeAudit(call, { operation: 'auth.changePassword', entityType: 'user', entityId: session.user.id });
+    return findUser(store, session.user.id)!;
   });
   call.app.sessions.endForUser(session.user.id, session.token);
+  call.app.sessions.updateUser(toSessionUser(user));
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { institutionOps } from '../../../src-shared/api/institution';
 import { handlersFor } from '../handler-kit';
 import { profileProblems } from '../../../src-shared/domain/institution';
 import { getInstitution, updateInstitution } from './institution-service';
+import { majorTemplateFile, startMajorCheck, startMajorCommit } from './majors-files';
 import { removeMajor, saveMajor } from './majors-service';
 import { listInstitutionMajors } from './majors-store';
 
@@ -15,4 +16,7 @@ export const institutionHandlers = handlersFor(institutionOps)({
   },
   'majors.save': saveMajor,
   'majors.delete': (call, input) => removeMajor(call, input.code),
+  'majors.template': majorTemplateFile,
+  'majors.importPreview': startMajorCheck,
+  'majors.importCommit': startMajorCommit,
 });

@@ -3,6 +3,7 @@ import { auditExportJob } from '../audit/export-job';
 import { backupJob } from '../backup/backup-job';
 import { candidateExportJob } from '../candidates/export-job';
 import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
+import { majorCheckJob, majorCommitJob } from '../institution/majors-import-job';
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
@@ -15,4 +16,5 @@ export const JOBS = jobRegistry(
   [exportJob, exchangeJob, packageInspectJob, packageImportJob],
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],
+  [majorCheckJob, majorCommitJob],
 );

@@ -30,6 +30,8 @@ export async function createInstitution(call: CallContext, input: z.output<typeo
         phone: null,
         disabled: 0,
         failed_attempts: 0,
+        // The principal chose this password themselves.
+        must_change_password: 0,
         created_at: now,
         updated_at: now,
       }),

@@ -11,6 +11,7 @@ export function toUserRow(r: UserRecord): UserRow {
     username: r.username,
     displayName: r.display_name,
     role: r.role,
+    mustChangePassword: r.must_change_password === 1,
     phone: r.phone,
     disabled: r.disabled === 1,
     createdAt: r.created_at,
@@ -19,7 +20,7 @@ export function toUserRow(r: UserRecord): UserRow {
 }
 
 export function toSessionUser(r: UserRecord): SessionUser {
-  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role };
+  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, mustChangePassword: r.must_change_password === 1 };
 }
 
 export function findUser(store: Store, id: number): UserRecord | undefined {

@@ -7,6 +7,15 @@ import { hashPassword } from '../auth/password';
 import type { CallContext } from '../call-context';
 import { findUser, findUserByName, toSessionUser, toUserRow } from './user-rows';
 
+/**
+ * A password the principal chose for someone else is known to two people: its owner must replace
+ * it at the first login. The command line and the demo (actor `cli`) set no such flag, nor does
+ * the principal resetting their own.
+ */
+function chosenForSomeoneElse(call: CallContext, userId: number | null): 0 | 1 {
+  return call.actor.role === 'principal' && call.actor.id !== userId ? 1 : 0;
+}
+
 export function listUsers(call: CallContext): UserRow[] {
   const { store } = call.app;
   return store.all(store.q.selectFrom('users').selectAll().orderBy('role').orderBy('username')).map(toUserRow);
@@ -29,6 +38,7 @@ export async function createUser(call: CallContext, input: z.output<typeof userC
         phone: input.phone || null,
         disabled: 0,
         failed_attempts: 0,
+        must_change_password: chosenForSomeoneElse(call, null),
         created_at: now,
         updated_at: now,
       }),
@@ -74,11 +84,15 @@ export async function resetPassword(call: CallContext, input: { id: number; pass
   const { app } = call;
   if (!findUser(app.store, input.id)) throw new AppError('NOT_FOUND', '找不到该账号。');
   const hash = await hashPassword(input.password, app.passwordCost);
+  const mustChange = chosenForSomeoneElse(call, input.id);
   app.store.tx(() => {
     app.store.run(
-      app.store.q.updateTable('users').set({ password_hash: hash, failed_attempts: 0, locked_until: null, updated_at: app.now().toISOString() }).where('id', '=', input.id),
+      app.store.q
+        .updateTable('users')
+        .set({ password_hash: hash, failed_attempts: 0, locked_until: null, must_change_password: mustChange, updated_at: app.now().toISOString() })
+        .where('id', '=', input.id),
     );
-    writeAudit(call, { operation: 'users.resetPassword', entityType: 'user', entityId: input.id });
+    writeAudit(call, { operation: 'users.resetPassword', entityType: 'user', entityId: input.id, after: { mustChangePassword: mustChange === 1 } });
   });
   app.sessions.endForUser(input.id);
   return { ok: true };

@@ -32,6 +32,8 @@ export const foundationTables = {
     created_at: col.text(),
     updated_at: col.text(),
     last_login_at: col.text().nullable(),
+    // Set for an account whose password the principal chose; its first login changes it (migration 0009).
+    must_change_password: col.int(0, 1),
   }),
   settings: table({
     key: col.text().primaryKey(),

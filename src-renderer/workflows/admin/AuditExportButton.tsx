@@ -5,7 +5,7 @@ import type { AuditExportResult, AuditFilter } from '../../../src-shared/api/aud
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
-import { useJobFileSaver } from '../candidates/job-files';
+import { useJobFileSaver } from '../../ui/job-files';
 
 /** 导出: the entries of the current view (filters and search) as an xlsx, written by a job. */
 export function AuditExportButton({ filter }: { filter: AuditFilter }) {

@@ -1,6 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { OpName } from '../../../src-shared/api';
 import { MAJOR_LEVELS } from '../../../src-shared/domain/catalog';
 import { institutionMajorSchema, type InstitutionMajor } from '../../../src-shared/domain/institution-majors';
@@ -17,6 +18,7 @@ const INVALIDATES: OpName[] = ['institution.profile', 'yearboard.get'];
 export function MajorsCard() {
   const { user } = useSession();
   const { message, modal } = AntApp.useApp();
+  const navigate = useNavigate();
   const profile = useOp('institution.profile', {});
   const remove = useOpMutation('majors.delete', { invalidates: INVALIDATES });
   const [editing, setEditing] = useState<InstitutionMajor | 'new' | null>(null);
@@ -44,9 +46,14 @@ export function MajorsCard() {
       style={{ marginTop: 16 }}
       extra={
         canEdit && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            添加专业
-          </Button>
+          <Space>
+            <Button icon={<CloudUploadOutlined />} onClick={() => void navigate('/institution/majors/import')}>
+              批量导入
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              添加专业
+            </Button>
+          </Space>
         )
       }
     >

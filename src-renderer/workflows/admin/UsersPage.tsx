@@ -72,7 +72,11 @@ export function UsersPage() {
             render: (r: UserRow['role']) => <Tag color={r === 'principal' ? 'gold' : r === 'coordinator' ? 'blue' : 'green'}>{ROLE_LABELS[r]}</Tag>,
           },
           { title: '手机号', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
-          { title: '状态', dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag>已停用</Tag> : <Tag color="success">正常</Tag>) },
+          {
+            title: '状态',
+            key: 'state',
+            render: (_, u) => (u.disabled ? <Tag>已停用</Tag> : u.mustChangePassword ? <Tag color="warning">待本人修改密码</Tag> : <Tag color="success">正常</Tag>),
+          },
           { title: '最近登录', dataIndex: 'lastLoginAt', render: formatTime },
           {
             title: '操作',
@@ -135,7 +139,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
         <Form.Item label="角色" name="role">
           <Select options={STAFF_ROLES} />
         </Form.Item>
-        <Form.Item label="初始密码" name="password" required rules={[zodRule(newPassword)]} extra="请当面告知本人，登录后可在“设置”中修改">
+        <Form.Item label="初始密码" name="password" required rules={[zodRule(newPassword)]} extra="请当面告知本人；本人首次登录时须改为自己的密码">
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="手机号" name="phone" rules={[optionalPhoneRule]}>
@@ -201,7 +205,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
   const submit = async (v: { password: string }) => {
     try {
       await reset.mutateAsync({ id: user.id, password: v.password });
-      message.success(`已重置 ${user.username} 的密码，其已登录的会话已退出`);
+      message.success(`已重置 ${user.username} 的密码，其已登录的会话已退出；本人下次登录时须修改密码`);
       onClose();
     } catch (e) {
       message.error((e as Error).message);
@@ -219,7 +223,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => v
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="新密码" name="password" required rules={[zodRule(newPassword)]}>
+        <Form.Item label="新密码" name="password" required rules={[zodRule(newPassword)]} extra="请当面告知本人；本人下次登录时须改为自己的密码">
           <Input.Password autoFocus autoComplete="new-password" />
         </Form.Item>
         <button type="submit" hidden />

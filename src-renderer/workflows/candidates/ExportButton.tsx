@@ -5,7 +5,7 @@ import type { CandidateExportInput, CandidateExportResult, CandidateFilter } fro
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
-import { useJobFileSaver } from './job-files';
+import { useJobFileSaver } from '../../ui/job-files';
 
 /**
  * 导出: the candidates of a view (`filter`) as an xlsx in the import template's columns, so the

@@ -3,8 +3,8 @@ import { Alert, Button, Descriptions, Result, Tabs } from 'antd';
 import type { CandidateImportPreview } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS } from '../../../src-shared/domain/candidate';
 import { CountCards } from '../../ui/CountCards';
-import { IssuesTable } from './IssuesTable';
-import { useJobFileSaver } from './job-files';
+import { IssuesTable } from '../../ui/import-flow/IssuesTable';
+import { useJobFileSaver } from '../../ui/job-files';
 import { UpdatesTable } from './UpdatesTable';
 
 const COUNTS = [

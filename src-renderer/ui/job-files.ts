@@ -1,7 +1,7 @@
 import { App as AntApp } from 'antd';
 import { useState } from 'react';
-import type { ApiClient } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import type { ApiClient } from '../api/client';
+import { useApi } from '../api/hooks';
 
 /** Offers a file a job wrote (its `files[key]`) through the browser's or Electron's save dialog. */
 export async function saveJobFile(api: ApiClient, jobId: string, key: string): Promise<void> {

@@ -1,0 +1,230 @@
+import { ArrowRightOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Result, Space, Table, Tabs, Typography, Upload } from 'antd';
+import { Fragment, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { OpName } from '../../../src-shared/api';
+import type { MajorImportPreview, MajorImportResult, MajorUpdatePreview } from '../../../src-shared/api/institution';
+import { MAJOR_COLUMNS } from '../../../src-shared/domain/institution-majors';
+import { useApi } from '../../api/hooks';
+import { CountCards } from '../../ui/CountCards';
+import { IssuesTable } from '../../ui/import-flow/IssuesTable';
+import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { useImportFlow } from '../../ui/import-flow/use-import-flow';
+import { useJobFileSaver } from '../../ui/job-files';
+import { PageHeader } from '../../ui/PageHeader';
+
+const INVALIDATES: OpName[] = ['institution.profile', 'yearboard.get'];
+
+const COUNTS = [
+  { key: 'new', label: '新增', color: 'var(--ant-color-success)' },
+  { key: 'updated', label: '修改', color: 'var(--ant-color-primary)' },
+  { key: 'unchanged', label: '未变', color: undefined },
+  { key: 'refused', label: '退回', color: 'var(--ant-color-error)' },
+] as const;
+
+/**
+ * 批量导入开设专业: choose → check (a job) → preview → commit (a job) → done. Nothing is written
+ * before 导入, and the commit writes every accepted row in one transaction.
+ */
+export function MajorImportPage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const flow = useImportFlow<MajorImportPreview, MajorImportResult>({
+    check: (fileId) => api.call('majors.importPreview', { fileId }),
+    commit: (fileId, preview) => api.call('majors.importCommit', { fileId, fileHash: preview.fileHash }),
+    invalidates: INVALIDATES,
+    onCancelledCommit: () => message.info('已取消，数据没有改动'),
+  });
+  const { stage } = flow;
+
+  return (
+    <>
+      <PageHeader title="批量导入开设专业" description="按模板填好专业代码、名称和层次，检查无误后导入。已有的专业按专业代码对应并更新；表中没有的专业保持不变。" />
+      <Card>
+        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : '导入']} />
+        {stage.step === 'choose' && <Choose onFile={(f) => void flow.start(f)} />}
+        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
+        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="开设专业" retryLabel="重新选择表格" onRetry={flow.restart} />}
+        {stage.step === 'preview' && (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <PreviewView preview={stage.preview} jobId={stage.checkJobId} />
+            {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error.message} />}
+            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview)}</Typography.Text>}>
+              <Space>
+                <Button onClick={flow.restart}>重新选择</Button>
+                <Button type="primary" disabled={stage.preview.counts.new + stage.preview.counts.updated === 0} onClick={() => void flow.commit()}>
+                  导入
+                </Button>
+              </Space>
+            </CommitBar>
+          </Space>
+        )}
+        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
+        {stage.step === 'done' && (
+          <Result
+            status="success"
+            title={doneTitle(stage.result)}
+            subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
+            extra={[
+              <Button key="back" type="primary" onClick={() => void navigate('/institution')}>
+                查看开设专业
+              </Button>,
+              <Button key="again" onClick={flow.restart}>
+                再导入一个表格
+              </Button>,
+            ]}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
+
+function commitSummary(p: MajorImportPreview): string {
+  const { counts } = p;
+  if (counts.new + counts.updated === 0) return counts.refused ? '没有可以导入的行：请先改正错误。' : '导入不会改变任何数据。';
+  const parts = [counts.new && `新增 ${counts.new} 个`, counts.updated && `修改 ${counts.updated} 个`].filter(Boolean).join('、');
+  return `将${parts}专业，在一个事务中写入${counts.refused ? `；退回的 ${counts.refused} 行不会写入` : ''}。`;
+}
+
+function doneTitle(r: MajorImportResult): string {
+  const parts = [r.counts.new && `新增 ${r.counts.new} 个`, r.counts.updated && `修改 ${r.counts.updated} 个`].filter(Boolean).join('，');
+  return `已写入 ${r.written} 个专业（${parts}）`;
+}
+
+/** What the import would do, before anything is written: counts, every problem, every change. */
+function PreviewView({ preview, jobId }: { preview: MajorImportPreview; jobId: string }) {
+  const { saving, save } = useJobFileSaver();
+  const { counts } = preview;
+  const tabs = [
+    preview.errors.length > 0 && { key: 'errors', label: `错误（${preview.errors.length}）`, children: <IssuesTable issues={preview.errors} label="错误" /> },
+    counts.updated > 0 && { key: 'updates', label: `修改内容（${counts.updated}）`, children: <UpdatesTable updates={preview.updates} /> },
+  ].filter((t) => t !== false);
+
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={2}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'file', label: '表格', children: preview.fileName },
+          { key: 'header', label: '表头', children: `第 ${preview.headerRow} 行` },
+        ]}
+      />
+      <CountCards unit="行" style={{ marginBottom: 16 }} items={COUNTS.map((c) => ({ ...c, value: counts[c.key] }))} />
+      {counts.refused > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`有 ${counts.refused} 行有错误，导入时会被退回`}
+          description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入即可。"
+          action={
+            preview.refusedFile && (
+              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, preview.refusedFile!)} loading={saving}>
+                下载退回的行
+              </Button>
+            )
+          }
+        />
+      )}
+      {tabs.length > 0 ? (
+        <Tabs items={tabs} />
+      ) : (
+        <Result status="success" title="所有行都通过了检查" subTitle={counts.new + counts.updated === 0 ? '表格中的专业与现有信息完全相同，导入不会改变任何数据。' : undefined} />
+      )}
+    </>
+  );
+}
+
+/** Each changed major: its fields as old → new (only those are written). */
+function UpdatesTable({ updates }: { updates: MajorUpdatePreview[] }) {
+  return (
+    <section aria-label="将修改的专业">
+      <Table<MajorUpdatePreview>
+        rowKey="code"
+        size="small"
+        dataSource={updates}
+        pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => `第 ${r} 行` },
+          { title: '专业代码', dataIndex: 'code', width: 120 },
+          { title: '专业名称', dataIndex: 'name', width: 200 },
+          {
+            title: '改动',
+            key: 'changes',
+            render: (_, u) => (
+              <div style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 12, rowGap: 2 }}>
+                {u.changes.map((c) => (
+                  <Fragment key={c.field}>
+                    <Typography.Text type="secondary">{c.field}</Typography.Text>
+                    <Flex gap={6} align="baseline" wrap>
+                      <Typography.Text delete type="secondary">
+                        {c.old}
+                      </Typography.Text>
+                      <ArrowRightOutlined style={{ fontSize: 11, color: 'var(--ant-color-text-tertiary)' }} />
+                      <Typography.Text strong>{c.new}</Typography.Text>
+                    </Flex>
+                  </Fragment>
+                ))}
+              </div>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Choose({ onFile }: { onFile: (file: File) => void }) {
+  const api = useApi();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+
+  const template = async () => {
+    setSaving(true);
+    try {
+      await api.saveFile(await api.call('majors.template', {}));
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={24} style={{ maxWidth: 760, margin: '0 auto' }}>
+      <section aria-label="第一步">
+        <Typography.Title level={5}>1. 下载模板，填写开设专业</Typography.Title>
+        <Typography.Paragraph type="secondary">
+          模板的列：{MAJOR_COLUMNS.map((c) => c.header).join('、')}，都必填。模板里已列出本院校现有的专业，可以直接修改或在下方添加；专业代码列已设为文本格式（保留开头的
+          0），专业层次可从下拉列表选择。
+        </Typography.Paragraph>
+        <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={saving}>
+          下载模板
+        </Button>
+      </section>
+      <section aria-label="第二步">
+        <Typography.Title level={5}>2. 选择填好的表格</Typography.Title>
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            onFile(file);
+            return false;
+          }}
+          aria-label="选择开设专业表格"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">点击选择，或把表格拖到这里</p>
+          <p className="ant-upload-hint">Excel 表格（.xlsx），或 CSV（UTF-8 或 GBK 编码）。选择后先检查并预览，确认后才会写入。</p>
+        </Upload.Dragger>
+      </section>
+    </Flex>
+  );
+}
