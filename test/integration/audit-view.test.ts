@@ -201,6 +201,7 @@ describe('the audit log as the principal reads it', () => {
     const liu = (await call<UserRow[]>(app, 'users.list', {}, principal)).find((u) => u.username === 'liuyang')!;
     await call(app, 'users.update', { id: liu.id, phone: '13805351234' }, principal);
     const { sessionToken } = await call<{ sessionToken: string }>(app, 'auth.login', { username: 'liuyang', password: 'staff-pass-1' });
+    await call(app, 'auth.changePassword', { oldPassword: 'staff-pass-1', newPassword: 'staff-pass-2' }, sessionToken);
     const [p] = distinctPeople(1, 63) as [FakePerson];
     await call(app, 'candidates.create', form(p), sessionToken);
 
@@ -209,13 +210,14 @@ describe('the audit log as the principal reads it', () => {
       expect(
         found.map((e) => e.operation),
         search,
-      ).toEqual(['auth.login', 'users.update', 'users.create']);
+      ).toEqual(['auth.changePassword', 'auth.login', 'users.update', 'users.create']);
       expect(new Set(found.map((e) => e.entityLabel))).toEqual(new Set(['刘洋（liuyang）']));
     }
     // What the account did is the actor filter's.
     const made = await allEntries(app, principal, { actor: 'liuyang' });
     expect(made.map((e) => [e.operation, e.actorLabel])).toEqual([
       ['candidates.create', '刘洋（liuyang）'],
+      ['auth.changePassword', '刘洋（liuyang）'],
       ['auth.login', '刘洋（liuyang）'],
     ]);
     const facets = await call<{ actors: { value: string; label: string }[] }>(app, 'audit.facets', {}, principal);

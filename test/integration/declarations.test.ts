@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeclarationDetail, DeclarationList, QuotaReport } from '../../src-shared/api/declarations';
-import type { ExportResult, ImportResult, PackagePreview } from '../../src-shared/api/packages';
-import type { AppCore } from '../../src-main/core/app-core';
+import type { ExportResult, PackagePreview } from '../../src-shared/api/packages';
+import { completeProfile, importPackageFile } from '../fixtures/declaration-fixtures';
 import { smallCatalog } from '../fixtures/package-fixtures';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { issuePackage } from '../tools/platform/issue-package';
@@ -25,7 +25,7 @@ async function declaringApp(options: { profile?: boolean } = {}) {
   const kinds = smallCatalog();
   kinds.catalog.certificates.push({ code: 'CERT-PY', name: 'Python程序开发职业技能等级证书', shortName: 'Python', orgCode: 'ORG-WL', levels: ['初级', '中级', '高级'] });
   await issuePackage(platform, kinds, { institutionCode: '4137014320', out: catalog, now: new Date('2020-03-01T00:00:00Z') });
-  await importFile(app, principal, catalog);
+  await importPackageFile(app, principal, catalog);
   if (options.profile !== false) await completeProfile(app, principal);
   /** Moves the clock; days pass, so the idle session is locked: log in again. */
   const setNow = async (d: Date) => {
@@ -34,31 +34,6 @@ async function declaringApp(options: { profile?: boolean } = {}) {
     return principal;
   };
   return { app, principal, platform, setNow };
-}
-
-async function completeProfile(app: AppCore, principal: string) {
-  await call(
-    app,
-    'institution.update',
-    {
-      name: '烟台职业学院',
-      region: { province: '山东省', city: '烟台市', district: '莱山区' },
-      address: '滨海中路2018号',
-      contactName: '孙老师',
-      contactPhone: '13805351234',
-      contactEmail: 'jwc@ytvc.edu.cn',
-      schoolType: '高等职业学校（专科）',
-    },
-    principal,
-  );
-  await call(app, 'majors.save', { code: '530802', name: '物流管理', level: '高职专科' }, principal);
-  await call(app, 'majors.save', { code: '510201', name: '计算机应用技术', level: '高职专科' }, principal);
-}
-
-async function importFile(app: AppCore, session: string, path: string): Promise<ImportResult> {
-  const fileId = app.files.register(path, 'in.zip', ACTOR).fileId;
-  const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId }, session);
-  return callJob<ImportResult>(app, 'packages.import', { fileId, fileHash: preview.fileHash }, session);
 }
 
 const declaration = (over: Record<string, unknown> = {}) => ({
@@ -152,7 +127,7 @@ describe('证书试点申报', () => {
     expect(answered.answer.answered).toEqual(['declarations']);
     const preview = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: app.files.register(reply, 'reply.zip', ACTOR).fileId }, principal);
     expect(preview.counts['declaration-reviews']).toEqual({ new: 0, changed: 3, unchanged: 0 });
-    expect((await importFile(app, principal, reply)).applied).toBe(true);
+    expect((await importPackageFile(app, principal, reply)).applied).toBe(true);
 
     const rows = (await call<DeclarationList>(app, 'declarations.list', { tab: 'all' }, principal)).rows.sort((a, b) => a.id - b.id);
     expect(rows.map((r) => [r.status, r.approvedCount])).toEqual([

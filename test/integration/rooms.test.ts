@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DeclarationDetail } from '../../src-shared/api/declarations';
 import type { ExportResult } from '../../src-shared/api/packages';
 import type { CapacityReport, PlanRooms, RoomCopyReport, RoomPlanRow, RoomRow, SiteDetail } from '../../src-shared/api/sites';
 import type { AppCore } from '../../src-main/core/app-core';
-import { approvedSite, importFile, siteApp, siteInput } from '../fixtures/site-fixtures';
-import { answerPackage, readOutbound } from '../tools/platform/answer-package';
+import { approveQuota as approve, completeProfile } from '../fixtures/declaration-fixtures';
+import { approvedSite, siteApp, siteInput } from '../fixtures/site-fixtures';
+import { readOutbound } from '../tools/platform/answer-package';
 import type { Platform } from '../tools/platform/platform';
 import { call, callError, callJob, callJobError } from '../helpers/app';
-import { tempDir } from '../helpers/temp-dir';
 
 // The default scenario issued on 2026-06-15: 物流管理 第1次 (初级/中级/高级, two exam days) and 第2次 (初级/中级).
 const FIRST = 'K202631000002';
@@ -35,32 +33,8 @@ async function roomsApp() {
 
 /** The year's quota for 物流管理 初级, approved through the real declaration round trip. */
 async function approveQuota(app: AppCore, principal: string, platform: Platform, count: number): Promise<void> {
-  await call(
-    app,
-    'institution.update',
-    {
-      name: '烟台职业学院',
-      region: { province: '山东省', city: '烟台市', district: '莱山区' },
-      address: '滨海中路2018号',
-      contactName: '孙老师',
-      contactPhone: '13805351234',
-      contactEmail: 'jwc@ytvc.edu.cn',
-      schoolType: '高等职业学校（专科）',
-    },
-    principal,
-  );
-  await call(app, 'majors.save', { code: '530802', name: '物流管理', level: '高职专科' }, principal);
-  const d = await call<DeclarationDetail>(
-    app,
-    'declarations.create',
-    { planCode: 'SB37202601', certificateCode: 'ZS2019003', level: '初级', majors: ['530802'], proposedCount: count, teachers: [], facilities: [], notes: '' },
-    principal,
-  );
-  await call(app, 'declarations.submit', { id: d.id, confirm: true }, principal);
-  const exported = await callJob<ExportResult>(app, 'packages.export', { kinds: ['declarations'] }, principal);
-  const reply = join(tempDir(), 'declaration-reply.zip');
-  await answerPackage(platform, await readOutbound(exported.path, 'out.zip'), reply, new Date('2026-06-15T02:00:00Z'));
-  await importFile(app, principal, reply);
+  await completeProfile(app, principal);
+  await approve(app, principal, platform, { planCode: 'SB37202601', certificateCode: 'ZS2019003', level: '初级', count }, new Date('2026-06-15T02:00:00Z'));
 }
 
 // Each test runs the platform round trip (export, answer, import jobs in worker threads): slow on a loaded 2-core machine.
