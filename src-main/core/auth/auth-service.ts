@@ -2,7 +2,7 @@ import type { LoginResult, SessionState } from '../../../src-shared/api/auth';
 import { AppError } from '../../../src-shared/errors';
 import { writeAudit } from '../audit/audit-log';
 import { actorOf, type CallContext } from '../call-context';
-import { findUser, findUserByName, toSessionUser } from '../users/user-rows';
+import { clearFailures, countFailedAttempt, findUser, findUserByName, lockUntil, markLogin, setPassword, toSessionUser } from '../users/user-store';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { lockDuration } from './login-throttle';
 import type { Session } from './sessions';
@@ -26,22 +26,9 @@ function countAttempt(call: CallContext, userId: number, wrong: () => AppError):
   const now = call.app.now();
   const nowIso = now.toISOString();
   const counted = store.tx(() => {
-    const row = store.get(
-      store.q
-        .updateTable('users')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('id', '=', userId)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
-        .returning(['failed_attempts', 'password_hash']),
-    );
+    const row = countFailedAttempt(store, userId, nowIso);
     const lock = row ? lockDuration(row.failed_attempts) : 0;
-    if (lock)
-      store.run(
-        store.q
-          .updateTable('users')
-          .set({ locked_until: new Date(now.getTime() + lock).toISOString() })
-          .where('id', '=', userId),
-      );
+    if (lock) lockUntil(store, userId, new Date(now.getTime() + lock).toISOString());
     return row;
   });
   if (counted) return { hash: counted.password_hash, failedAttempts: counted.failed_attempts };
@@ -55,7 +42,7 @@ async function checkPassword(call: CallContext, userId: number, password: string
   const { store } = call.app;
   const { hash, failedAttempts } = countAttempt(call, userId, wrong);
   if (await verifyPassword(password, hash)) {
-    store.run(store.q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId));
+    clearFailures(store, userId);
     return;
   }
   store.tx(() => writeAudit(call, { operation: 'auth.loginFailed', entityType: 'user', entityId: userId, after: { failedAttempts } }));
@@ -85,7 +72,7 @@ export async function login(call: CallContext, input: { username: string; passwo
   const session = app.sessions.create(toSessionUser(user));
   call.actor = actorOf(session);
   app.store.tx(() => {
-    app.store.run(app.store.q.updateTable('users').set({ last_login_at: app.now().toISOString() }).where('id', '=', user.id));
+    markLogin(app.store, user.id, app.now().toISOString());
     writeAudit(call, { operation: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { sessionToken: session.token, user: session.user, idleLockMinutes: app.idleLockMinutes };
@@ -127,7 +114,7 @@ export async function changePassword(call: CallContext, input: { oldPassword: st
   const hash = await hashPassword(input.newPassword, call.app.passwordCost);
   const { store } = call.app;
   const user = store.tx(() => {
-    store.run(store.q.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: call.app.now().toISOString() }).where('id', '=', session.user.id));
+    setPassword(store, session.user.id, hash, false, call.app.now().toISOString());
     writeAudit(call, { operation: 'auth.changePassword', entityType: 'user', entityId: session.user.id });
     return findUser(store, session.user.id)!;
   });

@@ -6,7 +6,7 @@ import type { Store } from '../../store/store';
 import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir, makePrivateFile } from '../../files/private-fs';
 import { stagingDir } from '../paths';
-import type { PhotoMeta } from './photo-store';
+import { stagedPhotoMover, type PhotoMeta } from './photo-store';
 
 /** What checking one photo concluded, before anyone decided about replacing existing photos. */
 export type PhotoOutcome = { ok: true; message: string; fixed: boolean } | { ok: false; code: PhotoCode; message: string };
@@ -193,18 +193,13 @@ export class PhotoStaging {
     if (unconfirmed.length) throw new AppError('CONFLICT', `检查之后有 ${unconfirmed.length} 名考生已有了照片，替换需要确认，请重新检查压缩包后再导入。`);
 
     const ids = db.prepare(`SELECT candidate_id FROM staging.photos s WHERE ${chosen} ORDER BY candidate_id`).pluck().all() as number[];
-    const move = this.store.prepare(
-      `INSERT INTO candidate_photos (candidate_id, data, format, width, height, size, sha256, background, updated_at)
-       SELECT candidate_id, data, format, width, height, size, sha256, background, ? FROM staging.photos s WHERE ${chosen} AND candidate_id BETWEEN ? AND ?
-       ON CONFLICT (candidate_id) DO UPDATE SET data = excluded.data, format = excluded.format, width = excluded.width, height = excluded.height,
-         size = excluded.size, sha256 = excluded.sha256, background = excluded.background, updated_at = excluded.updated_at`,
-    );
+    const move = stagedPhotoMover(this.store, chosen);
     // In batches, so a cancel between two of them rolls the whole transaction back promptly.
     const BATCH = 500;
     for (let i = 0; i < ids.length; i += BATCH) {
       onBatch(i, ids.length);
       const batch = ids.slice(i, i + BATCH);
-      move.run(at, batch[0], batch.at(-1));
+      move(at, batch[0]!, batch.at(-1)!);
     }
     onBatch(ids.length, ids.length);
     return { written: ids.length, replaced: replaced.map(({ confirmed: _, ...r }) => r) };

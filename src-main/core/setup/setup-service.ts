@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { CallContext } from '../call-context';
 import { insertInstitution } from '../institution/institution-store';
 import { readInstitution } from '../institution/institution-service';
+import { insertUser } from '../users/user-store';
 
 const ALREADY = () => new AppError('STATE', '首次设置已经完成：院校和负责人账号只能创建一次。');
 
@@ -21,26 +22,17 @@ export async function createInstitution(call: CallContext, input: z.output<typeo
   app.store.tx(() => {
     if (readInstitution(app.store)) throw ALREADY();
     insertInstitution(app.store, i, now);
-    const { lastInsertRowid } = app.store.run(
-      app.store.q.insertInto('users').values({
-        username: input.principal.username,
-        display_name: input.principal.displayName,
-        role: 'principal',
-        password_hash: hash,
-        phone: null,
-        disabled: 0,
-        failed_attempts: 0,
-        // The principal chose this password themselves.
-        must_change_password: 0,
-        created_at: now,
-        updated_at: now,
-      }),
+    // The principal chose this password themselves.
+    const userId = insertUser(
+      app.store,
+      { username: input.principal.username, displayName: input.principal.displayName, role: 'principal', passwordHash: hash, phone: null, mustChangePassword: false },
+      now,
     );
     writeAudit(call, { operation: 'setup.create', entityType: 'institution', entityId: i.code, after: readInstitution(app.store) });
     writeAudit(call, {
       operation: 'users.create',
       entityType: 'user',
-      entityId: Number(lastInsertRowid),
+      entityId: userId,
       after: { username: input.principal.username, displayName: input.principal.displayName, role: 'principal' },
     });
   });

@@ -5,15 +5,15 @@ import { AppError } from '../../../src-shared/errors';
 import { writeAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import type { CallContext } from '../call-context';
-import { findUser, findUserByName, toSessionUser, toUserRow } from './user-rows';
+import { findUser, findUserByName, insertUser, setPassword, toSessionUser, toUserRow, updateUserRow } from './user-store';
 
 /**
  * A password the principal chose for someone else is known to two people: its owner must replace
  * it at the first login. The command line and the demo (actor `cli`) set no such flag, nor does
  * the principal resetting their own.
  */
-function chosenForSomeoneElse(call: CallContext, userId: number | null): 0 | 1 {
-  return call.actor.role === 'principal' && call.actor.id !== userId ? 1 : 0;
+function chosenForSomeoneElse(call: CallContext, userId: number | null): boolean {
+  return call.actor.role === 'principal' && call.actor.id !== userId;
 }
 
 export function listUsers(call: CallContext): UserRow[] {
@@ -29,21 +29,19 @@ export async function createUser(call: CallContext, input: z.output<typeof userC
   return store.tx(() => {
     // Checked again inside the transaction: the hash took time and another call may have won.
     if (findUserByName(store, input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { field: 'username' });
-    const { lastInsertRowid } = store.run(
-      store.q.insertInto('users').values({
+    const id = insertUser(
+      store,
+      {
         username: input.username,
-        display_name: input.displayName,
+        displayName: input.displayName,
         role: input.role,
-        password_hash: hash,
+        passwordHash: hash,
         phone: input.phone || null,
-        disabled: 0,
-        failed_attempts: 0,
-        must_change_password: chosenForSomeoneElse(call, null),
-        created_at: now,
-        updated_at: now,
-      }),
+        mustChangePassword: chosenForSomeoneElse(call, null),
+      },
+      now,
     );
-    const row = toUserRow(findUser(store, Number(lastInsertRowid))!);
+    const row = toUserRow(findUser(store, id)!);
     writeAudit(call, { operation: 'users.create', entityType: 'user', entityId: row.id, after: row });
     return row;
   });
@@ -58,17 +56,11 @@ export function updateUser(call: CallContext, input: z.output<typeof userUpdateI
     if (existing.role === 'principal' && (input.role !== undefined || input.disabled !== undefined))
       throw new AppError('FORBIDDEN', '负责人账号的角色和状态不能修改：每个试点院校有且只有一位负责人。');
     const before = toUserRow(existing);
-    store.run(
-      store.q
-        .updateTable('users')
-        .set({
-          ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-          ...(input.role !== undefined ? { role: input.role } : {}),
-          ...(input.phone !== undefined ? { phone: input.phone || null } : {}),
-          ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
-          updated_at: app.now().toISOString(),
-        })
-        .where('id', '=', input.id),
+    updateUserRow(
+      store,
+      input.id,
+      { displayName: input.displayName, role: input.role, phone: input.phone === undefined ? undefined : input.phone || null, disabled: input.disabled },
+      app.now().toISOString(),
     );
     const updated = findUser(store, input.id)!;
     const after = toUserRow(updated);
@@ -86,13 +78,8 @@ export async function resetPassword(call: CallContext, input: { id: number; pass
   const hash = await hashPassword(input.password, app.passwordCost);
   const mustChange = chosenForSomeoneElse(call, input.id);
   app.store.tx(() => {
-    app.store.run(
-      app.store.q
-        .updateTable('users')
-        .set({ password_hash: hash, failed_attempts: 0, locked_until: null, must_change_password: mustChange, updated_at: app.now().toISOString() })
-        .where('id', '=', input.id),
-    );
-    writeAudit(call, { operation: 'users.resetPassword', entityType: 'user', entityId: input.id, after: { mustChangePassword: mustChange === 1 } });
+    setPassword(app.store, input.id, hash, mustChange, app.now().toISOString());
+    writeAudit(call, { operation: 'users.resetPassword', entityType: 'user', entityId: input.id, after: { mustChangePassword: mustChange } });
   });
   app.sessions.endForUser(input.id);
   return { ok: true };
