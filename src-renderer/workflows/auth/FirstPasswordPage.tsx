@@ -1,9 +1,8 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { newPassword } from '../../../src-shared/domain/account';
 import { useSession } from '../../app/session';
-import { zodRule } from '../../ui/zod-rule';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   oldPassword: string;
@@ -59,33 +58,7 @@ export function FirstPasswordPage() {
           <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入负责人告诉您的密码' }]} extra="负责人告诉您的密码，也就是刚才登录用的密码">
             <Input.Password autoFocus autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            label="新密码"
-            name="newPassword"
-            dependencies={['oldPassword']}
-            extra="至少 8 个字符，不要与原密码相同"
-            rules={[
-              zodRule(newPassword),
-              ({ getFieldValue }) => ({
-                validator: async (_, v) => {
-                  if (v && v === getFieldValue('oldPassword')) throw new Error('新密码不能与原密码相同');
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="再次输入新密码"
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields oldField="oldPassword" extra="至少 8 个字符，不要与原密码相同" />
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             修改密码
           </Button>

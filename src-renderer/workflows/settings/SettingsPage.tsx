@@ -1,10 +1,9 @@
 import { App as AntApp, Button, Card, Form, Input, InputNumber, Tabs } from 'antd';
-import { newPassword } from '../../../src-shared/domain/account';
 import { useOp, useOpMutation } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { useUnsavedForm } from '../../ui/use-unsaved-guard';
-import { zodRule } from '../../ui/zod-rule';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 import { ExchangeSettings } from '../sync/ExchangeSettings';
 import { TrustedKeys } from '../sync/TrustedKeys';
 import { BackupPanel } from './BackupPanel';
@@ -55,20 +54,7 @@ function PasswordPanel() {
         <Form.Item label="当前密码" name="oldPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" rules={[zodRule(newPassword)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="再次输入新密码"
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields oldField="oldPassword" />
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           修改密码
         </Button>
