@@ -19,7 +19,8 @@ export interface BorrowedSite {
   address: string;
 }
 
-export interface SiteRow {
+/** A site as the store holds it, but for its certificates, files and description. */
+export interface SitePlace {
   id: number;
   name: string;
   province: string;
@@ -27,21 +28,24 @@ export interface SiteRow {
   district: string;
   address: string;
   orgCode: string;
-  orgName: string;
-  certificates: NamedCertificate[];
   contactName: string;
   contactPhone: string;
   contactEmail: string;
   status: SiteStatus;
-  statusLabel: string;
   reason: string | null;
   borrowed: BorrowedSite | null;
-  /** "该证书的考生将到 X 借考（…）" for a borrowed site. */
-  borrowedText: string | null;
-  fileCount: number;
   submittedAt: string | null;
   sentAt: string | null;
   decidedAt: string | null;
+}
+
+export interface SiteRow extends SitePlace {
+  orgName: string;
+  certificates: NamedCertificate[];
+  statusLabel: string;
+  /** "该证书的考生将到 X 借考（…）" for a borrowed site. */
+  borrowedText: string | null;
+  fileCount: number;
   /** What a person may do now, as the core decides it. */
   canEdit: boolean;
   canSubmit: boolean;
@@ -88,11 +92,11 @@ export interface RoomSiteRow {
   certificates: NamedCertificate[];
 }
 
-export interface RoomRow {
+/** A room as the store holds it, but for its certificates. */
+export interface RoomPlace {
   id: number;
   planCode: string;
   siteId: number;
-  siteName: string;
   name: string;
   type: ExamMethod;
   seats: number;
@@ -100,6 +104,10 @@ export interface RoomRow {
   city: string;
   district: string;
   address: string;
+}
+
+export interface RoomRow extends RoomPlace {
+  siteName: string;
   /** Empty: every certificate of the plan its site is approved for. */
   certificates: NamedCertificate[];
 }

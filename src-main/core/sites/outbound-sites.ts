@@ -93,19 +93,11 @@ export const siteOutbound: OutboundModules<'site-declaration' | 'rooms'> = {
       const names = catalogNames(store);
       const sites = new Map(loadSites(store).map((s) => [s.id, s.name]));
       const plans = new Map([...new Set(all.map((r) => r.planCode))].map((code) => [code, loadPlan(store, code).name]));
-      const rooms: RoomsPayload['rooms'] = all.map((r) => ({
-        planCode: r.planCode,
-        planName: plans.get(r.planCode)!,
-        siteId: r.siteId,
-        siteName: sites.get(r.siteId) ?? String(r.siteId),
-        name: r.name,
-        type: r.type,
-        seats: r.seats,
-        province: r.province,
-        city: r.city,
-        district: r.district,
-        address: r.address,
-        certificates: r.certificates.map((c) => ({ code: c.certificateCode, level: c.level })),
+      const rooms: RoomsPayload['rooms'] = all.map(({ id: _id, certificates, ...room }) => ({
+        ...room,
+        planName: plans.get(room.planCode)!,
+        siteName: sites.get(room.siteId) ?? String(room.siteId),
+        certificates: certificates.map((c) => ({ code: c.certificateCode, level: c.level })),
       }));
       return {
         payload: { rooms },

@@ -1,21 +1,11 @@
 import type { Selectable } from 'kysely';
-import type { ExamMethod } from '../../../src-shared/domain/catalog';
+import type { RoomPlace } from '../../../src-shared/api/sites';
 import type { SiteCertificate } from '../../../src-shared/domain/exam-site';
 import type { ExamRoomTable } from '../../store/schema';
 import type { Store } from '../../store/store';
 
 /** The one place exam_rooms and capacity_expectations are written. */
-export interface RoomRecord {
-  id: number;
-  planCode: string;
-  siteId: number;
-  name: string;
-  type: ExamMethod;
-  seats: number;
-  province: string;
-  city: string;
-  district: string;
-  address: string;
+export interface RoomRecord extends RoomPlace {
   certificates: SiteCertificate[];
 }
 

@@ -64,20 +64,7 @@ export function listRoomPlans(call: CallContext): RoomPlanRow[] {
 }
 
 function toRow(r: RoomRecord, sites: Map<number, SiteRecord>, names: ReturnType<typeof catalogNames>): RoomRow {
-  return {
-    id: r.id,
-    planCode: r.planCode,
-    siteId: r.siteId,
-    siteName: sites.get(r.siteId)?.name ?? String(r.siteId),
-    name: r.name,
-    type: r.type,
-    seats: r.seats,
-    province: r.province,
-    city: r.city,
-    district: r.district,
-    address: r.address,
-    certificates: namedCertificates(names, r.certificates),
-  };
+  return { ...r, siteName: sites.get(r.siteId)?.name ?? String(r.siteId), certificates: namedCertificates(names, r.certificates) };
 }
 
 const siteMap = (store: Store) => new Map(loadSites(store).map((s) => [s.id, s]));

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { SitePlace } from '../../../src-shared/api/sites';
 import { CERT_LEVELS } from '../../../src-shared/domain/catalog';
 import type { SiteCertificate, SiteFileFormat, SiteStatus } from '../../../src-shared/domain/exam-site';
 import type { CheckedDocument } from '../../pipelines/documents/check-document';
@@ -18,43 +19,18 @@ export interface SiteFileMeta {
   createdAt: string;
 }
 
-export interface SiteRecord {
-  id: number;
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  address: string;
-  orgCode: string;
+export interface SiteRecord extends SitePlace {
   description: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  status: SiteStatus;
-  reason: string | null;
-  borrowed: { site: string; institution: string; address: string } | null;
   certificates: SiteCertificate[];
   files: SiteFileMeta[];
-  submittedAt: string | null;
-  sentAt: string | null;
-  decidedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface SiteContent {
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  address: string;
-  orgCode: string;
-  description: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  certificates: SiteCertificate[];
-}
+export type SiteContent = Pick<
+  SiteRecord,
+  'name' | 'province' | 'city' | 'district' | 'address' | 'orgCode' | 'description' | 'contactName' | 'contactPhone' | 'contactEmail' | 'certificates'
+>;
 
 /** By certificate code, then 初级, 中级, 高级 (not the levels' code points). */
 export function byCertificate(a: SiteCertificate, b: SiteCertificate): number {

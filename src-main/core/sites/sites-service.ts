@@ -51,28 +51,14 @@ export function namedCertificates(names: CatalogNames, list: readonly { certific
 }
 
 function toRow(r: SiteRecord, names: CatalogNames): SiteRow {
+  const { description: _description, certificates, files, createdAt: _createdAt, updatedAt: _updatedAt, ...place } = r;
   return {
-    id: r.id,
-    name: r.name,
-    province: r.province,
-    city: r.city,
-    district: r.district,
-    address: r.address,
-    orgCode: r.orgCode,
+    ...place,
     orgName: names.orgs.get(r.orgCode) ?? r.orgCode,
-    certificates: namedCertificates(names, r.certificates),
-    contactName: r.contactName,
-    contactPhone: r.contactPhone,
-    contactEmail: r.contactEmail,
-    status: r.status,
+    certificates: namedCertificates(names, certificates),
     statusLabel: SITE_STATUS_LABELS[r.status],
-    reason: r.reason,
-    borrowed: r.borrowed,
     borrowedText: r.status === 'borrowed' && r.borrowed ? borrowedText(r.borrowed) : null,
-    fileCount: r.files.length,
-    submittedAt: r.submittedAt,
-    sentAt: r.sentAt,
-    decidedAt: r.decidedAt,
+    fileCount: files.length,
     canEdit: nextSiteStatus(r.status, 'edit') !== null,
     canSubmit: nextSiteStatus(r.status, 'submit') !== null,
     canDelete: nextSiteStatus(r.status, 'delete') !== null,
