@@ -3,6 +3,7 @@ import { loadExcelJS } from './load-exceljs';
 import { CANDIDATE_KIND_LABELS, EDUCATION_LEVELS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { MAJOR_LEVELS } from '../../../src-shared/domain/catalog';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
+import { addRulesSheet } from './rules-sheet';
 
 const DATA_ROWS = 5000;
 
@@ -54,20 +55,10 @@ export async function candidateTemplate(kind: CandidateKind, majors: string[]): 
       });
   });
 
-  const rules = wb.addWorksheet('填写说明');
-  rules.columns = [
-    { header: '列', width: 14 },
-    { header: '是否必填', width: 10 },
-    { header: '填写要求', width: 80 },
-  ];
-  rules.getRow(1).font = { bold: true };
-  for (const c of columns) rules.addRow([c.header, c.required ? '必填' : '选填', c.rule]);
-  rules.addRow([]);
-  for (const line of [
+  addRulesSheet(wb, columns, [
     '每位考生只需导入一次，以后每次考试都沿用；已有考生再次导入时按身份证号更新其信息。',
     '请不要合并单元格、不要插入公式；身份证号、手机号两列已设为文本格式，请勿改成数字。',
     '表头必须保留在第一行；导入时会逐行检查，出错的行会被列出并可下载修改后重新导入。',
-  ])
-    rules.addRow(['说明', '', line]);
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

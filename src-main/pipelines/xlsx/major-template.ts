@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { MAJOR_LEVELS } from '../../../src-shared/domain/catalog';
 import { MAJOR_COLUMNS, type InstitutionMajor } from '../../../src-shared/domain/institution-majors';
 import { loadExcelJS } from './load-exceljs';
+import { addRulesSheet } from './rules-sheet';
 
 /** Rows formatted and given the drop-down: far more than an institution runs majors. */
 const DATA_ROWS = 1000;
@@ -40,20 +41,10 @@ export async function majorTemplate(majors: readonly InstitutionMajor[]): Promis
     error: '请从下拉列表中选择专业层次',
   });
 
-  const rules = wb.addWorksheet('填写说明');
-  rules.columns = [
-    { header: '列', width: 14 },
-    { header: '是否必填', width: 10 },
-    { header: '填写要求', width: 80 },
-  ];
-  rules.getRow(1).font = { bold: true };
-  for (const c of MAJOR_COLUMNS) rules.addRow([c.header, c.required ? '必填' : '选填', c.rule]);
-  rules.addRow([]);
-  for (const line of [
+  addRulesSheet(wb, MAJOR_COLUMNS, [
     '表中已列出本院校现有的开设专业，可以直接修改名称或层次，或在下方添加新的专业；按专业代码对应，同一代码只能出现一次。',
     '导入只新增或修改专业，不会删除：表中没有的专业保持不变；要删除专业，请在“院校信息”页操作。',
     '请不要合并单元格、不要插入公式；表头必须保留。导入时会逐行检查，出错的行会被列出并可下载修改后重新导入。',
-  ])
-    rules.addRow(['说明', '', line]);
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
