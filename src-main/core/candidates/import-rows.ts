@@ -88,7 +88,7 @@ export function findHeader(sheet: Sheet, kind: CandidateKind, fileLabel: string)
   return best;
 }
 
-function mergeTouchesRow(ref: string, row: number): boolean {
+export function mergeTouchesRow(ref: string, row: number): boolean {
   const [from, to] = ref.split(':');
   const r1 = Number(/\d+/.exec(from ?? '')?.[0]);
   const r2 = Number(/\d+/.exec(to ?? from ?? '')?.[0]);
@@ -96,7 +96,7 @@ function mergeTouchesRow(ref: string, row: number): boolean {
 }
 
 /** A cell as text, or why it cannot be read (formulas without a result, error values). */
-function cellText(cell: CellValue | undefined): { text: string; number?: number; problem?: string } {
+export function cellText(cell: CellValue | undefined): { text: string; number?: number; problem?: string } {
   if (cell === null || cell === undefined) return { text: '' };
   if (typeof cell === 'object') {
     if ('error' in cell) return { text: '', problem: `单元格是错误值 ${excerpt(cell.error)}` };

@@ -6,6 +6,8 @@ import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job'
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
+import { paymentCheckJob, paymentCommitJob } from '../payments/import-job';
+import { paymentPdfJob } from '../payments/order-pdf';
 import { photoCheckJob, photoCommitJob } from '../photos/photo-import-job';
 
 /** Every job the app runs in a worker, one line per workflow; the runner refuses a job not listed here. */
@@ -15,4 +17,5 @@ export const JOBS = jobRegistry(
   [exportJob, exchangeJob, packageInspectJob, packageImportJob],
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],
+  [paymentCheckJob, paymentCommitJob, paymentPdfJob],
 );
