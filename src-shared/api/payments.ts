@@ -95,6 +95,7 @@ export interface PaymentImportPreview {
   fileName: string;
   fileHash: string;
   planCode: string;
+  planName: string;
   basis: PaymentBasis;
   headerRow: number;
   counts: ImportCounts;

@@ -97,7 +97,7 @@ async function judgeFile(ctx: JobContext, input: PaymentImportInput, commitHash:
 
 /** 导入生成缴费单, the check: read → judge every row → what the order would hold. Nothing is written. */
 export const paymentCheckJob = defineJob<PaymentImportInput, PaymentImportPreview>('payment-import-check', async (ctx, input) => {
-  const { fileHash, sheet, headerRow, outcomes, built, counts } = await judgeFile(ctx, input, null);
+  const { fileHash, sheet, headerRow, plan, outcomes, built, counts } = await judgeFile(ctx, input, null);
   const refused = outcomes.filter((o) => o.status === 'refused');
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
@@ -110,6 +110,7 @@ export const paymentCheckJob = defineJob<PaymentImportInput, PaymentImportPrevie
     fileName: input.fileName,
     fileHash,
     planCode: input.planCode,
+    planName: plan.name,
     basis: input.basis,
     headerRow,
     counts,
