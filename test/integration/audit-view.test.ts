@@ -262,7 +262,13 @@ describe('the audit log of an older version', () => {
   it('reads what older versions wrote (an entry per row, ID numbers in keys), masked, and finds it by a candidate once migrated', async () => {
     const dir = tempDir();
     // Every migration before the one that indexes the entries' subjects.
-    const old = await openAndMigrate(dir, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'audit-subjects')));
+    const old = await openAndMigrate(
+      dir,
+      MIGRATIONS.slice(
+        0,
+        MIGRATIONS.findIndex((m) => m.name === 'audit-subjects'),
+      ),
+    );
     const [a, b, c] = distinctPeople(3, 85) as [FakePerson, FakePerson, FakePerson];
     addPeople(old, [a, b]);
     const idOf = (p: FakePerson) => String(old.db.prepare('SELECT id FROM candidates WHERE id_number = ?').pluck().get(p.idNumber));
