@@ -6,7 +6,7 @@ import { storePath } from '../../src-main/core/paths';
 import { Store } from '../../src-main/store/store';
 import { addCandidates } from '../fixtures/candidates';
 import { writeXlsx } from '../fixtures/candidate-sheets';
-import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/enrollment-fixtures';
+import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/seeded-enrollments';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { issueCatalogPackage } from '../tools/platform/issue-package';
 import { openPlatform } from '../tools/platform/platform';
@@ -194,7 +194,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   await expect(detail.getByRole('row').filter({ hasText: '未缴费' })).toHaveCount(0);
   await expect(detail.getByRole('button', { name: '删除' })).toHaveCount(0);
   await view(page, '68-payment-order-confirmed');
-  await detail.getByRole('heading', { name: '缴费明细' }).scrollIntoViewIfNeeded();
+  await detail.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await view(page, '69-payment-order-lines-paid');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();

@@ -4,7 +4,7 @@ import type { PaymentOrderList } from '../../src-shared/api/payments';
 import { addDemoPayments } from '../../src-main/core/demo/demo-payments';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { addCandidates } from '../fixtures/candidates';
-import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/enrollment-fixtures';
+import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/seeded-enrollments';
 import { paymentApp, TODAY } from '../fixtures/payment-fixtures';
 import { siteApp } from '../fixtures/site-fixtures';
 import { call } from '../helpers/app';

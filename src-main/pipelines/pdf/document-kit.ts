@@ -59,7 +59,7 @@ export function a4Document(o: A4Options): PdfDocument {
   };
 }
 
-/** A cell that never breaks a row's text into a hyphenated mess: CJK wraps anywhere anyway. */
+/** A table cell: its text (a number as it is written) and its style. */
 export function cell(text: string | number, extra: PdfNode = {}): PdfNode {
   return { text: String(text), ...extra };
 }
