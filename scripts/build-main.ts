@@ -7,9 +7,11 @@ import { build, type BuildOptions } from 'esbuild';
  * line, which `npm start` runs for the browser mode (a bundle starts ~0.6 s sooner than the
  * sources through tsx, whose loader resolves each of ~300 modules across threads). Pure-JS packages
  * are bundled in (a JSON import such as the region table then needs no import attribute at
- * run time); native modules and Electron stay external — electron-builder ships them unpacked.
+ * run time); native modules and Electron stay external — electron-builder ships them unpacked —
+ * and so does pdfmake, whose virtual file system asks for its own `__dirname` (an ESM bundle has
+ * none).
  */
-export const EXTERNAL = ['electron', 'better-sqlite3', 'sharp', '@img/*'];
+export const EXTERNAL = ['electron', 'better-sqlite3', 'sharp', '@img/*', 'pdfmake'];
 
 // Bundled CommonJS packages still call require() for Node built-ins: give the ESM bundle one.
 const REQUIRE_BANNER = "import { createRequire as __examsiteCreateRequire } from 'node:module'; const require = __examsiteCreateRequire(import.meta.url);";

@@ -3,6 +3,7 @@ import { candidatesExportCommand, candidatesImportCommand } from './cli/candidat
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
 import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
+import { paymentsCreateCommand, paymentsListCommand } from './cli/payment-commands';
 import { photosImportCommand } from './cli/photo-commands';
 import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
 
@@ -24,6 +25,8 @@ const commands = [
   quotaCommand,
   roomsCopyCommand,
   capacityCommand,
+  paymentsCreateCommand,
+  paymentsListCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

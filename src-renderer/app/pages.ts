@@ -4,6 +4,7 @@ import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
 import { homePages } from '../workflows/home/pages';
+import { paymentPages } from '../workflows/payments/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { sitePages } from '../workflows/sites/pages';
 import { syncPages } from '../workflows/sync/pages';
@@ -18,6 +19,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   declarations: declarationPages,
   catalog: catalogPages,
   sites: sitePages,
+  payments: paymentPages,
   candidates: candidatesPages,
   sync: syncPages,
   admin: adminPages,

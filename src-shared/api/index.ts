@@ -9,6 +9,7 @@ import { declarationOps } from './declarations';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
+import { paymentOps } from './payments';
 import { photoOps } from './photos';
 import { settingsOps } from './settings';
 import { siteOps } from './sites';
@@ -32,6 +33,7 @@ export const contract = mergeOps(
   declarationOps,
   yearboardOps,
   siteOps,
+  paymentOps,
 );
 
 export type Contract = typeof contract;

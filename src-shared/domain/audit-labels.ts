@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
 import { maskIdNumber } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
+import { PAYMENT_BASIS_LABELS, PAYMENT_STATUS_LABELS } from './payment';
 
 /**
  * How the audit log reads to a person: operations, entities, actors and fields by their Chinese
@@ -21,6 +22,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   'majors.create': '添加开设专业',
   'majors.update': '修改开设专业',
   'majors.import': '导入开设专业',
+  'payments.import': '导入生成缴费单',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -38,6 +40,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   'exam-room': '考场',
   capacity: '考位检查',
   'major-import': '开设专业导入',
+  'payment-order': '缴费单',
+  fee: '收费标准',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -104,6 +108,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
     status: '状态',
   },
   major: { code: '专业代码', name: '专业名称', level: '专业层次' },
+  'payment-order': { orderNo: '缴费单号', planCode: '考试计划', basis: '生成方式', lineCount: '条数', amount: '应缴金额', status: '状态', file: '文件', counts: '结果' },
   settings: {
     idleLockMinutes: '空闲自动锁定（分钟）',
     platformPublicKeys: '平台公钥',
@@ -210,6 +215,8 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   if (field === 'kind' && entityType !== 'package') return CANDIDATE_KIND_LABELS[text as keyof typeof CANDIDATE_KIND_LABELS] ?? text;
   if (field === 'realnameStatus') return REALNAME_LABELS[text as keyof typeof REALNAME_LABELS] ?? text;
   if (field === 'mode') return MODE_LABELS[text] ?? text;
+  if (entityType === 'payment-order' && field === 'basis') return PAYMENT_BASIS_LABELS[text as keyof typeof PAYMENT_BASIS_LABELS] ?? text;
+  if (entityType === 'payment-order' && field === 'status') return PAYMENT_STATUS_LABELS[text as keyof typeof PAYMENT_STATUS_LABELS] ?? text;
   if (field === 'platformCaPem') return '已设置';
   if (ISO_INSTANT.test(text)) return beijingTime(text);
   return maskIdNumbersIn(text);

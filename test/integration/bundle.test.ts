@@ -9,6 +9,9 @@ import type { JobWorkerData, WorkerMessage } from '../../src-main/jobs/protocol'
 import { storePath } from '../../src-main/core/paths';
 import { listBackups } from '../../src-main/store/backup';
 import { buildMain } from '../../scripts/build-main';
+import type { PaymentOrderDetail } from '../../src-shared/api/payments';
+import { paymentApp, setStandardFees } from '../fixtures/payment-fixtures';
+import { call } from '../helpers/app';
 import { INIT_ARGS, ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -58,5 +61,30 @@ describe('the Electron bundles', () => {
     await worker.terminate();
     expect(message).toMatchObject({ type: 'done', result: { reason: '手动' } });
     expect(listBackups(dataDir)).toHaveLength(1);
+  });
+
+  it('prints a payment order in the bundled worker: pdfmake and the npm CJK font outside the sources', { timeout: 180_000 }, async () => {
+    const { app, principal, plans, basic, middle } = await paymentApp(2);
+    await setStandardFees(app, principal, { basic, middle });
+    const order = await call<PaymentOrderDetail>(app, 'payments.create', { planCode: plans.logistics, basis: 'certificate' }, principal);
+    const worker = new Worker(join(ROOT, 'dist/main/job-worker.mjs'), {
+      workerData: {
+        kind: 'payment-order-pdf',
+        input: { orderId: order.id },
+        dataDir: app.dataDir,
+        storePath: storePath(app.dataDir),
+        actor: SYSTEM_ACTOR,
+        cancelFlag: new SharedArrayBuffer(4),
+        nowOffsetMs: 0,
+      } satisfies JobWorkerData,
+    });
+    const message = await new Promise<WorkerMessage>((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolve(m));
+      worker.on('error', reject);
+    });
+    await worker.terminate();
+    expect(message).toMatchObject({ type: 'done', result: { orderNo: order.orderNo } });
+    const pdf = (message as { files: Record<string, string> }).files.pdf!;
+    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain(order.orderNo);
   });
 });

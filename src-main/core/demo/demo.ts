@@ -6,6 +6,7 @@ import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
+import { addDemoPayments, type DemoPayments } from './demo-payments';
 import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
@@ -32,6 +33,7 @@ export interface DemoReport {
   candidates: DemoCandidates | null;
   declarations: DemoDeclarations | null;
   sites: DemoSites | null;
+  payments: DemoPayments | null;
 }
 
 const STAFF = [
@@ -80,6 +82,8 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
   const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
+  // After the enrollment step: it orders whatever enrollments are unpaid then.
+  const payments = options.platform ? await addDemoPayments(app, options.platform.answer, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
@@ -87,6 +91,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     candidates,
     declarations,
     sites,
+    payments,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

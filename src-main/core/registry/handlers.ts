@@ -10,6 +10,7 @@ import type { HandlersOf } from '../handler-kit';
 import { institutionHandlers } from '../institution/handlers';
 import { jobHandlers } from '../job-control/handlers';
 import { packageHandlers } from '../packages/handlers';
+import { paymentHandlers } from '../payments/handlers';
 import { photoHandlers } from '../photos/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { siteHandlers } from '../sites/handlers';
@@ -40,4 +41,5 @@ export const handlers: Handlers = joinDisjoint(
   declarationHandlers,
   yearboardHandlers,
   siteHandlers,
+  paymentHandlers,
 );

@@ -7,6 +7,8 @@ import { majorCheckJob, majorCommitJob } from '../institution/majors-import-job'
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
+import { paymentCheckJob, paymentCommitJob } from '../payments/import-job';
+import { paymentPdfJob } from '../payments/order-pdf';
 import { photoCheckJob, photoCommitJob } from '../photos/photo-import-job';
 
 /** Every job the app runs in a worker, one line per workflow; the runner refuses a job not listed here. */
@@ -17,4 +19,5 @@ export const JOBS = jobRegistry(
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],
   [majorCheckJob, majorCommitJob],
+  [paymentCheckJob, paymentCommitJob, paymentPdfJob],
 );

@@ -41,7 +41,13 @@ function matchColumn<C extends HeaderColumn>(columns: readonly C[], raw: string)
  * Finds the header row among the first rows (the one naming the most template columns) and which
  * column holds what; refuses a file without one, with a merged header cell, or missing a required column.
  */
-export function findHeaderRow<C extends HeaderColumn>(sheet: Sheet, columns: readonly C[], fileLabel: string): HeaderMap<C> {
+export function findHeaderRow<C extends HeaderColumn>(
+  sheet: Sheet,
+  columns: readonly C[],
+  fileLabel: string,
+  /** Requirements no single column states (“科目编码”或“报考科目”): what is missing, as named in the message. */
+  alsoMissing: (found: HeaderMap<C>) => string[] = () => [],
+): HeaderMap<C> {
   let best: HeaderMap<C> | null = null;
   for (const row of sheet.rows.slice(0, HEADER_SEARCH_ROWS)) {
     const found: HeaderMap<C>['columns'] = [];
@@ -64,9 +70,8 @@ export function findHeaderRow<C extends HeaderColumn>(sheet: Sheet, columns: rea
       file: fileLabel,
       row: headerRow,
     });
-  const missing = required.filter((c) => !header.columns.some((m) => m.column === c));
-  if (missing.length)
-    throw new AppError('BAD_FILE', `${fileLabel}缺少必填列：${missing.map((c) => `“${c.header}”`).join('、')}（表头在第 ${headerRow} 行）。`, { file: fileLabel, row: headerRow });
+  const missing = [...required.filter((c) => !header.columns.some((m) => m.column === c)).map((c) => `“${c.header}”`), ...alsoMissing(header)];
+  if (missing.length) throw new AppError('BAD_FILE', `${fileLabel}缺少必填列：${missing.join('、')}（表头在第 ${headerRow} 行）。`, { file: fileLabel, row: headerRow });
   return header;
 }
 

@@ -27,6 +27,9 @@ export const INBOUND_QUERIES: OpName[] = [
   'sites.list',
   'sites.get',
   'rooms.list',
+  'payments.list',
+  'payments.get',
+  'payments.plans',
 ];
 
 /**

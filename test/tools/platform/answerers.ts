@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import { answerCandidates } from './answer-candidates';
 import { answerDeclarations } from './answer-declarations';
 import { answerInstitution } from './answer-institution';
+import { answerPayments } from './answer-payments';
 import { answerSites } from './answer-sites';
 import type { Platform } from './platform';
 
@@ -31,6 +32,7 @@ export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   candidates: answerCandidates,
   declarations: answerDeclarations,
   'site-declaration': answerSites,
+  'payment-orders': answerPayments,
   // 考场信息 is received and left unanswered: the platform only takes note of the rooms.
 };
 
