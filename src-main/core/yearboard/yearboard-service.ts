@@ -108,6 +108,40 @@ function enrollmentStep(store: Store, plans: PlanWindows[], today: string): Year
   };
 }
 
+/**
+ * 缴费: what this year's enrollments owe — paid, in an order awaiting the organisation's confirmation,
+ * in an order not yet sent, or in none — with the orders by status.
+ */
+function paymentStep(store: Store, plans: PlanWindows[]): YearStep {
+  const codes = plans.map((p) => p.code);
+  const inPlans = `e.plan_code IN (${codes.map(() => '?').join(',') || "''"})`;
+  const e = store.db
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(e.paid), 0) AS paid,
+        coalesce(sum(o.status = 'sent' AND NOT e.paid), 0) AS sent, coalesce(sum(o.status = 'pending'), 0) AS pending
+       FROM enrollments e LEFT JOIN payment_order_enrollments pe ON pe.enrollment_id = e.id
+       LEFT JOIN payment_order_lines l ON l.id = pe.line_id LEFT JOIN payment_orders o ON o.id = l.order_id WHERE ${inPlans}`,
+    )
+    .get(...codes) as { total: number; paid: number; sent: number; pending: number };
+  const unordered = e.total - e.paid - e.sent - e.pending;
+  const state: StepState = !e.total ? 'idle' : e.paid === e.total ? 'done' : unordered || e.pending ? 'todo' : 'waiting';
+  const summary = e.total
+    ? [`已缴费 ${e.paid} / ${e.total} 个报考科目`, e.sent && `待确认 ${e.sent}`, e.pending && `缴费单未报送 ${e.pending}`, unordered && `未生成缴费单 ${unordered}`]
+        .filter(Boolean)
+        .join('，')
+    : '尚无报考';
+  const hint = !e.total
+    ? null
+    : unordered
+      ? '为未缴费的报考生成缴费申请单'
+      : e.pending
+        ? '导出“缴费申请单”数据包报送培训评价组织'
+        : e.sent
+          ? '等待培训评价组织确认缴费，再导入确认结果'
+          : null;
+  return { key: 'payment', title: '缴费', state, summary, hint, link: e.total ? '/payments' : null };
+}
+
 /** A later step: what its plan window says, until its workflow fills it in. */
 function windowStep(key: YearStep['key'], title: string, plans: PlanWindows[], today: string, window: keyof ExamPlan['windows']): YearStep {
   const open = plans.find((p) => p.windows[window].start <= today && today <= p.windows[window].end);
@@ -138,7 +172,7 @@ export function yearBoard(call: CallContext): YearBoard {
       roomsStep(store, plans, today),
       candidatesStep(store),
       enrollmentStep(store, plans, today),
-      { key: 'payment', title: '缴费', state: 'idle', summary: '尚未开始', hint: null, link: null },
+      paymentStep(store, plans),
       windowStep('schedule', '排考', plans, today, 'ticketPrint'),
       windowStep('exam', '考试', plans, today, 'exam'),
       windowStep('scores', '成绩', plans, today, 'scoreEntry'),
