@@ -1,16 +1,14 @@
-import { ArrowRightOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Result, Space, Table, Tabs, Typography, Upload } from 'antd';
-import { Fragment, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { App as AntApp, Card, Descriptions, Flex, Result, Table, Tabs, Typography } from 'antd';
 import type { OpName } from '../../../src-shared/api';
 import type { MajorImportPreview, MajorImportResult, MajorUpdatePreview } from '../../../src-shared/api/institution';
 import { MAJOR_COLUMNS } from '../../../src-shared/domain/institution-majors';
 import { useApi } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
 import { IssuesTable } from '../../ui/import-flow/IssuesTable';
-import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { ChangesCell, ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
-import { useJobFileSaver } from '../../ui/job-files';
 import { PageHeader } from '../../ui/PageHeader';
 
 const INVALIDATES: OpName[] = ['institution.profile', 'yearboard.get'];
@@ -28,7 +26,6 @@ const COUNTS = [
  */
 export function MajorImportPage() {
   const api = useApi();
-  const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const flow = useImportFlow<MajorImportPreview, MajorImportResult>({
     check: (fileId) => api.call('majors.importPreview', { fileId }),
@@ -47,33 +44,24 @@ export function MajorImportPage() {
         {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
         {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="开设专业" retryLabel="重新选择表格" onRetry={flow.restart} />}
         {stage.step === 'preview' && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <PreviewCommit
+            error={stage.error}
+            summary={commitSummary(stage.preview)}
+            commitLabel="导入"
+            canCommit={stage.preview.counts.new + stage.preview.counts.updated > 0}
+            onRestart={flow.restart}
+            onCommit={() => void flow.commit()}
+          >
             <PreviewView preview={stage.preview} jobId={stage.checkJobId} />
-            {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error.message} />}
-            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview)}</Typography.Text>}>
-              <Space>
-                <Button onClick={flow.restart}>重新选择</Button>
-                <Button type="primary" disabled={stage.preview.counts.new + stage.preview.counts.updated === 0} onClick={() => void flow.commit()}>
-                  导入
-                </Button>
-              </Space>
-            </CommitBar>
-          </Space>
+          </PreviewCommit>
         )}
         {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
         {stage.step === 'done' && (
-          <Result
-            status="success"
+          <ImportDone
             title={doneTitle(stage.result)}
             subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            extra={[
-              <Button key="back" type="primary" onClick={() => void navigate('/institution')}>
-                查看开设专业
-              </Button>,
-              <Button key="again" onClick={flow.restart}>
-                再导入一个表格
-              </Button>,
-            ]}
+            links={[{ label: '查看开设专业', to: '/institution' }]}
+            onAgain={flow.restart}
           />
         )}
       </Card>
@@ -95,7 +83,6 @@ function doneTitle(r: MajorImportResult): string {
 
 /** What the import would do, before anything is written: counts, every problem, every change. */
 function PreviewView({ preview, jobId }: { preview: MajorImportPreview; jobId: string }) {
-  const { saving, save } = useJobFileSaver();
   const { counts } = preview;
   const tabs = [
     preview.errors.length > 0 && { key: 'errors', label: `错误（${preview.errors.length}）`, children: <IssuesTable issues={preview.errors} label="错误" /> },
@@ -114,22 +101,7 @@ function PreviewView({ preview, jobId }: { preview: MajorImportPreview; jobId: s
         ]}
       />
       <CountCards unit="行" style={{ marginBottom: 16 }} items={COUNTS.map((c) => ({ ...c, value: counts[c.key] }))} />
-      {counts.refused > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`有 ${counts.refused} 行有错误，导入时会被退回`}
-          description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入即可。"
-          action={
-            preview.refusedFile && (
-              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, preview.refusedFile!)} loading={saving}>
-                下载退回的行
-              </Button>
-            )
-          }
-        />
-      )}
+      <RefusedRowsAlert count={counts.refused} jobId={jobId} file={preview.refusedFile} style={{ marginBottom: 16 }} />
       {tabs.length > 0 ? (
         <Tabs items={tabs} />
       ) : (
@@ -155,22 +127,7 @@ function UpdatesTable({ updates }: { updates: MajorUpdatePreview[] }) {
           {
             title: '改动',
             key: 'changes',
-            render: (_, u) => (
-              <div style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 12, rowGap: 2 }}>
-                {u.changes.map((c) => (
-                  <Fragment key={c.field}>
-                    <Typography.Text type="secondary">{c.field}</Typography.Text>
-                    <Flex gap={6} align="baseline" wrap>
-                      <Typography.Text delete type="secondary">
-                        {c.old}
-                      </Typography.Text>
-                      <ArrowRightOutlined style={{ fontSize: 11, color: 'var(--ant-color-text-tertiary)' }} />
-                      <Typography.Text strong>{c.new}</Typography.Text>
-                    </Flex>
-                  </Fragment>
-                ))}
-              </div>
-            ),
+            render: (_, u) => <ChangesCell changes={u.changes} />,
           },
         ]}
       />
@@ -180,20 +137,6 @@ function UpdatesTable({ updates }: { updates: MajorUpdatePreview[] }) {
 
 function Choose({ onFile }: { onFile: (file: File) => void }) {
   const api = useApi();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
-
-  const template = async () => {
-    setSaving(true);
-    try {
-      await api.saveFile(await api.call('majors.template', {}));
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <Flex vertical gap={24} style={{ maxWidth: 760, margin: '0 auto' }}>
       <section aria-label="第一步">
@@ -202,28 +145,11 @@ function Choose({ onFile }: { onFile: (file: File) => void }) {
           模板的列：{MAJOR_COLUMNS.map((c) => c.header).join('、')}，都必填。模板里已列出本院校现有的专业，可以直接修改或在下方添加；专业代码列已设为文本格式（保留开头的
           0），专业层次可从下拉列表选择。
         </Typography.Paragraph>
-        <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={saving}>
-          下载模板
-        </Button>
+        <TemplateButton load={() => api.call('majors.template', {})} />
       </section>
       <section aria-label="第二步">
         <Typography.Title level={5}>2. 选择填好的表格</Typography.Title>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            onFile(file);
-            return false;
-          }}
-          aria-label="选择开设专业表格"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击选择，或把表格拖到这里</p>
-          <p className="ant-upload-hint">Excel 表格（.xlsx），或 CSV（UTF-8 或 GBK 编码）。选择后先检查并预览，确认后才会写入。</p>
-        </Upload.Dragger>
+        <SheetDropZone label="选择开设专业表格" onFile={onFile} />
       </section>
     </Flex>
   );

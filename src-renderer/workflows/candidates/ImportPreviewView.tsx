@@ -1,10 +1,9 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Result, Tabs } from 'antd';
+import { Descriptions, Result, Tabs } from 'antd';
 import type { CandidateImportPreview } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS } from '../../../src-shared/domain/candidate';
 import { CountCards } from '../../ui/CountCards';
 import { IssuesTable } from '../../ui/import-flow/IssuesTable';
-import { useJobFileSaver } from '../../ui/job-files';
+import { RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
 import { UpdatesTable } from './UpdatesTable';
 
 const COUNTS = [
@@ -16,7 +15,6 @@ const COUNTS = [
 
 /** What an import would do, before anything is written: counts, every problem, every change. */
 export function ImportPreviewView({ preview, jobId }: { preview: CandidateImportPreview; jobId: string }) {
-  const { saving, save } = useJobFileSaver();
   const { counts } = preview;
 
   const tabs = [
@@ -38,22 +36,13 @@ export function ImportPreviewView({ preview, jobId }: { preview: CandidateImport
         ]}
       />
       <CountCards unit="行" style={{ marginBottom: 16 }} items={COUNTS.map((c) => ({ ...c, value: counts[c.key] }))} />
-      {counts.refused > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`有 ${counts.refused} 行有错误，导入时会被退回`}
-          description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入这个表格即可。"
-          action={
-            preview.refusedFile && (
-              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, 'refused')} loading={saving}>
-                下载退回的行
-              </Button>
-            )
-          }
-        />
-      )}
+      <RefusedRowsAlert
+        count={counts.refused}
+        jobId={jobId}
+        file={preview.refusedFile}
+        style={{ marginBottom: 16 }}
+        description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后，再导入这个表格即可。"
+      />
       {tabs.length > 0 ? (
         <Tabs items={tabs} />
       ) : (

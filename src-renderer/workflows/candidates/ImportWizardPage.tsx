@@ -1,12 +1,11 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Flex, Result, Segmented, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { App as AntApp, Card, Flex, Segmented, Typography } from 'antd';
 import type { CandidateImportPreview, CandidateImportResult } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { useApi } from '../../api/hooks';
-import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { ImportDone, PreviewCommit } from '../../ui/import-flow/preview-pieces';
+import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
 import { ExportButton } from './ExportButton';
@@ -35,7 +34,6 @@ const TEXT: Record<Mode, { title: string; description: string; commit: string }>
  */
 export function ImportWizardPage({ mode }: { mode: Mode }) {
   const api = useApi();
-  const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [kind, setKind] = useKindParam();
   const text = TEXT[mode];
@@ -68,38 +66,24 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
         {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
         {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="数据" retryLabel="重新选择表格" onRetry={flow.restart} />}
         {stage.step === 'preview' && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <PreviewCommit
+            error={stage.error}
+            summary={commitSummary(stage.preview)}
+            commitLabel={text.commit}
+            canCommit={stage.preview.counts.new + stage.preview.counts.updated > 0}
+            onRestart={flow.restart}
+            onCommit={() => void flow.commit()}
+          >
             <ImportPreviewView preview={stage.preview} jobId={stage.checkJobId} />
-            {stage.error && <Alert type="error" showIcon title="导入失败，数据没有改动" description={stage.error.message} />}
-            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview)}</Typography.Text>}>
-              <Space>
-                <Button onClick={flow.restart}>重新选择</Button>
-                <Button type="primary" disabled={stage.preview.counts.new + stage.preview.counts.updated === 0} onClick={() => void flow.commit()}>
-                  {text.commit}
-                </Button>
-              </Space>
-            </CommitBar>
-          </Space>
+          </PreviewCommit>
         )}
         {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
         {stage.step === 'done' && (
-          <Result
-            status="success"
+          <ImportDone
             title={doneTitle(stage.result)}
             subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            extra={[
-              <Button key="list" type="primary" onClick={() => void navigate(`/candidates${kindQuery(stage.preview.kind)}`)}>
-                查看考生名单
-              </Button>,
-              mode === 'create' && (
-                <Button key="photos" onClick={() => void navigate('/candidates/photos')}>
-                  导入照片
-                </Button>
-              ),
-              <Button key="again" onClick={flow.restart}>
-                再导入一个表格
-              </Button>,
-            ]}
+            links={[{ label: '查看考生名单', to: `/candidates${kindQuery(stage.preview.kind)}` }, ...(mode === 'create' ? [{ label: '导入照片', to: '/candidates/photos' }] : [])]}
+            onAgain={flow.restart}
           />
         )}
       </Card>
@@ -121,21 +105,6 @@ function doneTitle(r: CandidateImportResult): string {
 
 function Choose({ kind, mode, onFile }: { kind: CandidateKind; mode: Mode; onFile: (file: File) => void }) {
   const api = useApi();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
-  const columns = CANDIDATE_COLUMNS[kind];
-
-  const template = async () => {
-    setSaving(true);
-    try {
-      await api.saveFile(await api.call('candidates.template', { kind }));
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <Flex vertical gap={24} style={{ maxWidth: 760, margin: '0 auto' }}>
       <section aria-label="第一步">
@@ -144,45 +113,18 @@ function Choose({ kind, mode, onFile }: { kind: CandidateKind; mode: Mode; onFil
           {mode === 'create' ? (
             <>
               {CANDIDATE_KIND_LABELS[kind]}模板的列：
-              {columns.map((c, i) => (
-                <span key={c.field}>
-                  {i > 0 && '、'}
-                  {c.header}
-                  {c.required && <Typography.Text type="danger">*</Typography.Text>}
-                </span>
-              ))}
+              <ColumnList columns={CANDIDATE_COLUMNS[kind]} />
               。身份证号和手机号列已设为文本格式，专业和层次可从下拉列表选择；“填写说明”页写有每列的要求。已有表格的列名或顺序不同也没关系，能认出来。
             </>
           ) : (
             '导出的表格与导入模板的列相同。身份证号用来找到考生，请不要修改；改动的字段会写入，没改的不动。表格中找不到的考生会被退回（新考生请用“批量导入”）。'
           )}
         </Typography.Paragraph>
-        {mode === 'create' ? (
-          <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={saving}>
-            下载模板
-          </Button>
-        ) : (
-          <ExportButton filter={{ kind }} label="批量导出" />
-        )}
+        {mode === 'create' ? <TemplateButton load={() => api.call('candidates.template', { kind })} /> : <ExportButton filter={{ kind }} label="批量导出" />}
       </section>
       <section aria-label="第二步">
         <Typography.Title level={5}>2. 选择填好的表格</Typography.Title>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            onFile(file);
-            return false;
-          }}
-          aria-label="选择考生表格"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击选择，或把表格拖到这里</p>
-          <p className="ant-upload-hint">Excel 表格（.xlsx），或 CSV（UTF-8 或 GBK 编码）。选择后先检查并预览，确认后才会写入。</p>
-        </Upload.Dragger>
+        <SheetDropZone label="选择考生表格" onFile={onFile} />
       </section>
     </Flex>
   );

@@ -1,9 +1,6 @@
-import { ArrowRightOutlined } from '@ant-design/icons';
-import { Flex, Table, Typography } from 'antd';
-import { Fragment } from 'react';
+import { Table, Typography } from 'antd';
 import type { CandidateUpdatePreview } from '../../../src-shared/api/candidates';
-
-const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : String(v));
+import { ChangesCell } from '../../ui/import-flow/preview-pieces';
 
 /** 批量修改's preview: per candidate, each changed field as old → new (only those are written). */
 export function UpdatesTable({ updates, total }: { updates: CandidateUpdatePreview[]; total: number }) {
@@ -26,22 +23,7 @@ export function UpdatesTable({ updates, total }: { updates: CandidateUpdatePrevi
           {
             title: '改动',
             key: 'changes',
-            render: (_, u) => (
-              <div style={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 12, rowGap: 2 }}>
-                {u.changes.map((c) => (
-                  <Fragment key={c.field}>
-                    <Typography.Text type="secondary">{c.field}</Typography.Text>
-                    <Flex gap={6} align="baseline" wrap>
-                      <Typography.Text delete type="secondary">
-                        {shown(c.old)}
-                      </Typography.Text>
-                      <ArrowRightOutlined style={{ fontSize: 11, color: 'var(--ant-color-text-tertiary)' }} />
-                      <Typography.Text strong>{shown(c.new)}</Typography.Text>
-                    </Flex>
-                  </Fragment>
-                ))}
-              </div>
-            ),
+            render: (_, u) => <ChangesCell changes={u.changes} />,
           },
         ]}
       />

@@ -1,18 +1,17 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Radio, Result, Select, Space, Table, Tabs, Typography, Upload } from 'antd';
+import { App as AntApp, Card, Descriptions, Flex, Form, Radio, Select, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import type { PaymentImportPreview, PaymentImportResult } from '../../../src-shared/api/payments';
 import { formatYuan, groupLabel, PAYMENT_BASES, PAYMENT_BASIS_LABELS, type PaymentBasis, type PaymentGroup } from '../../../src-shared/domain/payment';
 import { PAYMENT_COLUMNS } from '../../../src-shared/domain/payment-template';
 import { useApi, useOp } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
-import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { IssuesTable } from '../../ui/import-flow/IssuesTable';
-import { useJobFileSaver } from '../../ui/job-files';
 import { PAYMENT_QUERIES } from './payment-status';
 
 /**
@@ -22,7 +21,6 @@ import { PAYMENT_QUERIES } from './payment-status';
  */
 export function PaymentImportPage() {
   const api = useApi();
-  const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [planCode, setPlanCode] = useState<string | undefined>();
   const [basis, setBasis] = useState<PaymentBasis>('subject');
@@ -43,33 +41,25 @@ export function PaymentImportPage() {
         {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
         {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="缴费单" retryLabel="重新选择表格" onRetry={flow.restart} />}
         {stage.step === 'preview' && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <PreviewCommit
+            error={stage.error}
+            errorTitle="没有生成缴费单"
+            summary={commitSummary(stage.preview)}
+            commitLabel="生成缴费单"
+            canCommit={stage.preview.lineCount > 0}
+            onRestart={flow.restart}
+            onCommit={() => void flow.commit()}
+          >
             <PreviewView preview={stage.preview} jobId={stage.checkJobId} />
-            {stage.error && <Alert type="error" showIcon title="没有生成缴费单" description={stage.error.message} />}
-            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview)}</Typography.Text>}>
-              <Space>
-                <Button onClick={flow.restart}>重新选择</Button>
-                <Button type="primary" disabled={stage.preview.lineCount === 0} onClick={() => void flow.commit()}>
-                  生成缴费单
-                </Button>
-              </Space>
-            </CommitBar>
-          </Space>
+          </PreviewCommit>
         )}
         {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
         {stage.step === 'done' && (
-          <Result
-            status="success"
+          <ImportDone
             title={`已生成缴费单 ${stage.result.order.orderNo}`}
             subTitle={`${stage.result.order.lineCount} 条，应缴金额 ¥${formatYuan(stage.result.order.amountFen)} 元${stage.result.counts.refused ? `；退回的 ${stage.result.counts.refused} 行没有写入` : ''}。`}
-            extra={[
-              <Button key="list" type="primary" onClick={() => void navigate('/payments')}>
-                返回缴费管理
-              </Button>,
-              <Button key="again" onClick={flow.restart}>
-                再导入一个表格
-              </Button>,
-            ]}
+            links={[{ label: '返回缴费管理', to: '/payments' }]}
+            onAgain={flow.restart}
           />
         )}
       </Card>
@@ -84,7 +74,6 @@ function commitSummary(p: PaymentImportPreview): string {
 }
 
 function PreviewView({ preview, jobId }: { preview: PaymentImportPreview; jobId: string }) {
-  const { saving, save } = useJobFileSaver();
   const unit = preview.basis === 'certificate' ? '人' : '科次';
   const groups = (
     <Table<PaymentGroup>
@@ -119,21 +108,13 @@ function PreviewView({ preview, jobId }: { preview: PaymentImportPreview; jobId:
           { key: 'refused', label: '退回', value: preview.counts.refused, color: 'var(--ant-color-error)' },
         ]}
       />
-      {preview.counts.refused > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={`有 ${preview.counts.refused} 行有错误，不会写入缴费单`}
-          description="其余的行可以先生成缴费单。下载退回的行（每行附错误原因），改正后再导入即可。"
-          action={
-            preview.refusedFile && (
-              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, 'refused')} loading={saving}>
-                下载退回的行
-              </Button>
-            )
-          }
-        />
-      )}
+      <RefusedRowsAlert
+        count={preview.counts.refused}
+        jobId={jobId}
+        file={preview.refusedFile}
+        title={`有 ${preview.counts.refused} 行有错误，不会写入缴费单`}
+        description="其余的行可以先生成缴费单。下载退回的行（每行附错误原因），改正后再导入即可。"
+      />
       <Tabs
         items={[
           { key: 'groups', label: `缴费单内容（${preview.lineCount} ${unit}）`, children: groups },
@@ -158,22 +139,8 @@ function Choose({
   onFile: (file: File) => void;
 }) {
   const api = useApi();
-  const { message } = AntApp.useApp();
   const plans = useOp('payments.plans', {});
-  const [saving, setSaving] = useState(false);
   const plan = plans.data?.find((p) => p.code === planCode);
-
-  const template = async () => {
-    if (!planCode) return;
-    setSaving(true);
-    try {
-      await api.saveFile(await api.call('payments.template', { planCode, basis }));
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Flex vertical gap={24} style={{ maxWidth: 760, margin: '0 auto' }}>
@@ -208,38 +175,14 @@ function Choose({
         </Form>
         <Typography.Paragraph type="secondary">
           {PAYMENT_BASIS_LABELS[basis]}模板的列：
-          {PAYMENT_COLUMNS[basis].map((c, i) => (
-            <span key={c.field}>
-              {i > 0 && '、'}
-              {c.header}
-              {c.required && <Typography.Text type="danger">*</Typography.Text>}
-            </span>
-          ))}
+          <ColumnList columns={PAYMENT_COLUMNS[basis]} />
           {basis === 'subject' ? '（科目编码或报考科目至少填一项）' : ''}。下载的模板已列出本计划尚未缴费、也不在其他缴费单中的报考记录，删去这次不缴费的行即可。
         </Typography.Paragraph>
-        <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={saving} disabled={!planCode}>
-          下载模板
-        </Button>
+        <TemplateButton load={() => api.call('payments.template', { planCode: planCode!, basis })} disabled={!planCode} />
       </section>
       <section aria-label="第二步">
         <Typography.Title level={5}>2. 选择填好的表格</Typography.Title>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          disabled={!planCode}
-          beforeUpload={(file) => {
-            onFile(file);
-            return false;
-          }}
-          aria-label="选择缴费单表格"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{planCode ? '点击选择，或把表格拖到这里' : '请先选择考试计划'}</p>
-          <p className="ant-upload-hint">Excel 表格（.xlsx），或 CSV（UTF-8 或 GBK 编码）。选择后先检查并预览，确认后才会生成缴费单。</p>
-        </Upload.Dragger>
+        <SheetDropZone label="选择缴费单表格" onFile={onFile} disabled={!planCode} disabledText="请先选择考试计划" after="生成缴费单" />
       </section>
     </Flex>
   );
