@@ -54,18 +54,3 @@ export const CANDIDATE_COLUMNS: Record<CandidateKind, CandidateColumn[]> = {
     { field: 'employer', header: '工作单位', required: false, aliases: ['单位', '单位名称', '工作单位名称'], rule: '可不填' },
   ],
 };
-
-/** Header text as people write it: full-width letters, spaces, required stars, notes in brackets. */
-export function normaliseHeader(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s*＊:：]/g, '')
-    .toLowerCase();
-}
-
-export function matchHeader(kind: CandidateKind, raw: string): CandidateColumn | undefined {
-  const key = normaliseHeader(raw);
-  if (!key) return undefined;
-  return CANDIDATE_COLUMNS[kind].find((c) => normaliseHeader(c.header) === key || c.aliases.some((a) => normaliseHeader(a) === key));
-}

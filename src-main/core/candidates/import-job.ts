@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CandidateImportPreview, CandidateImportResult, ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
+import type { CandidateImportPreview, CandidateImportResult, ImportCounts } from '../../../src-shared/api/candidates';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
@@ -8,7 +8,8 @@ import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
 import { hashFile } from '../../pipelines/hash-file';
 import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
-import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
+import { writeRefusedRows } from '../../pipelines/xlsx/refused-rows';
+import { headerCells } from '../../pipelines/xlsx/sheet-header';
 import { insertAudit, type AuditRowRecord } from '../audit/audit-log';
 import { existingByIdNumber, insertCandidate, updateCandidateFields } from './candidate-store';
 import { countOutcomes, findHeader, judgeRows, type RowOutcome } from './import-rows';
@@ -75,11 +76,7 @@ export const candidateCheckJob = defineJob<CandidateImportInput, CandidateImport
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
     const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
-    await writeRefused(
-      path,
-      sheet.rows.find((r) => r.rowNumber === headerRow)!.cells.map((c) => (typeof c === 'string' ? c : '')),
-      refused,
-    );
+    await writeRefusedRows(path, headerCells(sheet, headerRow), refused, isTextHeader);
     ctx.outputFile('refused', path);
   }
   return {
@@ -150,26 +147,9 @@ export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImpor
   return { counts, written };
 });
 
-async function writeRefused(path: string, headerCells: string[], refused: RowOutcome[]): Promise<void> {
-  const width = Math.max(headerCells.length, ...refused.map((r) => r.raw.length));
-  const headers = Array.from({ length: width }, (_, i) => headerCells[i] || `第${i + 1}列`);
-  const textColumns = new Set(
-    headers
-      .map((h, i) => [h, i] as const)
-      .filter(([h]) => CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).some((c) => c.text && (h.includes(c.header) || c.aliases.some((a) => h.includes(a)))))
-      .map(([, i]) => i),
-  );
-  await writeRowsWorkbook(path, [
-    {
-      name: '退回的行',
-      highlightLast: true,
-      sharedStrings: true,
-      columns: [{ header: '原行号', width: 8 }, ...headers.map((header, i) => ({ header, width: 18, text: textColumns.has(i) })), { header: '错误原因', width: 60 }],
-      rows: refused.map((r) => [r.row, ...Array.from({ length: width }, (_, i) => r.raw[i] ?? ''), reasons(r.errors)]),
-    },
-  ]);
-}
+const TEXT_COLUMNS = CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).filter((c) => c.text);
 
-function reasons(errors: ImportIssue[]): string {
-  return errors.map((e) => `【${e.column}】${e.message}`).join('；');
+/** ID numbers and phones stay text in the refused rows, under whatever header the file gave them. */
+function isTextHeader(header: string): boolean {
+  return TEXT_COLUMNS.some((c) => header.includes(c.header) || c.aliases.some((a) => header.includes(a)));
 }

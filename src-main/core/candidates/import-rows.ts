@@ -9,10 +9,10 @@ import {
   type Candidate,
   type CandidateKind,
 } from '../../../src-shared/domain/candidate';
-import { CANDIDATE_COLUMNS, matchHeader, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
+import { CANDIDATE_COLUMNS, type CandidateColumn, type CandidateField } from '../../../src-shared/domain/candidate-columns';
 import { excerpt } from '../../../src-shared/excerpt';
-import { AppError } from '../../../src-shared/errors';
-import type { CellValue, Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
+import { cellText, findHeaderRow, type HeaderMap as SheetHeader } from '../../pipelines/xlsx/sheet-header';
+import type { Sheet, SheetRow } from '../../pipelines/xlsx/sheet-reader';
 
 /**
  * The rules of a candidate spreadsheet, row by row: no I/O here, so the preview and the commit
@@ -52,60 +52,13 @@ export interface ImportContext {
   today: string;
 }
 
-export interface HeaderMap {
-  headerRow: number;
-  columns: { column: CandidateColumn; index: number }[];
-}
+export type HeaderMap = SheetHeader<CandidateColumn>;
 
 const FIELD_HEADERS = (kind: CandidateKind) => new Map(CANDIDATE_COLUMNS[kind].map((c) => [c.field, c.header]));
 
 /** Finds the header row (under a title row if need be) and which column holds what. */
 export function findHeader(sheet: Sheet, kind: CandidateKind, fileLabel: string): HeaderMap {
-  let best: HeaderMap | null = null;
-  for (const row of sheet.rows.slice(0, 20)) {
-    const columns: HeaderMap['columns'] = [];
-    row.cells.forEach((cell, index) => {
-      const column = typeof cell === 'string' ? matchHeader(kind, cell) : undefined;
-      if (column && !columns.some((c) => c.column.field === column.field)) columns.push({ column, index });
-    });
-    if (!best || columns.length > best.columns.length) best = { headerRow: row.rowNumber, columns };
-  }
-  const required = CANDIDATE_COLUMNS[kind].filter((c) => c.required);
-  if (!best || best.columns.length < 2)
-    throw new AppError('BAD_FILE', `在${fileLabel}的前 20 行里找不到表头（应包含 ${required.map((c) => `“${c.header}”`).join('、')} 等列）。请使用导入模板。`, { file: fileLabel });
-  const merged = sheet.merges.find((ref) => mergeTouchesRow(ref, best!.headerRow));
-  if (merged)
-    throw new AppError('BAD_FILE', `${fileLabel}的表头（第 ${best.headerRow} 行）有合并单元格 ${excerpt(merged, 30)}，无法确定每一列的含义。请取消合并后再导入。`, {
-      file: fileLabel,
-      row: best.headerRow,
-    });
-  const missing = required.filter((c) => !best!.columns.some((m) => m.column.field === c.field));
-  if (missing.length)
-    throw new AppError('BAD_FILE', `${fileLabel}缺少必填列：${missing.map((c) => `“${c.header}”`).join('、')}（表头在第 ${best.headerRow} 行）。`, {
-      file: fileLabel,
-      row: best.headerRow,
-    });
-  return best;
-}
-
-function mergeTouchesRow(ref: string, row: number): boolean {
-  const [from, to] = ref.split(':');
-  const r1 = Number(/\d+/.exec(from ?? '')?.[0]);
-  const r2 = Number(/\d+/.exec(to ?? from ?? '')?.[0]);
-  return r1 <= row && row <= r2;
-}
-
-/** A cell as text, or why it cannot be read (formulas without a result, error values). */
-function cellText(cell: CellValue | undefined): { text: string; number?: number; problem?: string } {
-  if (cell === null || cell === undefined) return { text: '' };
-  if (typeof cell === 'object') {
-    if ('error' in cell) return { text: '', problem: `单元格是错误值 ${excerpt(cell.error)}` };
-    if (cell.result === null || cell.result === '') return { text: '', problem: `单元格是公式（=${excerpt(cell.formula, 40)}）且没有计算结果，请复制后“选择性粘贴 → 数值”` };
-    return typeof cell.result === 'number' ? { text: String(cell.result), number: cell.result } : { text: String(cell.result) };
-  }
-  if (typeof cell === 'number') return { text: String(cell), number: cell };
-  if (typeof cell === 'boolean') return { text: cell ? 'TRUE' : 'FALSE' };
-  return { text: cell.trim() };
+  return findHeaderRow(sheet, CANDIDATE_COLUMNS[kind], fileLabel);
 }
 
 /** Judges every data row; duplicates inside the file are refused at their second appearance. */
