@@ -6,6 +6,7 @@ import { backupOps } from './backup';
 import { candidateOps } from './candidates';
 import { catalogOps } from './catalog';
 import { declarationOps } from './declarations';
+import { enrollmentOps } from './enrollments';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
@@ -32,6 +33,7 @@ export const contract = mergeOps(
   declarationOps,
   yearboardOps,
   siteOps,
+  enrollmentOps,
 );
 
 export type Contract = typeof contract;

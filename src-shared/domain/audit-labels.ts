@@ -1,6 +1,7 @@
 import { contract } from '../api';
 import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
+import { ENROLL_MODE_LABELS, ENROLL_SHEET_LABELS } from './enrollment';
 import { maskIdNumber } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
 
@@ -20,6 +21,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   'photos.replace': '替换考生照片',
   'majors.create': '添加开设专业',
   'majors.update': '修改开设专业',
+  'enrollments.import': '批量导入报考',
+  'enrollments.deleteImport': '批量删除报考',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -36,6 +39,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   'exam-site': '考核站点',
   'exam-room': '考场',
   capacity: '考位检查',
+  enrollment: '报考',
+  'enrollment-import': '报考导入',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -114,6 +119,8 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   package: { file: '文件', fileName: '文件', sequence: '序号', kinds: '数据类型', counts: '数量', path: '保存位置', uploaded: '已上传' },
   'candidate-import': { file: '文件', kind: '考生类别', mode: '方式', counts: '结果' },
   'photo-import': { file: '文件', fix: '自动调整尺寸', replaceExisting: '替换已有照片', counts: '检查结果', written: '写入照片', replaced: '替换照片' },
+  enrollment: { planCode: '考试计划', mode: '报考方式', certificateCode: '证书', level: '证书等级', subjectCodes: '考试科目', counts: '结果' },
+  'enrollment-import': { file: '文件', sheet: '表格类型', counts: '结果' },
 };
 
 /** Fields never shown: internal keys, or what another field already says. */
@@ -138,9 +145,11 @@ const IMPORT_COUNT_LABELS: Record<string, string> = {
   accepted: '合格',
   ignored: '忽略',
   replacing: '其中替换',
+  candidates: '考生',
+  enrollments: '科目',
 };
 
-const MODE_LABELS: Record<string, string> = { create: '批量导入', update: '批量修改' };
+const MODE_LABELS: Record<string, string> = { create: '批量导入', update: '批量修改', ...ENROLL_MODE_LABELS };
 
 /** 18 characters that read as an ID number, not inside a longer run of letters and digits (a hash). */
 const ID_NUMBER_RUN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
@@ -208,6 +217,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   if (field === 'kind' && entityType !== 'package') return CANDIDATE_KIND_LABELS[text as keyof typeof CANDIDATE_KIND_LABELS] ?? text;
   if (field === 'realnameStatus') return REALNAME_LABELS[text as keyof typeof REALNAME_LABELS] ?? text;
   if (field === 'mode') return MODE_LABELS[text] ?? text;
+  if (field === 'sheet') return ENROLL_SHEET_LABELS[text as keyof typeof ENROLL_SHEET_LABELS] ?? text;
   if (field === 'platformCaPem') return '已设置';
   if (ISO_INSTANT.test(text)) return beijingTime(text);
   return maskIdNumbersIn(text);

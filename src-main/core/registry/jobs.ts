@@ -3,6 +3,8 @@ import { auditExportJob } from '../audit/export-job';
 import { backupJob } from '../backup/backup-job';
 import { candidateExportJob } from '../candidates/export-job';
 import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
+import { enrollmentExportJob } from '../enrollments/export-job';
+import { enrollCheckJob, enrollCommitJob } from '../enrollments/import-job';
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
@@ -15,4 +17,5 @@ export const JOBS = jobRegistry(
   [exportJob, exchangeJob, packageInspectJob, packageImportJob],
   [candidateCheckJob, candidateCommitJob, candidateExportJob],
   [photoCheckJob, photoCommitJob],
+  [enrollCheckJob, enrollCommitJob, enrollmentExportJob],
 );

@@ -5,6 +5,7 @@ import { candidateOutbound } from '../candidates/outbound-candidates';
 import { catalogInbound } from '../catalog/inbound';
 import { declarationInbound } from '../declarations/inbound-reviews';
 import { declarationOutbound } from '../declarations/outbound-declarations';
+import { enrollmentOutbound } from '../enrollments/outbound-enrollments';
 import { institutionOutbound } from '../institution/outbound-institution';
 import { siteInbound } from '../sites/inbound-site-reviews';
 import { siteOutbound } from '../sites/outbound-sites';
@@ -16,7 +17,14 @@ import { applyOrder, type InboundModules, type OutboundModules } from '../packag
  */
 export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound, declarationInbound, siteInbound);
 
-export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint('outbound package kind', institutionOutbound, candidateOutbound, declarationOutbound, siteOutbound);
+export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
+  'outbound package kind',
+  institutionOutbound,
+  candidateOutbound,
+  declarationOutbound,
+  siteOutbound,
+  enrollmentOutbound,
+);
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */
 export const INBOUND_ORDER: readonly InboundKind[] = applyOrder(INBOUND);

@@ -7,6 +7,8 @@ import * as m0005 from './0005-enrollments';
 import * as m0006 from './0006-candidate-initials';
 import * as m0007 from './0007-declarations-sites-rooms';
 import * as m0008 from './0008-audit-subjects';
+import * as m0009 from './0009-reserved';
+import * as m0010 from './0010-enrollment-details';
 
 export interface Migration {
   version: number;
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'candidate-initials', up: m0006.up },
   { version: 7, name: 'declarations-sites-rooms', up: m0007.up },
   { version: 8, name: 'audit-subjects', up: m0008.up },
+  { version: 9, name: 'reserved', up: m0009.up },
+  { version: 10, name: 'enrollment-details', up: m0010.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
