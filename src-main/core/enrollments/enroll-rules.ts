@@ -36,6 +36,13 @@ export interface EnrollRequest {
   issues?: RuleIssue[];
 }
 
+export interface SubjectGroup {
+  key: string;
+  cert: string;
+  level: string;
+  subjects: SubjectInfo[];
+}
+
 export interface EnrollJudged {
   ref: number;
   errors: RuleIssue[];
@@ -43,8 +50,8 @@ export interface EnrollJudged {
   candidate: CandidateInfo | null;
   plan: PlanInfo | null;
   mode: EnrollMode;
-  /** The subjects this request would enroll, by certificate and level. */
-  groups: { cert: string; level: string; subjects: SubjectInfo[] }[];
+  /** The subjects this request would enroll, by certificate and level (`key`: pairKey of them). */
+  groups: SubjectGroup[];
 }
 
 const levelOf = (text: string) => (CERT_LEVELS as readonly string[]).find((l) => l === text.replace(/\s/g, ''));
@@ -54,13 +61,13 @@ export function resolvePlan(book: EnrollBook, text: string): PlanInfo | undefine
   const t = text.trim();
   if (!t) return undefined;
   const token = t.split(/\s+/)[0]!;
-  return book.plans.get(t) ?? book.plans.get(token) ?? [...book.plans.values()].find((p) => p.name === t);
+  return book.plans.get(t) ?? book.plans.get(token) ?? book.plansByName.get(t);
 }
 
 function resolveCertificate(book: EnrollBook, text: string) {
   const t = text.trim();
   const token = t.split(/\s+/)[0]!;
-  return book.certificates.get(t) ?? book.certificates.get(token) ?? [...book.certificates.values()].find((c) => c.name === t || c.shortName === t);
+  return book.certificates.get(t) ?? book.certificates.get(token) ?? book.certificatesByName.get(t);
 }
 
 /**
@@ -72,7 +79,12 @@ function resolveSubject(book: EnrollBook, value: RequestValue, plan: PlanInfo | 
   const token = t.split(/\s+/)[0]!;
   const direct = book.subjects.get(t) ?? book.subjects.get(token);
   if (direct) return { subject: direct };
-  const inPlan = plan ? [...plan.certificates.values()].flat().map((c) => book.subjects.get(c)!).filter(Boolean) : [];
+  const inPlan = plan
+    ? [...plan.certificates.values()]
+        .flat()
+        .map((c) => book.subjects.get(c)!)
+        .filter(Boolean)
+    : [];
   if (value.number !== undefined) {
     const same = inPlan.filter((s) => /^\d+$/.test(s.code) && Number(s.code) === value.number);
     if (same.length === 1)
@@ -82,13 +94,14 @@ function resolveSubject(book: EnrollBook, value: RequestValue, plan: PlanInfo | 
   return named.length === 1 ? { subject: named[0] } : {};
 }
 
-function resolveCandidate(book: EnrollBook, r: { idNumber: RequestValue; name: string }, errors: RuleIssue[]): CandidateInfo | null {
+function resolveCandidate(book: EnrollBook, r: { idNumber: RequestValue; name: string }, today: string, errors: RuleIssue[]): CandidateInfo | null {
   const issue = (field: EnrollField, code: string, message: string) => errors.push({ field, code, message });
   if (!r.idNumber.text) {
     issue('idNumber', 'REQUIRED', '身份证号不能为空');
     return null;
   }
-  const id = checkIdNumber(r.idNumber.number ?? r.idNumber.text);
+  // Today given: checking a number asks the clock otherwise, a time-zone conversion per row.
+  const id = checkIdNumber(r.idNumber.number ?? r.idNumber.text, today);
   if (!id.ok) {
     issue('idNumber', id.problem.code, id.problem.message);
     return null;
@@ -117,7 +130,13 @@ function resolvePlanField(book: EnrollBook, text: string, errors: RuleIssue[]): 
 }
 
 /** The certificate and level a request names, as one of the plan's: its subjects, or why not. */
-function planCertificate(book: EnrollBook, plan: PlanInfo | null, certText: string, levelText: string, errors: RuleIssue[]): { cert: string; level: string; subjects: string[] } | null {
+function planCertificate(
+  book: EnrollBook,
+  plan: PlanInfo | null,
+  certText: string,
+  levelText: string,
+  errors: RuleIssue[],
+): { cert: string; level: string; subjects: string[] } | null {
   if (!certText.trim()) {
     errors.push({ field: 'certificate', code: 'REQUIRED', message: '证书不能为空' });
     return null;
@@ -129,7 +148,11 @@ function planCertificate(book: EnrollBook, plan: PlanInfo | null, certText: stri
   }
   const level = levelOf(levelText);
   if (!level) {
-    errors.push({ field: 'level', code: levelText.trim() ? 'LEVEL_UNKNOWN' : 'REQUIRED', message: levelText.trim() ? `证书等级“${excerpt(levelText.trim())}”应为初级、中级或高级` : '证书等级不能为空' });
+    errors.push({
+      field: 'level',
+      code: levelText.trim() ? 'LEVEL_UNKNOWN' : 'REQUIRED',
+      message: levelText.trim() ? `证书等级“${excerpt(levelText.trim())}”应为初级、中级或高级` : '证书等级不能为空',
+    });
     return null;
   }
   if (!plan) return null;
@@ -178,8 +201,9 @@ export function judgeEnroll(book: EnrollBook, r: EnrollRequest, today: string): 
   const errors: RuleIssue[] = [...(r.issues ?? [])];
   const warnings: RuleIssue[] = [];
   const out: EnrollJudged = { ref: r.ref, errors, warnings, candidate: null, plan: null, mode: r.mode, groups: [] };
-  const candidate = resolveCandidate(book, r, errors);
-  if (candidate?.missing.length) errors.push({ field: 'idNumber', code: 'INCOMPLETE', message: `考生“${candidate.name}”的信息不完整（${candidate.missing.join('、')}），补齐后才能报考` });
+  const candidate = resolveCandidate(book, r, today, errors);
+  if (candidate && !candidate.complete)
+    errors.push({ field: 'idNumber', code: 'INCOMPLETE', message: `考生“${candidate.name}”的信息不完整（${book.missingOf(candidate).join('、')}），补齐后才能报考` });
   const plan = resolvePlanField(book, r.plan, errors);
   const closed = plan ? registrationRefusal(plan, today) : null;
   if (closed) errors.push({ field: 'plan', code: 'WINDOW_CLOSED', message: `${closed}，不能报考` });
@@ -187,7 +211,7 @@ export function judgeEnroll(book: EnrollBook, r: EnrollRequest, today: string): 
   let subjects: SubjectInfo[] = [];
   if (r.mode === 'certificate') {
     const pc = planCertificate(book, plan, r.certificate, r.level, errors);
-    if (pc) subjects = pc.subjects.map((s) => book.subjects.get(s)).filter((s): s is SubjectInfo => s !== undefined && s.status !== '已停用');
+    if (pc) subjects = book.activeSubjects(plan!, pc.cert, pc.level);
   } else subjects = planSubjects(book, plan, r.subjects, errors, warnings);
 
   if (candidate) {
@@ -199,15 +223,15 @@ export function judgeEnroll(book: EnrollBook, r: EnrollRequest, today: string): 
           message: `科目“${s.name}”（${s.code}）的参考对象为${s.target}，该考生是${CANDIDATE_KIND_LABELS[candidate.kind]}${r.mode === 'certificate' ? '；这个证书的科目按考生类别区分，请按科目报考' : ''}`,
         });
   }
-  const groups = new Map<string, EnrollJudged['groups'][number]>();
+  // Most requests name one certificate: a short list, not a map per request.
+  const groups: SubjectGroup[] = [];
   for (const s of subjects) {
-    const key = pairKey(s.certificateCode, s.level);
-    const g = groups.get(key) ?? { cert: s.certificateCode, level: s.level, subjects: [] };
+    let g = groups.find((x) => x.cert === s.certificateCode && x.level === s.level);
+    if (!g) groups.push((g = { key: pairKey(s.certificateCode, s.level), cert: s.certificateCode, level: s.level, subjects: [] }));
     g.subjects.push(s);
-    groups.set(key, g);
   }
   if (plan)
-    for (const g of groups.values())
+    for (const g of groups)
       if (book.approvedCount(plan.year, g.cert, g.level) === null) {
         const name = book.certificates.get(g.cert)?.name ?? g.cert;
         errors.push({
@@ -219,21 +243,25 @@ export function judgeEnroll(book: EnrollBook, r: EnrollRequest, today: string): 
 
   if (candidate && plan && !errors.length) {
     const enrolled = book.enrolledIn(plan.code).get(candidate.id);
-    for (const g of groups.values()) {
-      const already = g.subjects.filter((s) => enrolled?.has(s.code));
+    for (const g of enrolled ? groups : []) {
+      const already = g.subjects.filter((s) => enrolled!.has(s.code));
       if (!already.length) continue;
       const names = already.map((s) => `“${s.name}”（${s.code}）`).join('、');
       if (already.length === g.subjects.length)
         errors.push({ field: r.mode === 'certificate' ? 'certificate' : 'subject', code: 'ALREADY_ENROLLED', message: `该考生已报考过本计划的科目${names}` });
       else {
-        warnings.push({ field: 'certificate', code: 'PARTLY_ENROLLED', message: `该考生已报考过本计划的科目${names}，本次只报考其余 ${g.subjects.length - already.length} 个科目` });
+        warnings.push({
+          field: 'certificate',
+          code: 'PARTLY_ENROLLED',
+          message: `该考生已报考过本计划的科目${names}，本次只报考其余 ${g.subjects.length - already.length} 个科目`,
+        });
         g.subjects = g.subjects.filter((s) => !already.includes(s));
       }
     }
   }
   out.candidate = candidate;
   out.plan = plan;
-  out.groups = errors.length ? [] : [...groups.values()];
+  out.groups = errors.length ? [] : groups;
   return out;
 }
 
@@ -243,39 +271,58 @@ export function judgeEnroll(book: EnrollBook, r: EnrollRequest, today: string): 
  * enrolled: over it, every request of that certificate and level is refused, with the numbers.
  */
 export function judgeBatch(book: EnrollBook, judged: EnrollJudged[], describe: (ref: number) => string): void {
-  const seen = new Map<string, number>();
+  // Keyed by the plan's and subject's own objects: no key is spelled out per row.
+  const seen = new Map<PlanInfo, Map<SubjectInfo, Map<number, number>>>();
   for (const j of judged) {
     if (j.errors.length || !j.candidate || !j.plan) continue;
+    let bySubject = seen.get(j.plan);
+    if (!bySubject) seen.set(j.plan, (bySubject = new Map()));
     for (const g of j.groups)
       for (const s of g.subjects) {
-        const key = `${j.candidate.id}/${j.plan.code}/${s.code}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, j.ref);
+        let byCandidate = bySubject.get(s);
+        if (!byCandidate) bySubject.set(s, (byCandidate = new Map()));
+        const first = byCandidate.get(j.candidate.id);
+        if (first === undefined) byCandidate.set(j.candidate.id, j.ref);
         else if (first !== j.ref)
-          j.errors.push({ field: j.mode === 'certificate' ? 'certificate' : 'subject', code: 'DUPLICATE_IN_FILE', message: `与${describe(first)}重复（同一考生、同一考试计划、同一科目“${s.name}”）` });
+          j.errors.push({
+            field: j.mode === 'certificate' ? 'certificate' : 'subject',
+            code: 'DUPLICATE_IN_FILE',
+            message: `与${describe(first)}重复（同一考生、同一考试计划、同一科目“${s.name}”）`,
+          });
       }
     if (j.errors.length) j.groups = [];
   }
 
-  const adding = new Map<string, { year: number; cert: string; level: string; pairs: Set<string>; requests: EnrollJudged[] }>();
+  interface Adding {
+    year: number;
+    cert: string;
+    level: string;
+    /** The candidates this batch adds to the quota, per plan (one count per candidate and plan). */
+    pairs: Map<PlanInfo, Set<number>>;
+    requests: EnrollJudged[];
+  }
+  const adding = new Map<number, Map<string, Adding>>();
   for (const j of judged) {
     if (j.errors.length || !j.candidate || !j.plan) continue;
+    let byPair = adding.get(j.plan.year);
+    if (!byPair) adding.set(j.plan.year, (byPair = new Map()));
     for (const g of j.groups) {
-      const key = `${j.plan.year}/${g.cert}/${g.level}`;
-      const entry = adding.get(key) ?? { year: j.plan.year, cert: g.cert, level: g.level, pairs: new Set(), requests: [] };
+      let entry = byPair.get(g.key);
+      if (!entry) byPair.set(g.key, (entry = { year: j.plan.year, cert: g.cert, level: g.level, pairs: new Map(), requests: [] }));
       entry.requests.push(j);
-      if (!book.counted(j.plan.code, j.candidate.id, g.cert, g.level)) entry.pairs.add(`${j.candidate.id}/${j.plan.code}`);
-      adding.set(key, entry);
+      if (book.counted(j.plan.code, j.candidate.id, g.cert, g.level)) continue;
+      let people = entry.pairs.get(j.plan);
+      if (!people) entry.pairs.set(j.plan, (people = new Set()));
+      people.add(j.candidate.id);
     }
   }
-  for (const a of adding.values()) {
-    const approved = book.approvedCount(a.year, a.cert, a.level) ?? 0;
+  for (const a of [...adding.values()].flatMap((m) => [...m.values()])) {
     const message = quotaOverflow({
       certificate: book.certificates.get(a.cert)?.shortName ?? a.cert,
       level: a.level,
-      approved,
+      approved: book.approvedCount(a.year, a.cert, a.level) ?? 0,
       used: book.usedCount(a.year, a.cert, a.level),
-      adding: a.pairs.size,
+      adding: [...a.pairs.values()].reduce((n, set) => n + set.size, 0),
     });
     if (!message) continue;
     for (const j of a.requests) {
@@ -315,7 +362,7 @@ export interface DeleteJudged {
 export function judgeDelete(book: EnrollBook, r: DeleteRequest, today: string): DeleteJudged {
   const errors: RuleIssue[] = [...(r.issues ?? [])];
   const warnings: RuleIssue[] = [];
-  const candidate = resolveCandidate(book, r, errors);
+  const candidate = resolveCandidate(book, r, today, errors);
   const plan = resolvePlanField(book, r.plan, errors);
   const closed = plan ? registrationRefusal(plan, today) : null;
   if (closed) errors.push({ field: 'plan', code: 'WINDOW_CLOSED', message: `${closed}，不能删除报考` });
@@ -330,7 +377,9 @@ export function judgeDelete(book: EnrollBook, r: DeleteRequest, today: string): 
     const enrolled = book.enrolledIn(plan.code).get(candidate.id);
     const mine = subjects.filter((s) => enrolled?.has(s.code));
     if (!mine.length) {
-      const what = r.subject.text.trim() ? `科目“${subjects[0]!.name}”（${subjects[0]!.code}）` : `“${book.certificates.get(subjects[0]?.certificateCode ?? '')?.name ?? r.certificate.trim()}”${levelOf(r.level) ?? ''}的科目`;
+      const what = r.subject.text.trim()
+        ? `科目“${subjects[0]!.name}”（${subjects[0]!.code}）`
+        : `“${book.certificates.get(subjects[0]?.certificateCode ?? '')?.name ?? r.certificate.trim()}”${levelOf(r.level) ?? ''}的科目`;
       errors.push({ field: r.subject.text.trim() ? 'subject' : 'certificate', code: 'NOT_ENROLLED', message: `该考生没有报考本计划的${what}` });
     }
     subjects = mine;

@@ -9,7 +9,7 @@ import type { CallContext } from '../call-context';
 import { allCandidates } from '../candidates/candidates-service';
 import { EnrollBook } from './enroll-book';
 import { judgeBatch, judgeEnroll, type EnrollJudged, type RuleIssue } from './enroll-rules';
-import { insertEnrollments } from './enrollment-store';
+import { insertEnrollments, type NewEnrollment } from './enrollment-store';
 
 /** The exam plans the 报考 dialog and the templates offer: open ones first, each certificate with its subjects and quota. */
 export function enrollPlans(store: Store, today: string): EnrollPlanRow[] {
@@ -145,15 +145,10 @@ export function enrollAs(store: Store, actor: Actor, now: Date, input: EnrollInp
     if (preview.problems.length) throw new AppError(closed ? 'OUT_OF_WINDOW' : 'STATE', preview.problems.join('；'));
     if (!judged.length) throw new AppError('STATE', `选择的 ${preview.counts.candidates} 名考生都不能报考：${preview.refusals[0]?.message ?? ''}`);
     const rows: AuditRowRecord[] = [];
-    let written = 0;
+    const adding: NewEnrollment[] = [];
     for (const j of judged) {
       const subjects = j.groups.flatMap((g) => g.subjects);
-      insertEnrollments(
-        store,
-        subjects.map((s) => ({ candidateId: j.candidate!.id, idNumber: j.candidate!.idNumber, planCode: j.plan!.code, subjectCode: s.code, mode: input.mode })),
-        now.toISOString(),
-      );
-      written += subjects.length;
+      for (const s of subjects) adding.push({ candidateId: j.candidate!.id, idNumber: j.candidate!.idNumber, planCode: j.plan!.code, subjectCode: s.code, mode: input.mode });
       rows.push({
         entity: '报考',
         key: `${j.candidate!.idNumber}/${j.plan!.code}`,
@@ -162,6 +157,7 @@ export function enrollAs(store: Store, actor: Actor, now: Date, input: EnrollInp
         changes: [{ field: `科目（${j.plan!.name}）`, old: null, new: subjects.map((s) => `${s.code} ${s.name}`).join('、') }],
       });
     }
+    insertEnrollments(store, adding, now.toISOString());
     insertAudit(
       store,
       actor,
@@ -169,11 +165,19 @@ export function enrollAs(store: Store, actor: Actor, now: Date, input: EnrollInp
         operation: 'enrollments.enroll',
         entityType: 'enrollment',
         entityId: input.planCode,
-        after: { planCode: input.planCode, mode: input.mode, certificateCode: input.certificateCode, level: input.level, subjectCodes: input.subjectCodes, counts: preview.counts, changes: rows },
+        after: {
+          planCode: input.planCode,
+          mode: input.mode,
+          certificateCode: input.certificateCode,
+          level: input.level,
+          subjectCodes: input.subjectCodes,
+          counts: preview.counts,
+          changes: rows,
+        },
       },
       now,
     );
     audited();
-    return { counts: preview.counts, written };
+    return { counts: preview.counts, written: adding.length };
   });
 }

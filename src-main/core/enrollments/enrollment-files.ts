@@ -38,7 +38,9 @@ export async function enrollTemplateFile(call: CallContext, sheet: EnrollSheet):
   const plans = current.length ? current : all;
   const certificates = [...new Map(plans.flatMap((p) => p.certificates).map((c) => [c.code, choiceLabel(c.code, c.name)])).values()];
   const subjects = [
-    ...new Map(plans.flatMap((p) => p.certificates.flatMap((c) => c.subjects.map((s) => [s.code, `${choiceLabel(s.code, s.name)}（${c.shortName} ${c.level}）`] as const)))).values(),
+    ...new Map(
+      plans.flatMap((p) => p.certificates.flatMap((c) => c.subjects.map((s) => [s.code, `${choiceLabel(s.code, s.name)}（${c.shortName} ${c.level}）`] as const))),
+    ).values(),
   ];
   const choices: Record<string, readonly string[]> = {
     plan: plans.map((p) => choiceLabel(p.code, p.name)),
@@ -109,7 +111,11 @@ export function startEnrollCheck(call: CallContext, input: z.output<typeof enrol
 }
 
 export function startEnrollCommit(call: CallContext, input: z.output<typeof enrollImportInput> & { fileHash: string }): JobInfo<EnrollImportResult> {
-  return call.app.jobs.start(enrollCommitJob, { ...importInputOf(call, input), commitHash: input.fileHash }, { title: TITLES[input.sheet], actor: call.actor, owner: call.sessionToken });
+  return call.app.jobs.start(
+    enrollCommitJob,
+    { ...importInputOf(call, input), commitHash: input.fileHash },
+    { title: TITLES[input.sheet], actor: call.actor, owner: call.sessionToken },
+  );
 }
 
 export function startEnrollmentExport(call: CallContext, view: EnrollmentExportInput): JobInfo<{ count: number; exportFile: 'export' }> {

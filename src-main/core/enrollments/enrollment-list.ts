@@ -1,4 +1,12 @@
-import type { EnrollmentExportInput, EnrollmentFacets, EnrollmentFilter, EnrollmentPage, EnrollmentRow, EnrollmentSort, EnrollmentSummary } from '../../../src-shared/api/enrollments';
+import type {
+  EnrollmentExportInput,
+  EnrollmentFacets,
+  EnrollmentFilter,
+  EnrollmentPage,
+  EnrollmentRow,
+  EnrollmentSort,
+  EnrollmentSummary,
+} from '../../../src-shared/api/enrollments';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import type { ExamMethod } from '../../../src-shared/domain/catalog';
 import type { EnrollMode } from '../../../src-shared/domain/enrollment';
@@ -170,9 +178,11 @@ export function enrollmentFacets(store: Store): EnrollmentFacets {
     subjects: rows(
       `SELECT s.code, s.name, s.certificate_code AS certificateCode, s.level FROM exam_subjects s WHERE s.code IN (SELECT DISTINCT subject_code FROM enrollments) ORDER BY s.certificate_code, s.level, s.code`,
     ),
-    majors: rows<{ v: string }>(`SELECT DISTINCT c.major AS v FROM candidates c WHERE c.major IS NOT NULL AND c.id IN (SELECT candidate_id FROM enrollments) ORDER BY v`).map((r) => r.v),
-    entryYears: rows<{ v: number }>(`SELECT DISTINCT c.entry_year AS v FROM candidates c WHERE c.entry_year IS NOT NULL AND c.id IN (SELECT candidate_id FROM enrollments) ORDER BY v DESC`).map(
+    majors: rows<{ v: string }>(`SELECT DISTINCT c.major AS v FROM candidates c WHERE c.major IS NOT NULL AND c.id IN (SELECT candidate_id FROM enrollments) ORDER BY v`).map(
       (r) => r.v,
     ),
+    entryYears: rows<{ v: number }>(
+      `SELECT DISTINCT c.entry_year AS v FROM candidates c WHERE c.entry_year IS NOT NULL AND c.id IN (SELECT candidate_id FROM enrollments) ORDER BY v DESC`,
+    ).map((r) => r.v),
   };
 }

@@ -12,17 +12,24 @@ export interface NewEnrollment {
   mode: EnrollMode;
 }
 
-const INSERT = 'INSERT INTO enrollments (candidate_id, plan_code, subject_code, paid, created_at, mode) VALUES (?, ?, ?, 0, ?, ?)';
+const INSERT = 'INSERT INTO enrollments (candidate_id, plan_code, subject_code, paid, created_at, mode) VALUES ';
+const ROW = '(?, ?, ?, 0, ?, ?)';
+/** Rows a statement inserts: a batch costs one call into SQLite instead of one per row (10,000 candidates × their subjects). */
+const BATCH = 100;
 // Enrolled again before a deletion was sent: the platform never hears of the deletion.
 const FORGET_DELETION = 'DELETE FROM enrollment_deletions WHERE sent_at IS NULL AND id_number = ? AND plan_code = ? AND subject_code = ?';
 
 export function insertEnrollments(store: Store, rows: readonly NewEnrollment[], at: string): void {
-  const insert = store.prepare(INSERT);
-  const forget = store.prepare(FORGET_DELETION);
-  for (const r of rows) {
-    insert.run(r.candidateId, r.planCode, r.subjectCode, at, r.mode);
-    forget.run(r.idNumber, r.planCode, r.subjectCode);
+  const full = store.prepare(INSERT + Array(BATCH).fill(ROW).join(', '));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const values = batch.flatMap((r) => [r.candidateId, r.planCode, r.subjectCode, at, r.mode]);
+    (batch.length === BATCH ? full : store.prepare(INSERT + Array(batch.length).fill(ROW).join(', '))).run(...values);
   }
+  // Usually there is no deletion waiting: one look instead of a statement per row.
+  if (!store.prepare('SELECT 1 FROM enrollment_deletions WHERE sent_at IS NULL LIMIT 1').get()) return;
+  const forget = store.prepare(FORGET_DELETION);
+  for (const r of rows) forget.run(r.idNumber, r.planCode, r.subjectCode);
 }
 
 interface Enrolled {

@@ -14,7 +14,7 @@ import type { Store } from '../../store/store';
 import { insertAudit, type AuditRowRecord } from '../audit/audit-log';
 import { exportsDir, SHEET_LIMITS } from '../candidates/import-job';
 import { EnrollBook } from './enroll-book';
-import { deleteEnrollments, insertEnrollments } from './enrollment-store';
+import { deleteEnrollments, insertEnrollments, type NewEnrollment } from './enrollment-store';
 import { countSheet, findEnrollHeader, judgeDeleteSheet, judgeEnrollSheet, refuseAtWrite, type DeleteOutcome, type EnrollOutcome } from './sheet-requests';
 
 export interface EnrollImportInput {
@@ -65,7 +65,15 @@ function applyDeletions(store: Store, outcomes: DeleteOutcome[], now: Date, rows
     const { candidate, plan, subjects } = o.judged;
     if (o.status !== 'accepted' || !candidate || !plan) return;
     try {
-      const n = store.db.transaction(() => deleteEnrollments(store, candidate, plan.code, subjects.map((s) => s.code), now.toISOString()))();
+      const n = store.db.transaction(() =>
+        deleteEnrollments(
+          store,
+          candidate,
+          plan.code,
+          subjects.map((s) => s.code),
+          now.toISOString(),
+        ),
+      )();
       written += n;
       rows?.push({
         entity: '报考',
@@ -139,17 +147,14 @@ export const enrollCommitJob = defineJob<EnrollCommitInput, EnrollImportResult>(
     const outcomes = judge(store, read, input.sheet, institutionDate(now));
     let written = 0;
     if (input.sheet === 'delete') written = applyDeletions(store, outcomes as DeleteOutcome[], now, rows, (i) => onRow(i, outcomes.length));
-    else
+    else {
+      const adding: NewEnrollment[] = [];
       (outcomes as EnrollOutcome[]).forEach((o, i) => {
         onRow(i, outcomes.length);
         const { candidate, plan, groups } = o.judged;
         if (o.status !== 'accepted' || !candidate || !plan) return;
         const subjects = groups.flatMap((g) => g.subjects);
-        insertEnrollments(
-          store,
-          subjects.map((s) => ({ candidateId: candidate.id, idNumber: candidate.idNumber, planCode: plan.code, subjectCode: s.code, mode: o.judged.mode })),
-          stamp,
-        );
+        for (const s of subjects) adding.push({ candidateId: candidate.id, idNumber: candidate.idNumber, planCode: plan.code, subjectCode: s.code, mode: o.judged.mode });
         written += subjects.length;
         rows.push({
           entity: '报考',
@@ -159,6 +164,8 @@ export const enrollCommitJob = defineJob<EnrollCommitInput, EnrollImportResult>(
           changes: [{ field: `科目（${plan.name}）`, old: null, new: subjects.map((s) => `${s.code} ${s.name}`).join('、') }],
         });
       });
+      insertEnrollments(store, adding, stamp);
+    }
     const counts = countSheet(outcomes);
     insertAudit(
       store,
@@ -182,4 +189,3 @@ const TEXT_HEADERS = [...new Set(Object.values(ENROLL_COLUMNS).flat())].filter((
 function isTextHeader(header: string): boolean {
   return TEXT_HEADERS.some((c) => header.includes(c.header) || c.aliases.some((a) => header.includes(a)));
 }
-

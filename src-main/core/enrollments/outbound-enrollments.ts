@@ -83,7 +83,9 @@ async function buildEnrollments(store: Store, ctx: OutboundContext): Promise<Out
         : mine.map((e) => templateRow(fields, e));
     if (!lines.length) continue;
     const path = join(ctx.workDir, `${ENROLL_SHEET_LABELS[mode]}.xlsx`);
-    await writeRowsWorkbook(path, [{ name: ENROLL_SHEET_LABELS[mode], columns: columns.map((c) => ({ header: c.header, width: c.text ? 30 : 12, text: c.text ?? false })), rows: lines }]);
+    await writeRowsWorkbook(path, [
+      { name: ENROLL_SHEET_LABELS[mode], columns: columns.map((c) => ({ header: c.header, width: c.text ? 30 : 12, text: c.text ?? false })), rows: lines },
+    ]);
     files.push({ path: `enrollments/${ENROLL_SHEET_LABELS[mode]}.xlsx`, file: path });
   }
   return {

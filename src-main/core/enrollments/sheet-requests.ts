@@ -33,43 +33,62 @@ export function findEnrollHeader(sheet: Sheet, kind: EnrollSheet, fileLabel: str
   return findHeaderRow(sheet, ENROLL_COLUMNS[kind], fileLabel);
 }
 
+/** A row's template cells, read once; its other cells only when it is refused (for its sheet). */
 interface RowCells {
   row: number;
-  raw: string[];
-  get(field: EnrollField): RequestValue;
+  values: Partial<Record<EnrollField, RequestValue>>;
+  cells: SheetRow['cells'];
+  width: number;
   issues: RuleIssue[];
 }
+
+const EMPTY: RequestValue = { text: '' };
+const valueOf = (c: RowCells, field: EnrollField): RequestValue => c.values[field] ?? EMPTY;
+const rawOf = (c: RowCells): string[] => Array.from({ length: c.width }, (_, i) => cellText(c.cells[i]).text);
 
 function rowsOf(sheet: Sheet, header: HeaderMap<EnrollColumn>): RowCells[] {
   const width = Math.max(...header.columns.map((c) => c.index)) + 1;
   const out: RowCells[] = [];
-  for (const row of sheet.rows as SheetRow[]) {
+  for (const row of sheet.rows) {
     if (row.rowNumber <= header.headerRow) continue;
     const issues: RuleIssue[] = [];
-    const values = new Map<EnrollField, RequestValue>();
+    const values: RowCells['values'] = {};
+    let any = false;
     for (const { column, index } of header.columns) {
       const c = cellText(row.cells[index]);
       if (c.problem) issues.push({ field: column.field, code: 'CELL_UNREADABLE', message: c.problem });
-      values.set(column.field, c.number === undefined ? { text: c.text } : { text: c.text, number: c.number });
+      values[column.field] = c;
+      any ||= c.text !== '';
     }
     // A row with nothing in the template's columns is a gap a person left, not a request.
-    if (![...values.values()].some((v) => v.text) && !issues.length) continue;
-    out.push({
-      row: row.rowNumber,
-      raw: Array.from({ length: width }, (_, i) => cellText(row.cells[i]).text),
-      get: (field) => values.get(field) ?? { text: '' },
-      issues,
-    });
+    if (any || issues.length) out.push({ row: row.rowNumber, values, cells: row.cells, width, issues });
   }
   return out;
 }
 
+const HEADERS = Object.fromEntries(Object.entries(ENROLL_COLUMNS).map(([kind, columns]) => [kind, new Map(columns.map((c) => [c.field, c.header]))])) as Record<
+  EnrollSheet,
+  Map<EnrollField, string>
+>;
+
 function toIssues(kind: EnrollSheet, row: number, list: RuleIssue[]): ImportIssue[] {
-  const header = new Map(ENROLL_COLUMNS[kind].map((c) => [c.field, c.header]));
-  return list.map((i) => ({ row, column: header.get(i.field) ?? i.field, code: i.code, message: i.message }));
+  return list.map((i) => ({ row, column: HEADERS[kind].get(i.field) ?? i.field, code: i.code, message: i.message }));
 }
 
 const rowLabel = (ref: number) => `第 ${ref} 行`;
+
+function outcome<J extends EnrollJudged | DeleteJudged>(kind: EnrollSheet, j: J, cells: RowCells): SheetRowOutcome & { judged: J } {
+  return {
+    row: j.ref,
+    status: j.errors.length ? 'refused' : 'accepted',
+    errors: j.errors.length ? toIssues(kind, j.ref, j.errors) : [],
+    warnings: j.warnings.length ? toIssues(kind, j.ref, j.warnings) : [],
+    get raw() {
+      return rawOf(cells);
+    },
+    judged: j,
+  };
+}
 
 /** Judges every row of a 按证书 / 按科目 sheet: each by itself, then the file's duplicates and the quota. */
 export function judgeEnrollSheet(book: EnrollBook, sheet: Sheet, header: HeaderMap<EnrollColumn>, kind: 'certificate' | 'subject', today: string): EnrollOutcome[] {
@@ -79,27 +98,20 @@ export function judgeEnrollSheet(book: EnrollBook, sheet: Sheet, header: HeaderM
       book,
       {
         ref: c.row,
-        idNumber: c.get('idNumber'),
-        name: c.get('name').text,
-        plan: c.get('plan').text,
+        idNumber: valueOf(c, 'idNumber'),
+        name: valueOf(c, 'name').text,
+        plan: valueOf(c, 'plan').text,
         mode: kind,
-        certificate: c.get('certificate').text,
-        level: c.get('level').text,
-        subjects: [c.get('subject')],
+        certificate: valueOf(c, 'certificate').text,
+        level: valueOf(c, 'level').text,
+        subjects: [valueOf(c, 'subject')],
         issues: c.issues,
       },
       today,
     ),
   );
   judgeBatch(book, judged, rowLabel);
-  return judged.map((j, i) => ({
-    row: j.ref,
-    status: j.errors.length ? 'refused' : 'accepted',
-    errors: toIssues(kind, j.ref, j.errors),
-    warnings: toIssues(kind, j.ref, j.warnings),
-    raw: rows[i]!.raw,
-    judged: j,
-  }));
+  return judged.map((j, i) => outcome(kind, j, rows[i]!));
 }
 
 export function judgeDeleteSheet(book: EnrollBook, sheet: Sheet, header: HeaderMap<EnrollColumn>, today: string): DeleteOutcome[] {
@@ -109,26 +121,19 @@ export function judgeDeleteSheet(book: EnrollBook, sheet: Sheet, header: HeaderM
       book,
       {
         ref: c.row,
-        idNumber: c.get('idNumber'),
-        name: c.get('name').text,
-        plan: c.get('plan').text,
-        certificate: c.get('certificate').text,
-        level: c.get('level').text,
-        subject: c.get('subject'),
+        idNumber: valueOf(c, 'idNumber'),
+        name: valueOf(c, 'name').text,
+        plan: valueOf(c, 'plan').text,
+        certificate: valueOf(c, 'certificate').text,
+        level: valueOf(c, 'level').text,
+        subject: valueOf(c, 'subject'),
         issues: c.issues,
       },
       today,
     ),
   );
   judgeDeleteBatch(judged, rowLabel);
-  return judged.map((j, i) => ({
-    row: j.ref,
-    status: j.errors.length ? 'refused' : 'accepted',
-    errors: toIssues('delete', j.ref, j.errors),
-    warnings: toIssues('delete', j.ref, j.warnings),
-    raw: rows[i]!.raw,
-    judged: j,
-  }));
+  return judged.map((j, i) => outcome('delete', j, rows[i]!));
 }
 
 /** A row the database refused when it was written (a confirmed payment order): refused like the others, nothing of it written. */
