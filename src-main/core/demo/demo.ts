@@ -6,6 +6,7 @@ import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
+import { addDemoEnrollments, type DemoEnrollments } from './demo-enrollments';
 import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
@@ -32,6 +33,7 @@ export interface DemoReport {
   candidates: DemoCandidates | null;
   declarations: DemoDeclarations | null;
   sites: DemoSites | null;
+  enrollments: DemoEnrollments | null;
 }
 
 const STAFF = [
@@ -80,6 +82,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
   const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
+  const enrollments = options.platform ? await addDemoEnrollments(app, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
@@ -87,6 +90,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     candidates,
     declarations,
     sites,
+    enrollments,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,
