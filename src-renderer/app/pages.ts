@@ -3,6 +3,7 @@ import { adminPages } from '../workflows/admin/pages';
 import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
+import { enrollmentPages } from '../workflows/enrollments/pages';
 import { homePages } from '../workflows/home/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { sitePages } from '../workflows/sites/pages';
@@ -18,6 +19,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   declarations: declarationPages,
   catalog: catalogPages,
   sites: sitePages,
+  enrollments: enrollmentPages,
   candidates: candidatesPages,
   sync: syncPages,
   admin: adminPages,
