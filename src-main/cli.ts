@@ -1,6 +1,7 @@
 import { runCli } from './cli/cli-kit';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
+import { enrollDeleteCommand, enrollImportCommand, enrollListCommand } from './cli/enroll-commands';
 import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { paymentsCreateCommand, paymentsListCommand } from './cli/payment-commands';
@@ -27,6 +28,9 @@ const commands = [
   capacityCommand,
   paymentsCreateCommand,
   paymentsListCommand,
+  enrollImportCommand,
+  enrollDeleteCommand,
+  enrollListCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

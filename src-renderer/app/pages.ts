@@ -3,6 +3,7 @@ import { adminPages } from '../workflows/admin/pages';
 import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
+import { enrollmentPages } from '../workflows/enrollments/pages';
 import { homePages } from '../workflows/home/pages';
 import { paymentPages } from '../workflows/payments/pages';
 import { settingsPages } from '../workflows/settings/pages';
@@ -20,6 +21,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   catalog: catalogPages,
   sites: sitePages,
   payments: paymentPages,
+  enrollments: enrollmentPages,
   candidates: candidatesPages,
   sync: syncPages,
   admin: adminPages,

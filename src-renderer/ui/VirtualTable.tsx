@@ -13,6 +13,8 @@ export interface VirtualColumn<T> {
   align?: 'center' | 'right';
   /** Set when the server can sort by this column. */
   sortKey?: string;
+  /** Drawn in the header instead of the title (a select-all box); the title still names the column. */
+  header?: ReactNode;
   render: (row: T, index: number) => ReactNode;
 }
 
@@ -34,6 +36,8 @@ export interface VirtualTableProps<T> {
   onSort?: (key: string, order: SortOrder) => void;
   /** Enter or a double click on a row. */
   onOpen?: (row: T) => void;
+  /** Space on the active row (selecting it). */
+  onToggle?: (row: T) => void;
   loading?: boolean;
   /** Scrolls back to the top and forgets the active row when it changes (a new filter). */
   resetKey?: string;
@@ -97,6 +101,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         const row = rowAt(activeIndex);
         if (row && onOpen) onOpen(row);
       },
+      ...(props.onToggle
+        ? {
+            ' ': () => {
+              const row = rowAt(activeIndex);
+              if (row) props.onToggle!(row);
+            },
+          }
+        : {}),
     };
     const action = keys[e.key];
     if (!action) return;
@@ -137,8 +149,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 role="columnheader"
                 className={`vt-cell${c.align ? ` vt-cell-${c.align}` : ''}`}
                 aria-sort={c.sortKey ? (sorted ? (sort!.order === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+                aria-label={c.header ? c.title : undefined}
               >
-                {c.sortKey && onSort ? (
+                {c.header ? (
+                  c.header
+                ) : c.sortKey && onSort ? (
                   <button type="button" className="vt-sort" data-active={sorted} onClick={() => toggleSort(c.sortKey!)} title={`按${c.title}排序`}>
                     {c.title}
                     <span className="vt-sort-icon" aria-hidden>

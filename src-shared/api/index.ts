@@ -6,6 +6,7 @@ import { backupOps } from './backup';
 import { candidateOps } from './candidates';
 import { catalogOps } from './catalog';
 import { declarationOps } from './declarations';
+import { enrollmentOps } from './enrollments';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
@@ -34,6 +35,7 @@ export const contract = mergeOps(
   yearboardOps,
   siteOps,
   paymentOps,
+  enrollmentOps,
 );
 
 export type Contract = typeof contract;

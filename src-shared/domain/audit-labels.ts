@@ -1,6 +1,7 @@
 import { contract } from '../api';
 import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
+import { ENROLL_MODE_LABELS, ENROLL_SHEET_LABELS } from './enrollment';
 import { maskIdNumber } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
 import { PAYMENT_BASIS_LABELS, PAYMENT_STATUS_LABELS } from './payment';
@@ -23,6 +24,8 @@ export const OPERATION_LABELS: Record<string, string> = {
   'majors.update': '修改开设专业',
   'majors.import': '导入开设专业',
   'payments.import': '导入生成缴费单',
+  'enrollments.import': '批量导入报考',
+  'enrollments.deleteImport': '批量删除报考',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -42,6 +45,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   'major-import': '开设专业导入',
   'payment-order': '缴费单',
   fee: '收费标准',
+  enrollment: '报考',
+  'enrollment-import': '报考导入',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -121,6 +126,8 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   package: { file: '文件', fileName: '文件', sequence: '序号', kinds: '数据类型', counts: '数量', path: '保存位置', uploaded: '已上传' },
   'candidate-import': { file: '文件', kind: '考生类别', mode: '方式', counts: '结果' },
   'photo-import': { file: '文件', fix: '自动调整尺寸', replaceExisting: '替换已有照片', counts: '检查结果', written: '写入照片', replaced: '替换照片' },
+  enrollment: { planCode: '考试计划', mode: '报考方式', certificateCode: '证书', level: '证书等级', subjectCodes: '考试科目', counts: '结果' },
+  'enrollment-import': { file: '文件', sheet: '表格类型', counts: '结果' },
 };
 
 /** Fields never shown: internal keys, or what another field already says. */
@@ -145,9 +152,11 @@ const IMPORT_COUNT_LABELS: Record<string, string> = {
   accepted: '合格',
   ignored: '忽略',
   replacing: '其中替换',
+  candidates: '考生',
+  enrollments: '科目',
 };
 
-const MODE_LABELS: Record<string, string> = { create: '批量导入', update: '批量修改' };
+const MODE_LABELS: Record<string, string> = { create: '批量导入', update: '批量修改', ...ENROLL_MODE_LABELS };
 
 /** 18 characters that read as an ID number, not inside a longer run of letters and digits (a hash). */
 const ID_NUMBER_RUN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
@@ -217,6 +226,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   if (field === 'mode') return MODE_LABELS[text] ?? text;
   if (entityType === 'payment-order' && field === 'basis') return PAYMENT_BASIS_LABELS[text as keyof typeof PAYMENT_BASIS_LABELS] ?? text;
   if (entityType === 'payment-order' && field === 'status') return PAYMENT_STATUS_LABELS[text as keyof typeof PAYMENT_STATUS_LABELS] ?? text;
+  if (field === 'sheet') return ENROLL_SHEET_LABELS[text as keyof typeof ENROLL_SHEET_LABELS] ?? text;
   if (field === 'platformCaPem') return '已设置';
   if (ISO_INSTANT.test(text)) return beijingTime(text);
   return maskIdNumbersIn(text);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { candidateKinds } from './candidate-kinds';
 import { catalogKinds } from './catalog-kinds';
 import { declarationKinds } from './declaration-kinds';
+import { enrollmentKinds } from './enrollment-kinds';
 import { institutionKinds } from './institution-kinds';
 import type { KindDef } from './package';
 import { paymentKinds } from './payment-kinds';
@@ -12,10 +13,16 @@ import { joinDisjoint } from '../join';
  * Every kind a package may carry, one line per workflow. The core's registries of inbound and
  * outbound modules are typed from this: a kind here without its module fails the typecheck.
  */
-export const PACKAGE_KINDS = joinDisjoint('package kind', institutionKinds, catalogKinds, candidateKinds, declarationKinds, siteKinds, paymentKinds) satisfies Record<
-  string,
-  KindDef
->;
+export const PACKAGE_KINDS = joinDisjoint(
+  'package kind',
+  institutionKinds,
+  catalogKinds,
+  candidateKinds,
+  declarationKinds,
+  siteKinds,
+  enrollmentKinds,
+  paymentKinds,
+) satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;
 type KindsOf<D extends 'in' | 'out'> = { [K in PackageKind]: (typeof PACKAGE_KINDS)[K]['direction'] extends D ? K : never }[PackageKind];

@@ -117,7 +117,16 @@ describe('CLI: init, demo, backup', () => {
       pilot: boolean;
       quota: { certificateCode: string; level: string; approved: number; used: number; left: number }[];
     }>();
-    expect(quota).toMatchObject({ pilot: true, quota: [{ certificateCode: 'ZS2019003', level: '初级', approved: 200, used: 0, left: 200 }] });
+    // Enrolled in the year's two 物流管理 plans whose registration is over: 150 by certificate, 40 by subject.
+    expect(quota).toMatchObject({ pilot: true, quota: [{ certificateCode: 'ZS2019003', level: '初级', approved: 200, used: 190, left: 10 }] });
+    const enrolled = (report as unknown as { enrollments: { plans: { code: string; candidates: number; subjects: number }[] } }).enrollments.plans;
+    expect(enrolled.map((p) => [p.candidates, p.subjects])).toEqual([
+      [40, 80],
+      [150, 450],
+    ]);
+    const listed = cli(['enroll', 'list', '--plan', enrolled[1]!.code, '--data-dir', dir, '--json']).json<{ enrollments: { mode: string; sent: boolean }[] }>();
+    expect(listed.enrollments).toHaveLength(450);
+    expect(listed.enrollments.every((e) => e.mode === 'certificate' && e.sent)).toBe(true);
     expect(cli(['quota', '--year', 'soon', '--data-dir', dir]).code).toBe(2);
 
     // Through npm itself, as the README's `npm run -s cli -- … --json | jq .` does.

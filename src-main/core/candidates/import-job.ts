@@ -147,8 +147,9 @@ export const candidateCommitJob = defineJob<CandidateCommitInput, CandidateImpor
   return { counts, written };
 });
 
-/** ID numbers and phones stay text in the refused rows too, whatever the file called their columns. */
 const TEXT_COLUMNS = CANDIDATE_COLUMNS.school.concat(CANDIDATE_COLUMNS.social).filter((c) => c.text);
+
+/** ID numbers and phones stay text in the refused rows, under whatever header the file gave them. */
 function isTextHeader(header: string): boolean {
   return TEXT_COLUMNS.some((c) => header.includes(c.header) || c.aliases.some((a) => header.includes(a)));
 }

@@ -6,6 +6,7 @@ import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
+import { addDemoEnrollments, type DemoEnrollments } from './demo-enrollments';
 import { addDemoPayments, type DemoPayments } from './demo-payments';
 import { addDemoSites, type DemoSites } from './demo-sites';
 
@@ -33,6 +34,7 @@ export interface DemoReport {
   candidates: DemoCandidates | null;
   declarations: DemoDeclarations | null;
   sites: DemoSites | null;
+  enrollments: DemoEnrollments | null;
   payments: DemoPayments | null;
 }
 
@@ -82,6 +84,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
   const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
+  const enrollments = options.platform ? await addDemoEnrollments(app, say) : null;
   // After the enrollment step: it orders whatever enrollments are unpaid then.
   const payments = options.platform ? await addDemoPayments(app, options.platform.answer, say) : null;
 
@@ -91,6 +94,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     candidates,
     declarations,
     sites,
+    enrollments,
     payments,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },

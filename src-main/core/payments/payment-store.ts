@@ -1,10 +1,11 @@
 import type { PaymentBasis, PaymentStatus } from '../../../src-shared/domain/payment';
 import type { Store } from '../../store/store';
+import { markPaid } from '../enrollments/enrollment-store';
 
 /**
- * The one place payment_orders, payment_order_lines and payment_order_enrollments are written,
- * and the one place enrollments.paid is (the enrollment workflow writes the rest of that table).
- * Migration 0009's triggers hold the same rules: an order's content is written once, and a
+ * The one place payment_orders, payment_order_lines and payment_order_enrollments are written;
+ * confirming an order marks its enrollments paid through the enrollment store.
+ * Migration 0010's triggers hold the same rules: an order's content is written once, and a
  * confirmed order is final.
  */
 export interface OrderRecord {
@@ -204,10 +205,4 @@ export function markOrdersSent(store: Store, ids: readonly number[], at: string)
 export function confirmOrder(store: Store, id: number, at: string): void {
   store.prepare("UPDATE payment_orders SET status = 'confirmed', confirmed_at = ? WHERE id = ?").run(at, id);
   markPaid(store, orderEnrollmentIds(store, id));
-}
-
-/** The only writer of enrollments.paid. */
-export function markPaid(store: Store, enrollmentIds: readonly number[]): void {
-  const stmt = store.prepare('UPDATE enrollments SET paid = 1 WHERE id = ?');
-  for (const id of enrollmentIds) stmt.run(id);
 }

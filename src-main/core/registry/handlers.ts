@@ -6,6 +6,7 @@ import { backupHandlers } from '../backup/handlers';
 import { candidateHandlers } from '../candidates/handlers';
 import { catalogHandlers } from '../catalog/handlers';
 import { declarationHandlers } from '../declarations/handlers';
+import { enrollmentHandlers } from '../enrollments/handlers';
 import type { HandlersOf } from '../handler-kit';
 import { institutionHandlers } from '../institution/handlers';
 import { jobHandlers } from '../job-control/handlers';
@@ -42,4 +43,5 @@ export const handlers: Handlers = joinDisjoint(
   yearboardHandlers,
   siteHandlers,
   paymentHandlers,
+  enrollmentHandlers,
 );

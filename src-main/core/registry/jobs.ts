@@ -4,6 +4,8 @@ import { backupJob } from '../backup/backup-job';
 import { candidateExportJob } from '../candidates/export-job';
 import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job';
 import { majorCheckJob, majorCommitJob } from '../institution/majors-import-job';
+import { enrollmentExportJob } from '../enrollments/export-job';
+import { enrollCheckJob, enrollCommitJob } from '../enrollments/import-job';
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
@@ -20,4 +22,5 @@ export const JOBS = jobRegistry(
   [photoCheckJob, photoCommitJob],
   [majorCheckJob, majorCommitJob],
   [paymentCheckJob, paymentCommitJob, paymentPdfJob],
+  [enrollCheckJob, enrollCommitJob, enrollmentExportJob],
 );

@@ -5,6 +5,7 @@ import { candidateOutbound } from '../candidates/outbound-candidates';
 import { catalogInbound } from '../catalog/inbound';
 import { declarationInbound } from '../declarations/inbound-reviews';
 import { declarationOutbound } from '../declarations/outbound-declarations';
+import { enrollmentOutbound } from '../enrollments/outbound-enrollments';
 import { institutionOutbound } from '../institution/outbound-institution';
 import { paymentInbound } from '../payments/inbound-confirmations';
 import { paymentOutbound } from '../payments/outbound-payments';
@@ -25,6 +26,7 @@ export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
   declarationOutbound,
   siteOutbound,
   paymentOutbound,
+  enrollmentOutbound,
 );
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */

@@ -1,3 +1,4 @@
+import type { QuotaReport } from '../../../src-shared/api/declarations';
 import type { StepState, YearBoard, YearStep } from '../../../src-shared/api/yearboard';
 import type { ExamPlan } from '../../../src-shared/domain/catalog';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
@@ -93,18 +94,40 @@ function candidatesStep(store: Store): YearStep {
   };
 }
 
-function enrollmentStep(store: Store, plans: PlanWindows[], today: string): YearStep {
-  const enrolled = plans.reduce((sum, p) => sum + count(store, 'SELECT count(DISTINCT candidate_id) AS n FROM enrollments WHERE plan_code = ?', p.code), 0);
-  const open = plans.find((p) => p.windows.registration.start <= today && today <= p.windows.registration.end);
-  const passed = plans.filter((p) => p.windows.registration.end < today);
-  const state: StepState = open ? 'active' : enrolled ? 'done' : passed.length ? 'overdue' : 'idle';
+/**
+ * 报考: this year's plans that examine a certificate the institution is approved for, and what is
+ * enrolled in them — people (once each), subjects, and the quota left. A plan of such a
+ * certificate whose registration closed with nobody enrolled is overdue.
+ */
+function enrollmentStep(store: Store, plans: PlanWindows[], today: string, quota: QuotaReport): YearStep {
+  const approved = new Set(quota.rows.map((r) => `${r.certificateCode}/${r.level}`));
+  const certs = store.prepare('SELECT certificate_code AS c, level AS l FROM exam_plan_certificates WHERE plan_code = ?');
+  const relevant = plans.filter((p) => (certs.all(p.code) as { c: string; l: string }[]).some((r) => approved.has(`${r.c}/${r.l}`)));
+  const codes = relevant.map((p) => p.code);
+  const inPlans = `plan_code IN (${codes.map(() => '?').join(',') || "''"})`;
+  const { people, subjects } = store.prepare(`SELECT count(DISTINCT candidate_id) AS people, count(*) AS subjects FROM enrollments WHERE ${inPlans}`).get(...codes) as {
+    people: number;
+    subjects: number;
+  };
+  const enrolledIn = new Set((store.prepare(`SELECT DISTINCT plan_code AS p FROM enrollments WHERE ${inPlans}`).all(...codes) as { p: string }[]).map((r) => r.p));
+  const open = relevant.find((p) => p.windows.registration.start <= today && today <= p.windows.registration.end);
+  const missed = relevant.find((p) => p.windows.registration.end < today && !enrolledIn.has(p.code));
+  const left = quota.rows.reduce((n, r) => n + r.left, 0);
+  const state: StepState = open ? 'active' : missed ? 'overdue' : people ? 'done' : 'idle';
+  const hint = open
+    ? `“${open.name}”报名中，截止 ${open.windows.registration.end}；本年度指标剩余 ${left} 人`
+    : missed
+      ? `“${missed.name}”的报名已于 ${missed.windows.registration.end} 结束，没有报考`
+      : !quota.pilot
+        ? '证书试点申报审核通过后才能报考'
+        : null;
   return {
     key: 'enrollment',
     title: '报考',
     state,
-    summary: enrolled ? `已报考 ${enrolled} 人次` : '尚未报考',
-    hint: open ? `“${open.name}”报名中，截止 ${open.windows.registration.end}` : null,
-    link: '/plans',
+    summary: people ? `已报考 ${people} 人，共 ${subjects} 个科目` : '尚未报考',
+    hint,
+    link: '/enrollments',
   };
 }
 
@@ -161,7 +184,8 @@ export function yearBoard(call: CallContext): YearBoard {
   const { store } = call.app;
   const today = institutionDate(call.app.now());
   const year = Number(today.slice(0, 4));
-  const pilot = quotaReport(store, year).pilot;
+  const quota = quotaReport(store, year);
+  const pilot = quota.pilot;
   const plans = plansOf(store, year);
   return {
     year,
@@ -171,7 +195,7 @@ export function yearBoard(call: CallContext): YearBoard {
       siteStep(store),
       roomsStep(store, plans, today),
       candidatesStep(store),
-      enrollmentStep(store, plans, today),
+      enrollmentStep(store, plans, today, quota),
       paymentStep(store, plans),
       windowStep('schedule', '排考', plans, today, 'ticketPrint'),
       windowStep('exam', '考试', plans, today, 'exam'),

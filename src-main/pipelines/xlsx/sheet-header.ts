@@ -31,7 +31,8 @@ export function normaliseHeader(raw: string): string {
     .toLowerCase();
 }
 
-function matchColumn<C extends HeaderColumn>(columns: readonly C[], raw: string): C | undefined {
+/** The column a header cell names, by its header or one of its aliases. */
+export function matchColumn<C extends HeaderColumn>(columns: readonly C[], raw: string): C | undefined {
   const key = normaliseHeader(raw);
   if (!key) return undefined;
   return columns.find((c) => normaliseHeader(c.header) === key || c.aliases.some((a) => normaliseHeader(a) === key));

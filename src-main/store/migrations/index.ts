@@ -9,6 +9,7 @@ import * as m0007 from './0007-declarations-sites-rooms';
 import * as m0008 from './0008-audit-subjects';
 import * as m0009 from './0009-password-change';
 import * as m0010 from './0010-payment-orders';
+import * as m0011 from './0011-enrollment-details';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'audit-subjects', up: m0008.up },
   { version: 9, name: 'password-change', up: m0009.up },
   { version: 10, name: 'payment-orders', up: m0010.up },
+  { version: 11, name: 'enrollment-details', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

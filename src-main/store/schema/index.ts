@@ -46,7 +46,7 @@ export type { ColumnSpec, RowOf } from './columns';
 export type { CandidatePhotoTable, CandidateTable } from './candidates';
 export type { CertificateTable, DeclarationPlanTable, ExamPlanCertificateTable, ExamPlanTable, ExamSubjectTable, MajorTable, OrganisationTable } from './catalog';
 export type { DeclarationTable, InstitutionMajorTable } from './declarations';
-export type { EnrollmentTable } from './enrollments';
+export type { EnrollmentDeletionTable, EnrollmentTable } from './enrollments';
 export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
 export type { PackageHistoryTable } from './packages';
 export type { FeeTable, PaymentOrderLineTable, PaymentOrderTable } from './payments';

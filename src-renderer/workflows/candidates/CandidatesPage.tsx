@@ -1,4 +1,4 @@
-import { CameraOutlined, EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { CameraOutlined, EditOutlined, ImportOutlined, PlusOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,9 @@ import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../.
 import { useOp } from '../../api/hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { useSelection, useSelectionState, type Selection } from '../../ui/selection';
 import { VirtualTable, type SortOrder } from '../../ui/VirtualTable';
+import { EnrollDialog } from '../enrollments/EnrollDialog';
 import { CandidateDrawer } from './CandidateDrawer';
 import { CandidateFilters } from './CandidateFilters';
 import { ColumnChooser, useColumnChoice } from './ColumnChooser';
@@ -31,6 +33,7 @@ export function CandidatesPage() {
   const [filters, setFilters] = useState<Record<CandidateKind, CandidateFilter>>({ school: { kind: 'school' }, social: { kind: 'social' } });
   const [sorts, setSorts] = useState<Record<CandidateKind, typeof DEFAULT_SORT>>({ school: DEFAULT_SORT, social: DEFAULT_SORT });
   const [editing, setEditing] = useState<Editing>(null);
+  const selection = useSelection();
 
   const filter = filters[kind];
   const sort = sorts[kind];
@@ -39,10 +42,12 @@ export function CandidatesPage() {
   const prefetch = usePrefetchView();
   const changeFilter = (f: CandidateFilter) => {
     prefetch({ ...view, filter: f });
+    // "All of the view" meant the old filter's rows: a new filter starts the choice again.
+    if (selection.all) selection.clear();
     setFilters((all) => ({ ...all, [kind]: f }));
   };
   // Stable between renders, so the table's rows re-render only when their own data changes.
-  const columns = useMemo(() => listColumns(kind, (candidate) => setEditing({ candidate })), [kind]);
+  const columns = useMemo(() => listColumns(kind, (candidate) => setEditing({ candidate }), selection), [kind, selection]);
   const choice = useColumnChoice(`candidates.${kind}`, columns);
   const total = rows.total;
   const filtered = Object.keys(filter).length > 1;
@@ -71,7 +76,10 @@ export function CandidatesPage() {
       />
       <Tabs
         activeKey={kind}
-        onChange={(k) => setKind(k as CandidateKind)}
+        onChange={(k) => {
+          selection.clear();
+          setKind(k as CandidateKind);
+        }}
         items={CANDIDATE_KINDS.map((k) => ({
           key: k,
           label: `${CANDIDATE_KIND_LABELS[k]}${summary.data ? `（${summary.data[k].total}）` : ''}`,
@@ -87,9 +95,10 @@ export function CandidatesPage() {
         }
       />
       <QueryError error={rows.error} />
-      <div style={{ marginBottom: 12 }}>
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
         <CandidateFilters key={kind} filter={filter} busy={rows.loading} onChange={changeFilter} />
-      </div>
+        <SelectionBar selection={selection} filter={filter} total={total ?? 0} />
+      </Flex>
       <VirtualTable<CandidateRow>
         label={`${CANDIDATE_KIND_LABELS[kind]}名单`}
         columns={choice.visible}
@@ -102,14 +111,48 @@ export function CandidatesPage() {
         sort={sort}
         onSort={(key, order) => setSorts((all) => ({ ...all, [kind]: { key: key as CandidateSort, order } }))}
         onOpen={(candidate) => setEditing({ candidate })}
+        onToggle={(candidate) => selection.toggle(candidate.id)}
         resetKey={JSON.stringify(view)}
         empty={<Empty kind={kind} filtered={filtered} />}
       />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-        ↑ ↓ 选择考生，回车打开编辑；点击列名排序。
+        ↑ ↓ 选择考生，空格勾选，回车打开编辑；点击列名排序。勾选考生后可以批量报考。
       </Typography.Text>
       {editing && <CandidateDrawer key={editing.candidate?.id ?? 'new'} kind={kind} candidate={editing.candidate} onClose={() => setEditing(null)} />}
     </>
+  );
+}
+
+/** What is chosen, and 报考 for it: the ids ticked, or every candidate of the view as filtered. */
+function SelectionBar({ selection, filter, total }: { selection: Selection; filter: CandidateFilter; total: number }) {
+  const { count, all } = useSelectionState(selection);
+  const [enrolling, setEnrolling] = useState(false);
+  const chosen = all ? total : count;
+  return (
+    <Flex gap={8} align="center">
+      <Typography.Text type="secondary" aria-live="polite" data-testid="candidate-selection">
+        {all ? `已选择筛选出的全部 ${total} 名` : count ? `已选择 ${count} 名` : '未选择考生'}
+      </Typography.Text>
+      {(all || count > 0) && (
+        <Button size="small" onClick={() => selection.clear()}>
+          清除选择
+        </Button>
+      )}
+      <Button type="primary" icon={<SolutionOutlined />} disabled={chosen === 0} onClick={() => setEnrolling(true)}>
+        报考
+      </Button>
+      {enrolling && (
+        <EnrollDialog
+          count={chosen}
+          candidates={all ? { filter } : { ids: selection.ids as number[] }}
+          onClose={() => setEnrolling(false)}
+          onDone={() => {
+            setEnrolling(false);
+            selection.clear();
+          }}
+        />
+      )}
+    </Flex>
   );
 }
 
