@@ -102,6 +102,11 @@ describe('CLI: init, demo, backup', () => {
     expect((report as unknown as { sites: unknown }).sites).toEqual({ approved: 1, rejected: 1, borrowed: 1, rooms: 4 });
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
     expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
+    // 报考 in two plans, then their payment: one order confirmed by the organisation, one pending.
+    const { enrollments, payments } = report as unknown as { enrollments: { plans: { candidates: number }[] }; payments: { confirmed: number; pending: number } };
+    expect(enrollments.plans).toHaveLength(2);
+    expect(enrollments.plans.every((p) => p.candidates > 0)).toBe(true);
+    expect(payments).toEqual({ confirmed: 1, pending: 1 });
     // The year's declarations: one approved by the simulated province, one rejected, one draft.
     expect(report).toMatchObject({ declarations: { approved: 1, rejected: 1, drafts: 1 } });
     const declarations = cli(['declarations', 'list', '--data-dir', dir, '--json']).json<{
