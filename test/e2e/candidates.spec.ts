@@ -177,7 +177,10 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
   await expect(count).toHaveText('筛选出 40 名');
   await grid.getByRole('button', { name: '身份证号' }).click();
   await expect(grid.getByRole('columnheader', { name: '身份证号' })).toHaveAttribute('aria-sort', 'ascending');
-  const firstIds = () => Promise.all([1, 2, 3, 4, 5].map(async (i) => (await grid.getByRole('row').nth(i).getByRole('gridcell').nth(2).textContent()) ?? ''));
+  // The column by its header: which columns come before it (a tick box, the photo) is the list's business.
+  const idColumn = (await grid.getByRole('columnheader').allTextContents()).findIndex((t) => t.startsWith('身份证号'));
+  expect(idColumn).toBeGreaterThanOrEqual(0);
+  const firstIds = () => Promise.all([1, 2, 3, 4, 5].map(async (i) => (await grid.getByRole('row').nth(i).getByRole('gridcell').nth(idColumn).textContent()) ?? ''));
   await expect
     .poll(async () => {
       const ids = await firstIds();

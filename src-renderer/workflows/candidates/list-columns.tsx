@@ -75,7 +75,7 @@ export function listColumns(kind: CandidateKind, onEdit: (row: CandidateRow) => 
           { key: 'employer', title: '工作单位', width: 180, grow: true, render: (r) => text(r.employer) },
         ];
   const select: ListColumn[] = selection
-    ? [{ key: 'select', title: '选择', width: 40, align: 'center', fixed: true, header: <AllBox selection={selection} />, render: (r) => <RowBox selection={selection} row={r} /> }]
+    ? [{ key: 'select', title: '选择', width: 32, align: 'center', fixed: true, header: <AllBox selection={selection} />, render: (r) => <RowBox selection={selection} row={r} /> }]
     : [];
   return [
     ...select,
@@ -85,7 +85,7 @@ export function listColumns(kind: CandidateKind, onEdit: (row: CandidateRow) => 
     { key: 'idNumber', title: '身份证号', width: 172, fixed: true, sortKey: 'idNumber', render: (r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{r.idNumber}</span> },
     { key: 'phone', title: '手机号', width: 112, render: (r) => text(r.phone) },
     ...own,
-    { key: 'status', title: '状态', width: 196, render: (r) => <StatusTags row={r} /> },
+    { key: 'status', title: '状态', width: 164, render: (r) => <StatusTags row={r} /> },
     { key: 'updatedAt', title: '更新时间', width: 160, sortKey: 'updatedAt', hiddenByDefault: true, render: (r) => formatTime(r.updatedAt) },
     {
       key: 'actions',

@@ -18,7 +18,7 @@ type Purpose = 'enroll' | 'delete';
 
 const TEXT: Record<Purpose, { title: string; description: string; commit: string; verb: string }> = {
   enroll: {
-    title: '批量导入报考',
+    title: '导入报考',
     description: '按平台的模板为考生批量报考：按证书报考该证书等级的全部科目，按科目只报考填写的科目。必须在考试计划的报名时间内完成。',
     commit: '导入报考',
     verb: '报考',

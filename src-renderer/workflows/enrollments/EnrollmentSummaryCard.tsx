@@ -4,7 +4,8 @@ import { useOp } from '../../api/hooks';
 
 type Line = { key: string; label: string; candidates?: number; enrollments: number };
 
-function CountTable({ title, lines, withPeople }: { title: string; lines: Line[]; withPeople: boolean }) {
+/** `people`: the heading of the candidates' count (人数 distinct people, 人次 a person per plan); none where a line counts subjects only. */
+function CountTable({ title, lines, people, count }: { title: string; lines: Line[]; people?: '人数' | '人次'; count: string }) {
   return (
     <section aria-label={title}>
       <Table<Line>
@@ -16,8 +17,8 @@ function CountTable({ title, lines, withPeople }: { title: string; lines: Line[]
         locale={{ emptyText: '—' }}
         columns={[
           { title, dataIndex: 'label', ellipsis: true },
-          ...(withPeople ? [{ title: '人次', dataIndex: 'candidates', width: 64, align: 'right' as const }] : []),
-          { title: '科目', dataIndex: 'enrollments', width: 64, align: 'right' as const },
+          ...(people ? [{ title: people, dataIndex: 'candidates', width: 64, align: 'right' as const }] : []),
+          { title: count, dataIndex: 'enrollments', width: 64, align: 'right' as const },
         ]}
       />
     </section>
@@ -41,21 +42,23 @@ export function EnrollmentSummaryCard({ filter }: { filter: EnrollmentFilter }) 
         </Card>
       </Col>
       <Col flex="1">
-        <CountTable title="考试计划" withPeople lines={(s?.byPlan ?? []).map((p) => ({ key: p.code, label: p.name, candidates: p.candidates, enrollments: p.enrollments }))} />
+        <CountTable
+          title="考试计划"
+          people="人数"
+          count="科目"
+          lines={(s?.byPlan ?? []).map((p) => ({ key: p.code, label: p.name, candidates: p.candidates, enrollments: p.enrollments }))}
+        />
       </Col>
       <Col flex="1">
         <CountTable
           title="证书"
-          withPeople
+          people="人次"
+          count="科目"
           lines={(s?.byCertificate ?? []).map((c) => ({ key: `${c.code}/${c.level}`, label: `${c.name} ${c.level}`, candidates: c.candidates, enrollments: c.enrollments }))}
         />
       </Col>
       <Col flex="1">
-        <CountTable
-          title="科目"
-          withPeople={false}
-          lines={(s?.bySubject ?? []).map((x) => ({ key: x.code, label: `${x.code} ${x.name}（${x.level}）`, enrollments: x.enrollments }))}
-        />
+        <CountTable title="科目" count="人次" lines={(s?.bySubject ?? []).map((x) => ({ key: x.code, label: `${x.code} ${x.name}（${x.level}）`, enrollments: x.enrollments }))} />
       </Col>
     </Row>
   );

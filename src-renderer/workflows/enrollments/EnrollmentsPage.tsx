@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, DeleteOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { EnrollmentFilter, EnrollmentRow, EnrollmentSort } from '../../../src-shared/api/enrollments';
 import { CANDIDATE_KIND_LABELS } from '../../../src-shared/domain/candidate';
@@ -15,29 +15,73 @@ import { EnrollmentFilters } from './EnrollmentFilters';
 import { EnrollmentSummaryCard } from './EnrollmentSummaryCard';
 
 const dash = <span style={{ color: 'var(--ant-color-text-quaternary)' }}>—</span>;
+const clip: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis' };
+const minor: CSSProperties = { ...clip, fontSize: 12, lineHeight: '18px', color: 'var(--ant-color-text-tertiary)' };
+
+/**
+ * A cell of two lines, the second smaller: what belongs together shares a column, so a lab PC's
+ * 1366-pixel screen shows every column without scrolling sideways. The whole text is the tooltip.
+ */
+function TwoLines({ top, bottom, title }: { top: ReactNode; bottom: ReactNode; title?: string }) {
+  return (
+    <div title={title}>
+      <div style={{ ...clip, lineHeight: '22px' }}>{top}</div>
+      <div style={minor}>{bottom}</div>
+    </div>
+  );
+}
 
 const COLUMNS: VirtualColumn<EnrollmentRow>[] = [
-  { key: 'name', title: '姓名', width: 80, sortKey: 'name', render: (r) => r.name },
-  { key: 'idNumber', title: '身份证号', width: 170, sortKey: 'idNumber', render: (r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{r.idNumber}</span> },
-  { key: 'kind', title: '类别', width: 76, render: (r) => CANDIDATE_KIND_LABELS[r.kind] },
-  { key: 'major', title: '专业', width: 110, render: (r) => r.major ?? dash },
-  { key: 'entryYear', title: '入学年份', width: 72, render: (r) => r.entryYear ?? dash },
-  { key: 'plan', title: '考试计划', width: 160, grow: true, render: (r) => <span title={r.planCode}>{r.planName}</span> },
-  { key: 'certificate', title: '证书', width: 150, grow: true, render: (r) => `${r.certificateName} ${r.level}` },
-  { key: 'subject', title: '科目', width: 140, sortKey: 'subject', render: (r) => `${r.subjectCode} ${r.subjectName}` },
-  { key: 'mode', title: '方式', width: 64, render: (r) => ENROLL_MODE_LABELS[r.mode] },
+  { key: 'name', title: '姓名', width: 88, sortKey: 'name', render: (r) => <TwoLines top={r.name} bottom={CANDIDATE_KIND_LABELS[r.kind]} /> },
+  { key: 'idNumber', title: '身份证号', width: 164, sortKey: 'idNumber', render: (r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{r.idNumber}</span> },
   {
-    key: 'paid',
-    title: '缴费',
-    width: 64,
+    key: 'major',
+    title: '专业 / 入学年份',
+    width: 124,
+    render: (r) => <TwoLines top={r.major ?? dash} bottom={r.entryYear === null ? '' : `${r.entryYear} 级`} title={r.major ?? undefined} />,
+  },
+  { key: 'plan', title: '考试计划', width: 170, grow: true, render: (r) => <TwoLines top={r.planName} bottom={r.planCode} title={`${r.planName}（${r.planCode}）`} /> },
+  {
+    key: 'subject',
+    title: '科目 / 证书',
+    width: 210,
+    grow: true,
+    sortKey: 'subject',
     render: (r) => (
-      <span className="vt-tag" data-tone={r.paid ? 'success' : undefined}>
-        {r.paid ? '已缴费' : '未缴费'}
-      </span>
+      <TwoLines
+        top={`${r.subjectCode} ${r.subjectName}`}
+        bottom={`${r.certificateName} ${r.level}`}
+        title={`${r.subjectCode} ${r.subjectName}（${r.certificateName} ${r.level}）`}
+      />
     ),
   },
-  { key: 'sent', title: '报送', width: 64, render: (r) => (r.sentAt ? '已报送' : <Typography.Text type="warning">未报送</Typography.Text>) },
-  { key: 'createdAt', title: '报考时间', width: 150, sortKey: 'createdAt', render: (r) => formatTime(r.createdAt) },
+  { key: 'mode', title: '方式', width: 60, render: (r) => ENROLL_MODE_LABELS[r.mode] },
+  {
+    key: 'state',
+    title: '缴费 / 报送',
+    width: 92,
+    render: (r) => (
+      <TwoLines
+        top={
+          <span className="vt-tag" data-tone={r.paid ? 'success' : undefined}>
+            {r.paid ? '已缴费' : '未缴费'}
+          </span>
+        }
+        bottom={r.sentAt ? '已报送' : <span style={{ color: 'var(--ant-color-warning-text)' }}>未报送</span>}
+        title={r.sentAt ? `已于 ${formatTime(r.sentAt)} 报送平台` : '还没有报送平台'}
+      />
+    ),
+  },
+  {
+    key: 'createdAt',
+    title: '报考时间',
+    width: 104,
+    sortKey: 'createdAt',
+    render: (r) => {
+      const [date, time] = formatTime(r.createdAt).split(' ');
+      return <TwoLines top={date} bottom={time} />;
+    },
+  },
 ];
 
 const DEFAULT_SORT = { key: 'createdAt' as EnrollmentSort, order: 'desc' as SortOrder };
@@ -62,7 +106,7 @@ export function EnrollmentsPage() {
         title="报考管理"
         description="在考试计划的报名时间内为考生报考：按证书报考该证书等级的全部科目，按科目只报选中的科目。报名时间外不能报考，也不能删除报考。"
         extra={
-          <Space wrap>
+          <Space style={{ flex: 'none', marginLeft: 16 }}>
             <Button icon={<IdcardOutlined />} onClick={() => void navigate('/candidates')}>
               从考生名单报考
             </Button>
@@ -70,7 +114,7 @@ export function EnrollmentsPage() {
               批量删除报考
             </Button>
             <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => void navigate('/enrollments/import')}>
-              批量导入报考
+              导入报考
             </Button>
           </Space>
         }
@@ -101,6 +145,7 @@ export function EnrollmentsPage() {
         rowKey={(r) => r.id}
         onRangeChange={rows.onRangeChange}
         loading={rows.loading}
+        rowHeight={52}
         height="max(300px, calc(100vh - 420px))"
         sort={sort}
         onSort={(key, order) => setSort({ key: key as EnrollmentSort, order })}

@@ -7,7 +7,7 @@ export const enrollmentPages: PageEntry[] = [
   { path: '/enrollments', label: '报考管理', icon: SolutionOutlined, access: STAFF, group: '考务管理', load: async () => (await import('./EnrollmentsPage')).EnrollmentsPage },
   {
     path: '/enrollments/import',
-    label: '批量导入报考',
+    label: '导入报考',
     icon: CloudUploadOutlined,
     access: STAFF,
     group: '考务管理',
