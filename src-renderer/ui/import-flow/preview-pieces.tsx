@@ -71,6 +71,7 @@ export function PreviewCommit({
   summary,
   commitLabel,
   canCommit,
+  danger,
   onRestart,
   onCommit,
 }: {
@@ -80,6 +81,8 @@ export function PreviewCommit({
   summary: string;
   commitLabel: string;
   canCommit: boolean;
+  /** The commit removes data (批量删除): shown as a danger button. */
+  danger?: boolean;
   onRestart: () => void;
   onCommit: () => void;
 }) {
@@ -90,7 +93,7 @@ export function PreviewCommit({
       <CommitBar summary={<Typography.Text>{summary}</Typography.Text>}>
         <Space>
           <Button onClick={onRestart}>重新选择</Button>
-          <Button type="primary" disabled={!canCommit} onClick={onCommit}>
+          <Button type="primary" danger={danger} disabled={!canCommit} onClick={onCommit}>
             {commitLabel}
           </Button>
         </Space>

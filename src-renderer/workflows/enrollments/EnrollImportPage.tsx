@@ -1,17 +1,16 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Result, Segmented, Space, Tabs, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { App as AntApp, Card, Descriptions, Flex, Result, Segmented, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import type { EnrollImportPreview, EnrollImportResult } from '../../../src-shared/api/enrollments';
 import { ENROLL_COLUMNS } from '../../../src-shared/domain/enrollment-columns';
 import { ENROLL_SHEET_LABELS, type EnrollSheet } from '../../../src-shared/domain/enrollment';
 import { useApi } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
-import { CheckingPanel, CommitBar, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
+import { ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
 import { IssuesTable } from '../../ui/import-flow/IssuesTable';
-import { useJobFileSaver } from '../../ui/job-files';
 import { ENROLLMENT_QUERIES } from './enrollment-queries';
 
 type Purpose = 'enroll' | 'delete';
@@ -44,7 +43,6 @@ function useSheetParam(purpose: Purpose): [EnrollSheet, (s: EnrollSheet) => void
  */
 export function EnrollImportPage({ purpose }: { purpose: Purpose }) {
   const api = useApi();
-  const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [sheet, setSheet] = useSheetParam(purpose);
   const text = TEXT[purpose];
@@ -79,33 +77,26 @@ export function EnrollImportPage({ purpose }: { purpose: Purpose }) {
         {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
         {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="报考" retryLabel="重新选择表格" onRetry={flow.restart} />}
         {stage.step === 'preview' && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <PreviewCommit
+            error={stage.error}
+            errorTitle={`${text.commit}失败，数据没有改动`}
+            summary={commitSummary(stage.preview, text.verb)}
+            commitLabel={text.commit}
+            canCommit={stage.preview.counts.accepted > 0}
+            danger={purpose === 'delete'}
+            onRestart={flow.restart}
+            onCommit={() => void flow.commit()}
+          >
             <PreviewView preview={stage.preview} jobId={stage.checkJobId} verb={text.verb} />
-            {stage.error && <Alert type="error" showIcon title={`${text.commit}失败，数据没有改动`} description={stage.error.message} />}
-            <CommitBar summary={<Typography.Text>{commitSummary(stage.preview, text.verb)}</Typography.Text>}>
-              <Space>
-                <Button onClick={flow.restart}>重新选择</Button>
-                <Button type="primary" danger={purpose === 'delete'} disabled={stage.preview.counts.accepted === 0} onClick={() => void flow.commit()}>
-                  {text.commit}
-                </Button>
-              </Space>
-            </CommitBar>
-          </Space>
+          </PreviewCommit>
         )}
         {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
         {stage.step === 'done' && (
-          <Result
-            status="success"
+          <ImportDone
             title={`已${text.verb} ${stage.result.written} 个科目（${stage.result.counts.accepted} 行）`}
             subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            extra={[
-              <Button key="list" type="primary" onClick={() => void navigate('/enrollments')}>
-                查看报考名单
-              </Button>,
-              <Button key="again" onClick={flow.restart}>
-                再导入一个表格
-              </Button>,
-            ]}
+            links={[{ label: '查看报考名单', to: '/enrollments' }]}
+            onAgain={flow.restart}
           />
         )}
       </Card>
@@ -120,7 +111,6 @@ function commitSummary(p: EnrollImportPreview, verb: string): string {
 }
 
 function PreviewView({ preview, jobId, verb }: { preview: EnrollImportPreview; jobId: string; verb: string }) {
-  const { saving, save } = useJobFileSaver();
   const { counts } = preview;
   const tabs = [
     preview.errors.length > 0 && { key: 'errors', label: `错误（${preview.errors.length}）`, children: <IssuesTable issues={preview.errors} label="错误" /> },
@@ -147,22 +137,13 @@ function PreviewView({ preview, jobId, verb }: { preview: EnrollImportPreview; j
           { key: 'refused', label: '退回（行）', value: counts.refused, color: 'var(--ant-color-error)' },
         ]}
       />
-      {counts.refused > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`有 ${counts.refused} 行有错误，导入时会被退回`}
-          description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后再导入。"
-          action={
-            preview.refusedFile && (
-              <Button icon={<DownloadOutlined />} onClick={() => void save(jobId, 'refused')} loading={saving}>
-                下载退回的行
-              </Button>
-            )
-          }
-        />
-      )}
+      <RefusedRowsAlert
+        count={counts.refused}
+        jobId={jobId}
+        file={preview.refusedFile}
+        style={{ marginBottom: 16 }}
+        description="其余的行可以先导入。下载退回的行（每行附错误原因），在 Excel 中改正后再导入。"
+      />
       {tabs.length > 0 ? <Tabs items={tabs} /> : <Result status="success" title="所有行都通过了检查" />}
     </>
   );
@@ -170,55 +151,20 @@ function PreviewView({ preview, jobId, verb }: { preview: EnrollImportPreview; j
 
 function Choose({ sheet, onFile }: { sheet: EnrollSheet; onFile: (file: File) => void }) {
   const api = useApi();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
-  const template = async () => {
-    setSaving(true);
-    try {
-      await api.saveFile(await api.call('enrollments.template', { sheet }));
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <Flex vertical gap={24} style={{ maxWidth: 760, margin: '0 auto' }}>
       <section aria-label="第一步">
         <Typography.Title level={5}>1. 下载{ENROLL_SHEET_LABELS[sheet]}模板并填写</Typography.Title>
         <Typography.Paragraph type="secondary">
           模板的列：
-          {ENROLL_COLUMNS[sheet].map((c, i) => (
-            <span key={c.field}>
-              {i > 0 && '、'}
-              {c.header}
-              {c.required && <Typography.Text type="danger">*</Typography.Text>}
-            </span>
-          ))}
+          <ColumnList columns={ENROLL_COLUMNS[sheet]} />
           。考试计划、证书和科目可从下拉列表选择（来自本机导入的考试计划），身份证号和编号列已设为文本格式；“可报考的计划与科目”页列出每个科目的参考对象和本年度剩余指标。
         </Typography.Paragraph>
-        <Button icon={<DownloadOutlined />} onClick={() => void template()} loading={saving}>
-          下载模板
-        </Button>
+        <TemplateButton load={() => api.call('enrollments.template', { sheet })} />
       </section>
       <section aria-label="第二步">
         <Typography.Title level={5}>2. 选择填好的表格</Typography.Title>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            onFile(file);
-            return false;
-          }}
-          aria-label="选择报考表格"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击选择，或把表格拖到这里</p>
-          <p className="ant-upload-hint">Excel 表格（.xlsx），或 CSV（UTF-8 或 GBK 编码）。选择后先逐行检查并预览，确认后才会写入。</p>
-        </Upload.Dragger>
+        <SheetDropZone label="选择报考表格" onFile={onFile} />
       </section>
     </Flex>
   );
