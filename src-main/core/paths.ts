@@ -18,3 +18,8 @@ export function storePath(dataDir: string): string {
 export function stagingDir(dataDir: string): string {
   return join(dataDir, 'staging');
 }
+
+/** Files the app writes for the person to save elsewhere (exports, refused rows). */
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports');
+}

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { dropDownValues } from '../helpers/xlsx-lists';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src-main/core/app-core';
 import type { InstitutionProfile, MajorImportPreview, MajorImportResult } from '../../src-shared/api/institution';
@@ -193,12 +194,7 @@ describe('开设专业 from a spreadsheet', () => {
     ]);
     expect(ws.getCell('A2').numFmt).toBe('@');
     expect(ws.getCell('A500').numFmt).toBe('@');
-    // The drop-down's list lives on the hidden 选项 sheet: read the range it names.
-    const validation = ws.getCell('C10').dataValidation;
-    expect(validation.type).toBe('list');
-    const [, col, first, last] = /^选项!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(validation.formulae![0] as string)!;
-    const lists = wb.getWorksheet('选项')!;
-    expect(Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => lists.getCell(`${col}${Number(first) + i}`).value)).toEqual(['中职', '高职专科', '职业本科', '本科']);
+    expect(dropDownValues(wb, ws, 'C10')).toEqual(['中职', '高职专科', '职业本科', '本科']);
     expect(wb.getWorksheet('填写说明')).toBeDefined();
 
     const { preview } = await check(app, principal, path);

@@ -6,7 +6,7 @@ import { defineJob } from '../../jobs/define-job';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { auditRows, countQuery, pageIds } from './audit-log';
 import { auditEntries, auditRowViews, changesText, rowsOfEntry } from './audit-view';
 

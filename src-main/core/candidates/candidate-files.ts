@@ -8,7 +8,8 @@ import { CANDIDATE_KIND_LABELS, type CandidateKind } from '../../../src-shared/d
 import { candidateTemplate } from '../../pipelines/xlsx/candidate-template';
 import type { CallContext } from '../call-context';
 import { candidateExportJob } from './export-job';
-import { candidateCheckJob, candidateCommitJob, exportsDir, type CandidateImportInput } from './import-job';
+import { exportsDir } from '../paths';
+import { candidateCheckJob, candidateCommitJob, type CandidateImportInput } from './import-job';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-fs';
 
 /** Majors for the template's drop-down: the platform's catalog, then what the school already uses. */

@@ -6,7 +6,7 @@ import { defineJob } from '../../jobs/define-job';
 import { writeRowsCsv } from '../../pipelines/xlsx/rows-csv';
 import { writeRowsWorkbook, type RowsSheet } from '../../pipelines/xlsx/rows-workbook';
 import { allCandidates } from './candidates-service';
-import { exportsDir } from './import-job';
+import { exportsDir } from '../paths';
 
 /**
  * 批量导出: the current view, in the list's order, in the template's columns (so the file comes

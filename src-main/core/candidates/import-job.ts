@@ -1,18 +1,16 @@
-import { join } from 'node:path';
 import type { CandidateImportPreview, CandidateImportResult, ImportCounts } from '../../../src-shared/api/candidates';
 import type { CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
-import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/hash-file';
-import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
+import type { Sheet } from '../../pipelines/xlsx/sheet-reader';
 import { writeRefusedRows } from '../../pipelines/xlsx/refused-rows';
 import { headerCells } from '../../pipelines/xlsx/sheet-header';
 import { insertAudit, type AuditRowRecord } from '../audit/audit-log';
 import { existingByIdNumber, insertCandidate, updateCandidateFields } from './candidate-store';
 import { countOutcomes, findHeader, judgeRows, type RowOutcome } from './import-rows';
+import { readUploadedSheet, refusedRowsPath } from '../files/uploaded-sheet';
 
 export interface CandidateImportInput {
   path: string;
@@ -27,11 +25,6 @@ export interface CandidateCommitInput extends CandidateImportInput {
 }
 
 /** One file per import job under exports/, offered through `jobs.file`. */
-export function exportsDir(dataDir: string): string {
-  return join(dataDir, 'exports');
-}
-
-export const SHEET_LIMITS = { maxRows: 100_001, maxBytes: 100 * 1024 * 1024 };
 const MAX_LISTED_UPDATES = 2000;
 
 interface Judged {
@@ -44,12 +37,7 @@ interface Judged {
 
 /** Reads the sheet and judges every row against the store: what a check shows and a commit writes. */
 async function judgeFile(ctx: JobContext, input: CandidateImportInput, commitHash: string | null): Promise<Judged> {
-  const label = `表格“${input.fileName}”`;
-  ctx.progress('读取表格', 0, 1);
-  const fileHash = await hashFile(input.path);
-  if (commitHash && commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
-  const sheet = await readSheet(input.path, label, SHEET_LIMITS);
-  ctx.throwIfCancelled();
+  const { label, fileHash, sheet } = await readUploadedSheet(ctx, input, commitHash);
   const header = findHeader(sheet, input.kind, label);
   const store = ctx.store();
   const now = ctx.now();
@@ -75,7 +63,7 @@ export const candidateCheckJob = defineJob<CandidateImportInput, CandidateImport
   const refused = outcomes.filter((o) => o.status === 'refused');
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
-    const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+    const path = refusedRowsPath(ctx.dataDir, input.fileName);
     await writeRefusedRows(path, headerCells(sheet, headerRow), refused, isTextHeader);
     ctx.outputFile('refused', path);
   }

@@ -11,7 +11,7 @@ import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { templateWorkbook } from '../../pipelines/xlsx/template-workbook';
 import type { CallContext } from '../call-context';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { enrollPlans } from './enroll-service';
 import { enrollmentExportJob } from './export-job';
 import { enrollCheckJob, enrollCommitJob, type EnrollImportInput } from './import-job';

@@ -5,7 +5,7 @@ import { ENROLL_MODE_LABELS } from '../../../src-shared/domain/enrollment';
 import { institutionDateTime } from '../../../src-shared/domain/institution-time';
 import { defineJob } from '../../jobs/define-job';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { allEnrollments, countEnrollments } from './enrollment-list';
 
 /** 导出当前视图: the enrollments of the list as filtered, in its order, one subject a row. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { EnrollImportPreview, EnrollImportResult } from '../../../src-shared/api/enrollments';
 import { ENROLL_COLUMNS } from '../../../src-shared/domain/enrollment-columns';
 import type { EnrollSheet } from '../../../src-shared/domain/enrollment';
@@ -6,16 +5,15 @@ import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/hash-file';
 import { writeRefusedRows } from '../../pipelines/xlsx/refused-rows';
 import { headerCells } from '../../pipelines/xlsx/sheet-header';
-import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
+import type { Sheet } from '../../pipelines/xlsx/sheet-reader';
 import type { Store } from '../../store/store';
 import { insertAudit, type AuditRowRecord } from '../audit/audit-log';
-import { exportsDir, SHEET_LIMITS } from '../candidates/import-job';
 import { EnrollBook } from './enroll-book';
 import { deleteEnrollments, insertEnrollments, type NewEnrollment } from './enrollment-store';
 import { countSheet, findEnrollHeader, judgeDeleteSheet, judgeEnrollSheet, refuseAtWrite, type DeleteOutcome, type EnrollOutcome } from './sheet-requests';
+import { readUploadedSheet, refusedRowsPath } from '../files/uploaded-sheet';
 
 export interface EnrollImportInput {
   path: string;
@@ -36,12 +34,7 @@ interface Read {
 }
 
 async function readFile(ctx: JobContext, input: EnrollImportInput, commitHash: string | null): Promise<Read> {
-  const label = `表格“${input.fileName}”`;
-  ctx.progress('读取表格', 0, 1);
-  const fileHash = await hashFile(input.path);
-  if (commitHash && commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
-  const sheet = await readSheet(input.path, label, SHEET_LIMITS);
-  ctx.throwIfCancelled();
+  const { label, fileHash, sheet } = await readUploadedSheet(ctx, input, commitHash);
   const header = findEnrollHeader(sheet, input.sheet, label);
   return { fileHash, sheet, headerRow: header.headerRow, header };
 }
@@ -110,7 +103,7 @@ export const enrollCheckJob = defineJob<EnrollImportInput, EnrollImportPreview>(
   const refused = outcomes.filter((o) => o.status === 'refused');
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
-    const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+    const path = refusedRowsPath(ctx.dataDir, input.fileName);
     await writeRefusedRows(path, headerCells(read.sheet, read.headerRow), refused, isTextHeader);
     ctx.outputFile('refused', path);
   }

@@ -6,7 +6,7 @@ import type { JobInfo } from '../../../src-shared/api/jobs';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { majorTemplate } from '../../pipelines/xlsx/major-template';
 import type { CallContext } from '../call-context';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { majorCheckJob, majorCommitJob, type MajorImportInput } from './majors-import-job';
 import { listInstitutionMajors } from './majors-store';
 

@@ -1,18 +1,16 @@
-import { join } from 'node:path';
 import type { ImportCounts } from '../../../src-shared/api/candidates';
 import type { MajorImportPreview, MajorImportResult } from '../../../src-shared/api/institution';
 import { MAJOR_COLUMNS } from '../../../src-shared/domain/institution-majors';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/hash-file';
 import { writeRefusedRows } from '../../pipelines/xlsx/refused-rows';
 import { findHeaderRow, headerCells } from '../../pipelines/xlsx/sheet-header';
-import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
+import type { Sheet } from '../../pipelines/xlsx/sheet-reader';
 import { insertAudit } from '../audit/audit-log';
-import { exportsDir } from '../candidates/import-job';
 import { countMajorOutcomes, judgeMajorRows, type MajorRowOutcome } from './major-import-rows';
 import { listInstitutionMajors, upsertInstitutionMajor } from './majors-store';
+import { readUploadedSheet, refusedRowsPath } from '../files/uploaded-sheet';
 
 export interface MajorImportInput {
   path: string;
@@ -36,12 +34,7 @@ interface Judged {
 }
 
 async function judgeFile(ctx: JobContext, input: MajorImportInput, commitHash: string | null): Promise<Judged> {
-  const label = `表格“${input.fileName}”`;
-  ctx.progress('读取表格', 0, 1);
-  const fileHash = await hashFile(input.path);
-  if (commitHash && commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
-  const sheet = await readSheet(input.path, label, MAJOR_SHEET_LIMITS);
-  ctx.throwIfCancelled();
+  const { label, fileHash, sheet } = await readUploadedSheet(ctx, input, commitHash, MAJOR_SHEET_LIMITS);
   const header = findHeaderRow(sheet, MAJOR_COLUMNS, label);
   ctx.progress('校验', 0, sheet.rows.length);
   const existing = new Map(listInstitutionMajors(ctx.store()).map(({ code, name, level }) => [code, { code, name, level }]));
@@ -57,7 +50,7 @@ export const majorCheckJob = defineJob<MajorImportInput, MajorImportPreview>('ma
   const refused = outcomes.filter((o) => o.status === 'refused');
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
-    const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+    const path = refusedRowsPath(ctx.dataDir, input.fileName);
     const codeHeaders = MAJOR_COLUMNS.filter((c) => c.text).flatMap((c) => [c.header, ...c.aliases]);
     await writeRefusedRows(path, headerCells(sheet, headerRow), refused, (h) => codeHeaders.some((c) => h.includes(c)));
     ctx.outputFile('refused', path);

@@ -5,7 +5,7 @@ import type { FileRef } from '../../../src-shared/api/files';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
 import { AppError } from '../../../src-shared/errors';
 import type { CallContext } from '../call-context';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { listLogFiles } from '../../logging/log-files';
 
 /** Per day file: a runaway loop of errors should not make a ZIP nobody can e-mail; its end is what matters. */

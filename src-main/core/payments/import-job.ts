@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { ImportCounts, ImportIssue } from '../../../src-shared/api/candidates';
 import type { PaymentImportPreview, PaymentImportResult } from '../../../src-shared/api/payments';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
@@ -7,17 +6,16 @@ import { PAYMENT_COLUMNS } from '../../../src-shared/domain/payment-template';
 import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import type { JobContext } from '../../jobs/job-context';
-import { hashFile } from '../../pipelines/hash-file';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
-import { readSheet, type Sheet } from '../../pipelines/xlsx/sheet-reader';
+import type { Sheet } from '../../pipelines/xlsx/sheet-reader';
 import type { Store } from '../../store/store';
 import { insertAudit } from '../audit/audit-log';
-import { exportsDir, SHEET_LIMITS } from '../candidates/import-job';
 import { loadFees } from './fee-store';
 import { buildLines, catalogNames, groupsOf, type BuiltLines } from './order-lines';
 import { findPaymentHeader, judgePaymentRows, type PaymentImportContext, type PaymentRowOutcome } from './payment-rows';
 import { chargedCertificates, planEnrollments } from './payment-store';
 import { auditView, basisRefusal, loadPaymentPlan, MAX_ORDER_LINES, orderRow, writeOrder, type PlanInfo } from './payments-service';
+import { readUploadedSheet, refusedRowsPath } from '../files/uploaded-sheet';
 
 export interface PaymentImportInput {
   path: string;
@@ -66,12 +64,7 @@ function importContext(store: Store, plan: PlanInfo, basis: PaymentBasis, today:
 
 /** Reads the sheet and judges every row against the store: what a check shows and a commit writes. */
 async function judgeFile(ctx: JobContext, input: PaymentImportInput, commitHash: string | null): Promise<Judged> {
-  const label = `表格“${input.fileName}”`;
-  ctx.progress('读取表格', 0, 1);
-  const fileHash = await hashFile(input.path);
-  if (commitHash && commitHash !== fileHash) throw new AppError('CONFLICT', `${label}在检查之后被改动过，请重新检查后再导入。`, { file: input.fileName });
-  const sheet = await readSheet(input.path, label, SHEET_LIMITS);
-  ctx.throwIfCancelled();
+  const { label, fileHash, sheet } = await readUploadedSheet(ctx, input, commitHash);
   const header = findPaymentHeader(sheet, input.basis, label);
   const store = ctx.store();
   const plan = loadPaymentPlan(store, input.planCode);
@@ -101,7 +94,7 @@ export const paymentCheckJob = defineJob<PaymentImportInput, PaymentImportPrevie
   const refused = outcomes.filter((o) => o.status === 'refused');
   if (refused.length) {
     ctx.progress('生成退回行表格', 0, 1);
-    const path = join(exportsDir(ctx.dataDir), `${Date.now()}-退回的行-${input.fileName.replace(/\.[^.]+$/, '')}.xlsx`);
+    const path = refusedRowsPath(ctx.dataDir, input.fileName);
     const headerCells = sheet.rows.find((r) => r.rowNumber === headerRow)!.cells.map((c) => (typeof c === 'string' ? c : ''));
     await writeRefused(path, input.basis, headerCells, refused);
     ctx.outputFile('refused', path);

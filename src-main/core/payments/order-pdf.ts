@@ -7,7 +7,7 @@ import { AppError } from '../../../src-shared/errors';
 import { defineJob } from '../../jobs/define-job';
 import { a4Document, cell, fieldGrid, gridTable, mm, signatureBlock, type PdfContent, type PdfDocument } from '../../pipelines/pdf/document-kit';
 import { renderPdf } from '../../pipelines/pdf/render-pdf';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { readInstitution } from '../institution/institution-service';
 import { orderDetail } from './payments-service';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../../src-shared/errors';
 import { makePrivateDir } from '../../files/private-fs';
 import { writeRowsWorkbook } from '../../pipelines/xlsx/rows-workbook';
 import type { CallContext } from '../call-context';
-import { exportsDir } from '../candidates/import-job';
+import { exportsDir } from '../paths';
 import { paymentCheckJob, paymentCommitJob, type PaymentImportInput } from './import-job';
 import { buildLines, catalogNames } from './order-lines';
 import { paymentPdfJob } from './order-pdf';
