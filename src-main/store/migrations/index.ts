@@ -8,6 +8,9 @@ import * as m0006 from './0006-candidate-initials';
 import * as m0007 from './0007-declarations-sites-rooms';
 import * as m0008 from './0008-audit-subjects';
 import * as m0009 from './0009-password-change';
+import * as m0010 from './0010-placeholder';
+import * as m0011 from './0011-placeholder';
+import * as m0012 from './0012-schedule';
 
 export interface Migration {
   version: number;
@@ -26,6 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'declarations-sites-rooms', up: m0007.up },
   { version: 8, name: 'audit-subjects', up: m0008.up },
   { version: 9, name: 'password-change', up: m0009.up },
+  // 10 and 11: placeholders for migrations of branches built beside this one; dropped at merge.
+  { version: 10, name: 'placeholder', up: m0010.up },
+  { version: 11, name: 'placeholder', up: m0011.up },
+  { version: 12, name: 'schedule', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { declarationTables } from './declarations';
 import { enrollmentTables } from './enrollments';
 import { foundationTables } from './foundation';
 import { packageTables } from './packages';
+import { scheduleTables } from './schedule';
 import { siteTables } from './sites';
 
 type Workflows = Readonly<Record<string, TableMap>>;
@@ -34,6 +35,7 @@ export const TABLES = mergeTables({
   enrollments: enrollmentTables,
   declarations: declarationTables,
   sites: siteTables,
+  schedule: scheduleTables,
 });
 
 /** The typed view kysely builds its SQL against. */
@@ -47,4 +49,5 @@ export type { DeclarationTable, InstitutionMajorTable } from './declarations';
 export type { EnrollmentTable } from './enrollments';
 export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
 export type { PackageHistoryTable } from './packages';
+export type { SchedulePlanTable, ScheduleSessionTable, StaffTable } from './schedule';
 export type { ExamRoomTable, ExamSiteTable } from './sites';
