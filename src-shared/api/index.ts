@@ -10,6 +10,7 @@ import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
 import { photoOps } from './photos';
+import { scheduleOps } from './schedule';
 import { settingsOps } from './settings';
 import { siteOps } from './sites';
 import { userOps } from './users';
@@ -32,6 +33,7 @@ export const contract = mergeOps(
   declarationOps,
   yearboardOps,
   siteOps,
+  scheduleOps,
 );
 
 export type Contract = typeof contract;

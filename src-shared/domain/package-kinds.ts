@@ -4,6 +4,7 @@ import { catalogKinds } from './catalog-kinds';
 import { declarationKinds } from './declaration-kinds';
 import { institutionKinds } from './institution-kinds';
 import type { KindDef } from './package';
+import { scheduleKinds } from './schedule-kinds';
 import { siteKinds } from './site-kinds';
 import { joinDisjoint } from '../join';
 
@@ -11,7 +12,10 @@ import { joinDisjoint } from '../join';
  * Every kind a package may carry, one line per workflow. The core's registries of inbound and
  * outbound modules are typed from this: a kind here without its module fails the typecheck.
  */
-export const PACKAGE_KINDS = joinDisjoint('package kind', institutionKinds, catalogKinds, candidateKinds, declarationKinds, siteKinds) satisfies Record<string, KindDef>;
+export const PACKAGE_KINDS = joinDisjoint('package kind', institutionKinds, catalogKinds, candidateKinds, declarationKinds, siteKinds, scheduleKinds) satisfies Record<
+  string,
+  KindDef
+>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;
 type KindsOf<D extends 'in' | 'out'> = { [K in PackageKind]: (typeof PACKAGE_KINDS)[K]['direction'] extends D ? K : never }[PackageKind];

@@ -11,6 +11,7 @@ import { institutionHandlers } from '../institution/handlers';
 import { jobHandlers } from '../job-control/handlers';
 import { packageHandlers } from '../packages/handlers';
 import { photoHandlers } from '../photos/handlers';
+import { scheduleHandlers } from '../schedule/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { siteHandlers } from '../sites/handlers';
 import { appHandlers } from '../setup/handlers';
@@ -40,4 +41,5 @@ export const handlers: Handlers = joinDisjoint(
   declarationHandlers,
   yearboardHandlers,
   siteHandlers,
+  scheduleHandlers,
 );

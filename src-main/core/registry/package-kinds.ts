@@ -6,6 +6,8 @@ import { catalogInbound } from '../catalog/inbound';
 import { declarationInbound } from '../declarations/inbound-reviews';
 import { declarationOutbound } from '../declarations/outbound-declarations';
 import { institutionOutbound } from '../institution/outbound-institution';
+import { scheduleInbound } from '../schedule/inbound-schedule';
+import { invigilatorsOutbound } from '../schedule/outbound-invigilators';
 import { siteInbound } from '../sites/inbound-site-reviews';
 import { siteOutbound } from '../sites/outbound-sites';
 import { applyOrder, type InboundModules, type OutboundModules } from '../packages/kind-module';
@@ -14,9 +16,16 @@ import { applyOrder, type InboundModules, type OutboundModules } from '../packag
  * How each kind of PACKAGE_KINDS is applied (inbound) or built (outbound), one line per
  * workflow. Typed from PACKAGE_KINDS: a declared kind without its module fails the typecheck.
  */
-export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound, declarationInbound, siteInbound);
+export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound, declarationInbound, siteInbound, scheduleInbound);
 
-export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint('outbound package kind', institutionOutbound, candidateOutbound, declarationOutbound, siteOutbound);
+export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
+  'outbound package kind',
+  institutionOutbound,
+  candidateOutbound,
+  declarationOutbound,
+  siteOutbound,
+  invigilatorsOutbound,
+);
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */
 export const INBOUND_ORDER: readonly InboundKind[] = applyOrder(INBOUND);

@@ -134,10 +134,10 @@ export function up(db: Database): void {
 
     -- Every duty of every person with its place and time: a room it invigilates, or a site it patrols.
     CREATE VIEW staff_duties AS
-      SELECT a.staff_id, 'room:' || r.room_id AS place, s.date, s.start_time, s.end_time
+      SELECT a.staff_id, 'room:' || r.room_id AS place, s.subject_code, s.date, s.start_time, s.end_time
         FROM invigilator_assignments a JOIN schedule_rooms r ON r.id = a.schedule_room_id JOIN schedule_sessions s ON s.id = r.session_id
       UNION ALL
-      SELECT p.staff_id, 'site:' || p.site_id, s.date, s.start_time, s.end_time
+      SELECT p.staff_id, 'site:' || p.site_id, s.subject_code, s.date, s.start_time, s.end_time
         FROM patrol_assignments p JOIN schedule_sessions s ON s.id = p.session_id;
 
     CREATE TRIGGER invigilator_assignments_one_place BEFORE INSERT ON invigilator_assignments
