@@ -5,6 +5,7 @@ import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand }
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { photosImportCommand } from './cli/photo-commands';
 import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
+import { scheduleDraftCommand } from './cli/schedule-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
 const commands = [
@@ -24,6 +25,7 @@ const commands = [
   quotaCommand,
   roomsCopyCommand,
   capacityCommand,
+  scheduleDraftCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(
