@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mobilePhone } from './account';
+import { checkPhone } from './candidate';
 import { maskIdNumber } from './id-number';
 
 /**
@@ -41,7 +41,13 @@ export function slotStart(s: TimeSlot): string {
 export const staffFields = z
   .object({
     name: z.string({ error: '姓名必须是文本' }).trim().min(1, { error: '请填写姓名' }).max(40, { error: '姓名不能超过 40 个字符' }),
-    phone: mobilePhone,
+    /** Spaces, dashes and +86 as people type them are dropped. */
+    phone: z.string({ error: '请填写手机号' }).transform((raw, ctx) => {
+      const checked = checkPhone(raw);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: 'custom', message: checked.problem.code === 'PHONE_EMPTY' ? '请填写手机号' : checked.problem.message });
+      return z.NEVER;
+    }),
     department: z.string({ error: '所在部门必须是文本' }).trim().max(60, { error: '所在部门不能超过 60 个字符' }).default(''),
     /** The invigilator account this teacher logs in with, if any: it then sees exactly these duties. */
     userId: z.number().int().positive().nullable().default(null),

@@ -119,13 +119,15 @@ const serve: Command = {
 
 const schedule: Command = {
   name: 'schedule',
-  usage: 'schedule 考场信息数据包.zip --plan 考试计划 --enrollments 报考.json --out 排考.zip [--keys 目录] [--scenario 场景.json] [--issued-at 时间] [--seed N]',
+  usage:
+    'schedule 考场信息数据包.zip --plan 考试计划 --enrollments 报考.json --out 排考.zip [--keys 目录] [--scenario 场景.json] [--catalog-day YYYY-MM-DD] [--issued-at 时间] [--seed N]',
   options: {
     plan: { type: 'string' },
     enrollments: { type: 'string' },
     out: { type: 'string' },
     keys: { type: 'string' },
     scenario: { type: 'string' },
+    'catalog-day': { type: 'string' },
     'issued-at': { type: 'string' },
     seed: { type: 'string' },
   },
@@ -137,6 +139,8 @@ const schedule: Command = {
     const issuedAt = values['issued-at'] === undefined ? undefined : new Date(String(values['issued-at']));
     if (issuedAt && Number.isNaN(issuedAt.getTime())) throw new UsageError('--issued-at 应为 ISO 8601 时间，如 2026-06-15T10:00:00+08:00');
     const seed = integer(values, 'seed', 0, 2 ** 32 - 1);
+    const catalogDay = values['catalog-day'];
+    if (catalogDay !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(catalogDay))) throw new UsageError('--catalog-day 应为 YYYY-MM-DD（发布目录的那一天）');
     let enrollments;
     try {
       enrollments = scheduleEnrollmentsFile.parse(JSON.parse(readFileSync(file, 'utf8'))).enrollments;
@@ -158,6 +162,7 @@ const schedule: Command = {
       out,
       ...(issuedAt ? { issuedAt } : {}),
       ...(seed === undefined ? {} : { seed }),
+      ...(catalogDay === undefined ? {} : { catalogDay: String(catalogDay) }),
     });
     for (const s of issued.shortfalls) say(`注意：${s}`);
     const seats = issued.schedule.sessions.reduce((n, x) => n + x.rooms.reduce((m, r) => m + r.seats.length, 0), 0);
