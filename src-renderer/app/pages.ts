@@ -4,6 +4,7 @@ import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
 import { homePages } from '../workflows/home/pages';
+import { schedulePages } from '../workflows/schedule/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { sitePages } from '../workflows/sites/pages';
 import { syncPages } from '../workflows/sync/pages';
@@ -19,6 +20,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   catalog: catalogPages,
   sites: sitePages,
   candidates: candidatesPages,
+  schedule: schedulePages,
   sync: syncPages,
   admin: adminPages,
   settings: settingsPages,

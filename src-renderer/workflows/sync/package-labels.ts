@@ -27,6 +27,11 @@ export const INBOUND_QUERIES: OpName[] = [
   'sites.list',
   'sites.get',
   'rooms.list',
+  'schedule.plans',
+  'schedule.summary',
+  'schedule.overview',
+  'schedule.rooms',
+  'schedule.seats',
 ];
 
 /**
