@@ -6,6 +6,7 @@ import { readInstitution } from '../institution/institution-service';
 import { applyPackageFile } from '../packages/import-service';
 import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
+import { addDemoSchedule, type DemoSchedule, type IssueSchedule } from './demo-schedule';
 import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
@@ -21,6 +22,8 @@ export interface DemoPlatform {
   issueCatalog(institutionCode: string): Promise<string>;
   /** Writes the platform's reply to an outbound package; returns its path. */
   answer(outboundPath: string): Promise<string>;
+  /** Writes the platform's schedule of a plan (排考) for the rooms package given. */
+  issueSchedule: IssueSchedule;
 }
 
 export interface DemoReport {
@@ -32,6 +35,8 @@ export interface DemoReport {
   candidates: DemoCandidates | null;
   declarations: DemoDeclarations | null;
   sites: DemoSites | null;
+  /** Null without a platform, or while no plan has enrollments. */
+  schedule: DemoSchedule | null;
 }
 
 const STAFF = [
@@ -80,6 +85,8 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const declarations = options.platform ? await addDemoDeclarations(app, options.platform.answer, say) : null;
   const candidates = options.platform ? await addDemoCandidates(app, options.platform.answer, say) : null;
   const sites = options.platform ? await addDemoSites(app, options.platform.answer, say) : null;
+  // After the rooms (and, once merged, the enrollments and payments): the platform schedules what is enrolled.
+  const schedule = options.platform ? await addDemoSchedule(app, options.platform.issueSchedule, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
@@ -87,6 +94,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     candidates,
     declarations,
     sites,
+    schedule,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,
