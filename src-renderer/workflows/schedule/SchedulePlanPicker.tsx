@@ -3,9 +3,10 @@ import { useSearchParams } from 'react-router';
 import type { SchedulePlanRow, SchedulePlans } from '../../../src-shared/api/schedule';
 import { useOp } from '../../api/hooks';
 
-/** The plan to show first: one with a schedule still ahead, else one not ended, else the first. */
+/** The plan to show first: one not ended with a schedule, else with enrollments, else any not ended, else the first. */
 function defaultPlan(plans: SchedulePlanRow[]): string | undefined {
-  return (plans.find((p) => p.phase !== '已结束' && p.source !== null) ?? plans.find((p) => p.phase !== '已结束') ?? plans[0])?.code;
+  const open = plans.filter((p) => p.phase !== '已结束');
+  return (open.find((p) => p.source !== null) ?? open.find((p) => p.enrolled > 0) ?? open[0] ?? plans[0])?.code;
 }
 
 /** The plan a schedule page shows, kept in the address (?plan=) so a reload or a link keeps it. */
@@ -45,7 +46,7 @@ export function SchedulePlanPicker({
         style={{ width: 560 }}
         options={(data?.plans ?? []).map((p) => ({
           value: p.code,
-          label: `${p.name}（${p.code}）· ${p.phase} · ${p.sourceLabel}${p.sessions ? ` · ${p.sessions} 个场次` : ''}`,
+          label: `${p.name}（${p.code}）· ${p.phase} · ${p.sourceLabel}`,
         }))}
         notFoundContent={data?.assignedOnly ? '您还没有监考或巡考安排' : '还没有考试计划：请先导入平台的数据包'}
       />
