@@ -118,11 +118,26 @@ test('schedule: the draft, the platform’s schedule imported, its three views, 
     await shot(page, '13-08-clash-refused', { window: true });
     await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
     await expect(room2).toContainText('未安排');
+
+    // 陈静 patrols the site in that sitting.
+    const patrol = page.getByRole('table').filter({ hasText: '巡考老师' }).last().getByRole('row').filter({ hasText: '基础考核' }).first();
+    await patrol.getByRole('button', { name: /^安排巡考/ }).click();
+    dialog = page.getByRole('dialog', { name: /^安排巡考：/ });
+    const patrolSelect = dialog.getByLabel('巡考老师');
+    await patrolSelect.fill('陈静');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '陈静' }).click();
+    await patrolSelect.press('Escape');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await expect(patrol).toContainText('陈静');
+    await expect(room1).toContainText('陈静');
     await shot(page, '13-09-invigilation');
 
     // The 监考安排 package is one click away, its kind already chosen.
     await page.getByRole('button', { name: '报送监考安排' }).click();
     await expect(page.getByRole('checkbox', { name: '监考安排' })).toBeChecked();
+    await page.getByRole('button', { name: /生\s*成$/ }).click();
+    await expect(page.getByText('数据包已生成')).toBeVisible();
+    await expect(page.getByText('监考安排 2 条')).toBeVisible();
 
     // 6. 王芳 logs in: only her room and sitting, nothing to arrange.
     await logout(page);
@@ -137,6 +152,7 @@ test('schedule: the draft, the platform’s schedule imported, its three views, 
     await expect(mine).toHaveCount(2);
     await expect(mine.nth(1)).toContainText('13号机房');
     await expect(mine.nth(1)).toContainText('刘洋、王芳');
+    await expect(mine.nth(1)).toContainText('陈静');
     await shot(page, '13-10-invigilator-rooms');
     await page.getByRole('tab', { name: '排考明细' }).click();
     await expect(page.getByRole('tabpanel', { name: '排考明细' }).getByRole('row').nth(1)).toContainText('13号机房');
