@@ -7,6 +7,7 @@ import { packageExportCommand, packageImportCommand, plansListCommand, platformK
 import { paymentsCreateCommand, paymentsListCommand } from './cli/payment-commands';
 import { photosImportCommand } from './cli/photo-commands';
 import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
+import { scheduleDraftCommand } from './cli/schedule-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
 const commands = [
@@ -31,6 +32,7 @@ const commands = [
   enrollImportCommand,
   enrollDeleteCommand,
   enrollListCommand,
+  scheduleDraftCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

@@ -104,6 +104,7 @@ async function simulatedPlatform(keysDir: string): Promise<DemoPlatform> {
   const { openPlatform } = await import('../../test/tools/platform/platform');
   const { issueCatalogPackage } = await import('../../test/tools/platform/issue-package');
   const { answerPackage, readOutbound } = await import('../../test/tools/platform/answer-package');
+  const { issueSchedulePackage } = await import('../../test/tools/platform/answer-schedule');
   const platform = openPlatform({ keysDir });
   return {
     publicKeyPem: platform.keys.publicPem,
@@ -113,6 +114,12 @@ async function simulatedPlatform(keysDir: string): Promise<DemoPlatform> {
       const { written } = await answerPackage(platform, await readOutbound(outbound, 'outbound.zip'), out);
       if (!written) throw new Error('平台模拟器没有回应这个数据包。');
       return written.path;
+    },
+    issueSchedule: async (roomsPackage, planCode, enrollments) => {
+      const incoming = await readOutbound(roomsPackage, 'rooms.zip');
+      const rooms = (incoming.payloads.rooms as { rooms: Parameters<typeof issueSchedulePackage>[1]['rooms'] }).rooms;
+      const out = join(keysDir, 'outbox', `schedule-${Date.now()}.zip`);
+      return (await issueSchedulePackage(platform, { institutionCode: incoming.manifest.institutionCode, planCode, rooms, enrollments, out })).written.path;
     },
   };
 }

@@ -6,6 +6,7 @@ import { declarationPages } from '../workflows/declarations/pages';
 import { enrollmentPages } from '../workflows/enrollments/pages';
 import { homePages } from '../workflows/home/pages';
 import { paymentPages } from '../workflows/payments/pages';
+import { schedulePages } from '../workflows/schedule/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { sitePages } from '../workflows/sites/pages';
 import { syncPages } from '../workflows/sync/pages';
@@ -23,6 +24,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   payments: paymentPages,
   enrollments: enrollmentPages,
   candidates: candidatesPages,
+  schedule: schedulePages,
   sync: syncPages,
   admin: adminPages,
   settings: settingsPages,

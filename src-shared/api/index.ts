@@ -12,6 +12,7 @@ import { jobOps } from './jobs';
 import { packageOps } from './packages';
 import { paymentOps } from './payments';
 import { photoOps } from './photos';
+import { scheduleOps } from './schedule';
 import { settingsOps } from './settings';
 import { siteOps } from './sites';
 import { userOps } from './users';
@@ -36,6 +37,7 @@ export const contract = mergeOps(
   siteOps,
   paymentOps,
   enrollmentOps,
+  scheduleOps,
 );
 
 export type Contract = typeof contract;

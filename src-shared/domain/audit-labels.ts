@@ -47,6 +47,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   fee: '收费标准',
   enrollment: '报考',
   'enrollment-import': '报考导入',
+  schedule: '排考',
+  staff: '监考人员',
+  invigilation: '监考安排',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -114,6 +117,9 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   },
   major: { code: '专业代码', name: '专业名称', level: '专业层次' },
   'payment-order': { orderNo: '缴费单号', planCode: '考试计划', basis: '生成方式', lineCount: '条数', amount: '应缴金额', status: '状态', file: '文件', counts: '结果' },
+  staff: { name: '姓名', phone: '手机号', department: '所在部门', account: '关联账号' },
+  invigilation: { place: '考场与场次', invigilators: '监考老师', patrol: '巡考老师', minInvigilators: '每个考场的监考人数' },
+  schedule: { plan: '考试计划', sessions: '场次', rooms: '考场安排', seats: '考生座位', shortfalls: '座位缺口', keptDuties: '保留的监考安排', droppedDuties: '取消的监考安排' },
   settings: {
     idleLockMinutes: '空闲自动锁定（分钟）',
     platformPublicKeys: '平台公钥',

@@ -6,6 +6,7 @@ import { enrollmentKinds } from './enrollment-kinds';
 import { institutionKinds } from './institution-kinds';
 import type { KindDef } from './package';
 import { paymentKinds } from './payment-kinds';
+import { scheduleKinds } from './schedule-kinds';
 import { siteKinds } from './site-kinds';
 import { joinDisjoint } from '../join';
 
@@ -22,6 +23,7 @@ export const PACKAGE_KINDS = joinDisjoint(
   siteKinds,
   enrollmentKinds,
   paymentKinds,
+  scheduleKinds,
 ) satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;

@@ -107,6 +107,12 @@ describe('CLI: init, demo, backup', () => {
     expect(enrollments.plans).toHaveLength(2);
     expect(enrollments.plans.every((p) => p.candidates > 0)).toBe(true);
     expect(payments).toEqual({ confirmed: 1, pending: 1 });
+    // One plan scheduled by the simulated platform, every room sitting with its invigilators.
+    const { schedule } = report as unknown as { schedule: { seats: number; rooms: number; staffedRooms: number; patrols: number } | null };
+    expect(schedule).not.toBeNull();
+    expect(schedule!.seats).toBeGreaterThan(0);
+    expect(schedule!.staffedRooms).toBe(schedule!.rooms);
+    expect(schedule!.patrols).toBeGreaterThan(0);
     // The year's declarations: one approved by the simulated province, one rejected, one draft.
     expect(report).toMatchObject({ declarations: { approved: 1, rejected: 1, drafts: 1 } });
     const declarations = cli(['declarations', 'list', '--data-dir', dir, '--json']).json<{

@@ -8,6 +8,7 @@ import { addDemoCandidates, type DemoCandidates } from './demo-candidates';
 import { addDemoDeclarations, type DemoDeclarations } from './demo-declarations';
 import { addDemoEnrollments, type DemoEnrollments } from './demo-enrollments';
 import { addDemoPayments, type DemoPayments } from './demo-payments';
+import { addDemoSchedule, type DemoSchedule, type IssueSchedule } from './demo-schedule';
 import { addDemoSites, type DemoSites } from './demo-sites';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
@@ -23,6 +24,8 @@ export interface DemoPlatform {
   issueCatalog(institutionCode: string): Promise<string>;
   /** Writes the platform's reply to an outbound package; returns its path. */
   answer(outboundPath: string): Promise<string>;
+  /** Writes the platform's schedule of a plan (排考) for the rooms package given. */
+  issueSchedule: IssueSchedule;
 }
 
 export interface DemoReport {
@@ -36,6 +39,8 @@ export interface DemoReport {
   sites: DemoSites | null;
   enrollments: DemoEnrollments | null;
   payments: DemoPayments | null;
+  /** Null without a platform, or while no plan has enrollments. */
+  schedule: DemoSchedule | null;
 }
 
 const STAFF = [
@@ -87,6 +92,8 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const enrollments = options.platform ? await addDemoEnrollments(app, say) : null;
   // After the enrollment step: it orders whatever enrollments are unpaid then.
   const payments = options.platform ? await addDemoPayments(app, options.platform.answer, say) : null;
+  // After enrollments and payments: the platform schedules what is enrolled.
+  const schedule = options.platform ? await addDemoSchedule(app, options.platform.issueSchedule, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
@@ -96,6 +103,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     sites,
     enrollments,
     payments,
+    schedule,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

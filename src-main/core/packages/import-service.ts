@@ -40,15 +40,15 @@ interface Planned {
 }
 
 /** Compares what the package brings with the store, entity by entity, kind by kind in dependency order. */
-function plan(store: Store, pkg: VerifiedPackage): Planned[] {
+function plan(store: Store, pkg: VerifiedPackage, now: Date): Planned[] {
   const present = INBOUND_ORDER.filter((k) => pkg.payloads[k] !== undefined);
-  const refs: ReferenceContext = { store, payloads: pkg.payloads as ReferenceContext['payloads'] };
+  const refs: ReferenceContext = { store, payloads: pkg.payloads as ReferenceContext['payloads'], now };
   for (const kind of present) (INBOUND[kind] as InboundModule<InboundKind>).checkReferences?.(pkg.payloads[kind] as never, refs);
   const out: Planned[] = [];
   for (const kind of present) {
     const module = INBOUND[kind] as InboundModule<InboundKind>;
     const existing = module.existing(store);
-    for (const record of module.records(pkg.payloads[kind] as never, store)) {
+    for (const record of module.records(pkg.payloads[kind] as never, store, now)) {
       const before = existing.get(record.key);
       const status = !before ? 'new' : JSON.stringify(before) === JSON.stringify(record.fields) ? 'unchanged' : 'changed';
       out.push({ record, status, before });
@@ -116,9 +116,9 @@ function priorOf(store: Store, pkg: VerifiedPackage): { at: string; by: string }
 }
 
 /** What importing the package would change, without writing anything. */
-export function previewPackage(store: Store, pkg: VerifiedPackage, fileId: string): PackagePreview {
+export function previewPackage(store: Store, pkg: VerifiedPackage, fileId: string, now: Date): PackagePreview {
   const alreadyApplied = priorOf(store, pkg);
-  const planned = plan(store, pkg);
+  const planned = plan(store, pkg, now);
   const changes = planned.filter((p) => p.status !== 'unchanged').map(changeOf);
   return {
     fileId,
@@ -150,7 +150,7 @@ export function applyPackage(ctx: ImportContext, pkg: VerifiedPackage): ImportRe
   const audit = (record: Parameters<typeof insertAudit>[2]) => insertAudit(store, ctx.actor, record, ctx.now);
   return store.tx(() => {
     const prior = priorOf(store, pkg);
-    const planned = plan(store, pkg);
+    const planned = plan(store, pkg, ctx.now);
     const counts = countsOf(pkg.manifest.kinds, planned);
     if (prior) {
       const at = institutionDateTime(new Date(prior.at));

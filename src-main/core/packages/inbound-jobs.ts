@@ -20,7 +20,7 @@ export const packageInspectJob = defineJob<InboundFileInput, PackagePreview>('pa
   const pkg = await readInbound(input.path, input.fileName, store);
   ctx.throwIfCancelled();
   ctx.progress('比对现有数据', 0, 1);
-  return previewPackage(store, pkg, input.fileId);
+  return previewPackage(store, pkg, input.fileId, ctx.now());
 });
 
 /** 导入数据包: verified again (the file may have changed since the check), applied in one transaction. */

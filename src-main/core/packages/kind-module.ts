@@ -21,10 +21,11 @@ export interface EntityRecord {
   write(store: Store): void;
 }
 
-/** What a kind's reference checks may look at: the store, and the other payloads of the same package. */
+/** What a kind's reference checks may look at: the store, the other payloads of the same package, and the clock (a schedule is final once its exam starts). */
 export interface ReferenceContext {
   store: Store;
   payloads: Partial<{ [K in InboundKind]: PayloadOf<K> }>;
+  now: Date;
 }
 
 /**
@@ -40,8 +41,8 @@ export interface InboundModule<K extends InboundKind> {
   checkReferences?(payload: PayloadOf<K>, ctx: ReferenceContext): void;
   /** The entities of this kind in the store now, by record key. */
   existing(store: Store): Map<string, Fields>;
-  /** What the payload would write. The store is there for kinds that only touch what exists (real-name results). */
-  records(payload: PayloadOf<K>, store: Store): EntityRecord[];
+  /** What the payload would write. The store is there for kinds that only touch what exists (real-name results); `now` dates what it writes. */
+  records(payload: PayloadOf<K>, store: Store, now: Date): EntityRecord[];
 }
 
 export type InboundModules<K extends InboundKind> = { [P in K]: InboundModule<P> };

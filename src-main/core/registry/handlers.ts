@@ -13,6 +13,7 @@ import { jobHandlers } from '../job-control/handlers';
 import { packageHandlers } from '../packages/handlers';
 import { paymentHandlers } from '../payments/handlers';
 import { photoHandlers } from '../photos/handlers';
+import { scheduleHandlers } from '../schedule/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { siteHandlers } from '../sites/handlers';
 import { appHandlers } from '../setup/handlers';
@@ -44,4 +45,5 @@ export const handlers: Handlers = joinDisjoint(
   siteHandlers,
   paymentHandlers,
   enrollmentHandlers,
+  scheduleHandlers,
 );

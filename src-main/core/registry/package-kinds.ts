@@ -9,6 +9,8 @@ import { enrollmentOutbound } from '../enrollments/outbound-enrollments';
 import { institutionOutbound } from '../institution/outbound-institution';
 import { paymentInbound } from '../payments/inbound-confirmations';
 import { paymentOutbound } from '../payments/outbound-payments';
+import { scheduleInbound } from '../schedule/inbound-schedule';
+import { invigilatorsOutbound } from '../schedule/outbound-invigilators';
 import { siteInbound } from '../sites/inbound-site-reviews';
 import { siteOutbound } from '../sites/outbound-sites';
 import { applyOrder, type InboundModules, type OutboundModules } from '../packages/kind-module';
@@ -17,7 +19,15 @@ import { applyOrder, type InboundModules, type OutboundModules } from '../packag
  * How each kind of PACKAGE_KINDS is applied (inbound) or built (outbound), one line per
  * workflow. Typed from PACKAGE_KINDS: a declared kind without its module fails the typecheck.
  */
-export const INBOUND: InboundModules<InboundKind> = joinDisjoint('inbound package kind', catalogInbound, candidateInbound, declarationInbound, siteInbound, paymentInbound);
+export const INBOUND: InboundModules<InboundKind> = joinDisjoint(
+  'inbound package kind',
+  catalogInbound,
+  candidateInbound,
+  declarationInbound,
+  siteInbound,
+  paymentInbound,
+  scheduleInbound,
+);
 
 export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
   'outbound package kind',
@@ -27,6 +37,7 @@ export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
   siteOutbound,
   paymentOutbound,
   enrollmentOutbound,
+  invigilatorsOutbound,
 );
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */

@@ -10,6 +10,7 @@ import * as m0008 from './0008-audit-subjects';
 import * as m0009 from './0009-password-change';
 import * as m0010 from './0010-payment-orders';
 import * as m0011 from './0011-enrollment-details';
+import * as m0012 from './0012-schedule';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'password-change', up: m0009.up },
   { version: 10, name: 'payment-orders', up: m0010.up },
   { version: 11, name: 'enrollment-details', up: m0011.up },
+  { version: 12, name: 'schedule', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

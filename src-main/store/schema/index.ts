@@ -7,6 +7,7 @@ import { enrollmentTables } from './enrollments';
 import { foundationTables } from './foundation';
 import { packageTables } from './packages';
 import { paymentTables } from './payments';
+import { scheduleTables } from './schedule';
 import { siteTables } from './sites';
 
 type Workflows = Readonly<Record<string, TableMap>>;
@@ -36,6 +37,7 @@ export const TABLES = mergeTables({
   declarations: declarationTables,
   sites: siteTables,
   payments: paymentTables,
+  schedule: scheduleTables,
 });
 
 /** The typed view kysely builds its SQL against. */
@@ -50,4 +52,5 @@ export type { EnrollmentDeletionTable, EnrollmentTable } from './enrollments';
 export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
 export type { PackageHistoryTable } from './packages';
 export type { FeeTable, PaymentOrderLineTable, PaymentOrderTable } from './payments';
+export type { SchedulePlanTable, ScheduleSessionTable, StaffTable } from './schedule';
 export type { ExamRoomTable, ExamSiteTable } from './sites';

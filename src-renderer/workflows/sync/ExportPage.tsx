@@ -2,10 +2,10 @@ import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Checkbox, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import type { ExportResult } from '../../../src-shared/api/packages';
-import { OUTBOUND_KINDS, PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
+import { isOutboundKind, OUTBOUND_KINDS, PACKAGE_KINDS } from '../../../src-shared/domain/package-kinds';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useOpMutation } from '../../api/hooks';
 import { formatBytes } from '../../ui/format';
@@ -26,6 +26,9 @@ export function ExportPage() {
   const { message } = AntApp.useApp();
   const api = useApi();
   const navigate = useNavigate();
+  // A workflow's page links here with its kind chosen (?kinds=invigilators).
+  const [params] = useSearchParams();
+  const preselected = (params.get('kinds') ?? '').split(',').filter(isOutboundKind);
   const queryClient = useQueryClient();
   const start = useOpMutation('packages.export');
   const [form] = Form.useForm<ExportForm>();
@@ -63,7 +66,7 @@ export function ExportPage() {
             form={form}
             layout="vertical"
             onFinish={submit}
-            initialValues={{ kinds: [], folder: '' }}
+            initialValues={{ kinds: preselected, folder: '' }}
             onValuesChange={(changed: Partial<ExportForm>) => 'folder' in changed && form.setFields([{ name: 'folder', errors: [] }])}
             style={{ maxWidth: 640 }}
             disabled={running}

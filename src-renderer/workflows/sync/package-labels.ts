@@ -30,6 +30,11 @@ export const INBOUND_QUERIES: OpName[] = [
   'payments.list',
   'payments.get',
   'payments.plans',
+  'schedule.plans',
+  'schedule.summary',
+  'schedule.overview',
+  'schedule.rooms',
+  'schedule.seats',
 ];
 
 /**

@@ -4,6 +4,7 @@ import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/pack
 import { AppError } from '../../../src-shared/errors';
 import { answerCandidates } from './answer-candidates';
 import { answerDeclarations } from './answer-declarations';
+import { answerEnrollments } from './answer-enrollments';
 import { answerInstitution } from './answer-institution';
 import { answerPayments } from './answer-payments';
 import { answerSites } from './answer-sites';
@@ -32,6 +33,7 @@ export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   candidates: answerCandidates,
   declarations: answerDeclarations,
   'site-declaration': answerSites,
+  enrollments: answerEnrollments,
   'payment-orders': answerPayments,
   // 考场信息 is received and left unanswered: the platform only takes note of the rooms.
 };
@@ -53,6 +55,11 @@ export async function answerKinds(pkg: VerifiedPackage, platform: Platform, now:
       continue;
     }
     const kinds = await answerer(pkg.payloads[kind], { platform, manifest: pkg.manifest, payloads: pkg.payloads, now });
+    // An answerer with nothing to send back (enrollments without the rooms to seat them) only took note.
+    if (!Object.keys(kinds).length) {
+      answer.unanswered.push(kind);
+      continue;
+    }
     for (const [k, payload] of Object.entries(kinds) as [PackageKind, unknown][]) {
       // One package holds each kind once; two answers that both send one would lose one.
       if (k in answer.kinds) throw new AppError('INTERNAL', `两个回应都生成了“${PACKAGE_KINDS[k].label}”，无法合成一个数据包。`);

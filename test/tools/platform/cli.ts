@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { answerPackage, readOutbound } from './answer-package';
+import { issueSchedulePackage, scheduleEnrollmentsFile } from './answer-schedule';
 import { describeWritten, issueCatalogPackage } from './issue-package';
 import { DEFAULT_KEYS_DIR, PUBLIC_KEY_FILE } from './keys';
 import { openPlatform } from './platform';
@@ -115,7 +117,61 @@ const serve: Command = {
   },
 };
 
-const COMMANDS = [catalog, answer, serve];
+const schedule: Command = {
+  name: 'schedule',
+  usage:
+    'schedule 考场信息数据包.zip --plan 考试计划 --enrollments 报考.json --out 排考.zip [--keys 目录] [--scenario 场景.json] [--catalog-day YYYY-MM-DD] [--issued-at 时间] [--seed N]',
+  options: {
+    plan: { type: 'string' },
+    enrollments: { type: 'string' },
+    out: { type: 'string' },
+    keys: { type: 'string' },
+    scenario: { type: 'string' },
+    'catalog-day': { type: 'string' },
+    'issued-at': { type: 'string' },
+    seed: { type: 'string' },
+  },
+  positionals: 1,
+  async run(values, [input]) {
+    const planCode = required(values, 'plan');
+    const out = required(values, 'out');
+    const file = required(values, 'enrollments');
+    const issuedAt = values['issued-at'] === undefined ? undefined : new Date(String(values['issued-at']));
+    if (issuedAt && Number.isNaN(issuedAt.getTime())) throw new UsageError('--issued-at 应为 ISO 8601 时间，如 2026-06-15T10:00:00+08:00');
+    const seed = integer(values, 'seed', 0, 2 ** 32 - 1);
+    const catalogDay = values['catalog-day'];
+    if (catalogDay !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(catalogDay))) throw new UsageError('--catalog-day 应为 YYYY-MM-DD（发布目录的那一天）');
+    let enrollments;
+    try {
+      enrollments = scheduleEnrollmentsFile.parse(JSON.parse(readFileSync(file, 'utf8'))).enrollments;
+    } catch (e) {
+      throw new AppError(
+        'BAD_FILE',
+        `${file} 不是报考记录文件（{"enrollments": [{"planCode", "idNumber", "subjectCode", "group"}]}）：${e instanceof Error ? e.message.slice(0, 300) : String(e)}`,
+      );
+    }
+    const platform = platformOf(values);
+    const incoming = await readOutbound(input!, basename(input!));
+    const rooms = (incoming.payloads.rooms as { rooms: Parameters<typeof issueSchedulePackage>[1]['rooms'] } | undefined)?.rooms;
+    if (!rooms) throw new AppError('BAD_FILE', `${basename(input!)} 中没有考场信息（rooms），平台无法排考。`);
+    const issued = await issueSchedulePackage(platform, {
+      institutionCode: incoming.manifest.institutionCode,
+      planCode,
+      rooms,
+      enrollments,
+      out,
+      ...(issuedAt ? { issuedAt } : {}),
+      ...(seed === undefined ? {} : { seed }),
+      ...(catalogDay === undefined ? {} : { catalogDay: String(catalogDay) }),
+    });
+    for (const s of issued.shortfalls) say(`注意：${s}`);
+    const seats = issued.schedule.sessions.reduce((n, x) => n + x.rooms.reduce((m, r) => m + r.seats.length, 0), 0);
+    say(`排考：${issued.schedule.sessions.length} 个场次，${seats} 个座位。`);
+    return `已生成排考数据包 ${describeWritten(issued.written)}，${signatureText(true, platform.keys.keyId)}`;
+  },
+};
+
+const COMMANDS = [catalog, answer, schedule, serve];
 
 function help(): string {
   return `平台模拟器（npm run platform -- <命令>）：扮演省级教育行政部门与培训评价组织，签发数据包、回复院校数据包、提供在线交换。\n\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n\n--keys 目录默认为 ${DEFAULT_KEYS_DIR}（签名密钥、HTTPS 证书与序号状态，缺少时自动生成）。\n`;

@@ -1,0 +1,125 @@
+import { CLI_ACTOR } from '../../../src-shared/actor';
+import type { Contract, OpName } from '../../../src-shared/api';
+import type { InputOf } from '../../../src-shared/api/contract';
+import type { RoomSessionRow } from '../../../src-shared/api/schedule';
+import type { AppCore } from '../app-core';
+import { invokeAs } from '../dispatch';
+import { exportJob } from '../packages/export-job';
+import { applyPackageFile } from '../packages/import-service';
+import { loadPlanEnrollments } from '../schedule/schedule-store';
+
+/** What the platform schedules from: who sits which subject, and the group the seating spreads apart. */
+export interface DemoEnrollment {
+  planCode: string;
+  idNumber: string;
+  subjectCode: string;
+  group: string;
+}
+
+/** Writes the platform's schedule of one plan for the rooms package given; returns its path. */
+export type IssueSchedule = (roomsPackage: string, planCode: string, enrollments: DemoEnrollment[]) => Promise<string>;
+
+export interface DemoSchedule {
+  plan: string;
+  sessions: number;
+  rooms: number;
+  seats: number;
+  staff: number;
+  /** Room sittings with the plan's minimum of invigilators. */
+  staffedRooms: number;
+  patrols: number;
+}
+
+/** Teachers without an account of their own besides the three invigilator accounts of demo.ts. */
+const TEACHERS = [
+  { name: '孙丽', phone: '13805356001', department: '物流系' },
+  { name: '周强', phone: '13805356002', department: '物流系' },
+  { name: '吴敏', phone: '13805356003', department: '信息工程系' },
+  { name: '郑磊', phone: '13805356004', department: '信息工程系' },
+  { name: '冯娟', phone: '13805356005', department: '经济管理系' },
+  { name: '蒋涛', phone: '13805356006', department: '经济管理系' },
+  { name: '韩雪', phone: '13805356007', department: '基础部' },
+  { name: '杨帆', phone: '13805356008', department: '教务处' },
+];
+
+const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+/** Who is busy when: a person takes a duty only where it overlaps none of theirs (the core refuses two places at once). */
+class Diary {
+  private readonly busy = new Map<number, { date: string; from: number; to: number }[]>();
+  free(id: number, s: { date: string; start: string; end: string }): boolean {
+    return !(this.busy.get(id) ?? []).some((b) => b.date === s.date && b.from < minutes(s.end) && minutes(s.start) < b.to);
+  }
+  take(id: number, s: { date: string; start: string; end: string }): void {
+    this.busy.set(id, [...(this.busy.get(id) ?? []), { date: s.date, from: minutes(s.start), to: minutes(s.end) }]);
+  }
+}
+
+/**
+ * The platform's schedule for the plan with rooms and enrollments, imported as its package, then
+ * the staff list (the invigilator accounts linked) and every room sitting given its invigilators
+ * and every site sitting its patrol, as a coordinator would. Skipped when no plan has enrollments
+ * yet (before the enrollment workflow's demo step has run).
+ */
+export async function addDemoSchedule(app: AppCore, issueSchedule: IssueSchedule, say: (m: string) => void): Promise<DemoSchedule | null> {
+  const call = <K extends OpName>(name: K, input: InputOf<Contract[K]>) => invokeAs(app, CLI_ACTOR, name, input);
+  const candidates = [];
+  for (const p of (await call('schedule.plans', {})).plans)
+    if (p.phase !== '已结束' && p.enrolled > 0 && p.source !== 'platform' && (await call('rooms.list', { planCode: p.code })).rooms.length) candidates.push(p);
+  const plan = candidates[0];
+  if (!plan) {
+    say('还没有报考记录，跳过排考和监考安排。');
+    return null;
+  }
+
+  say(`平台排考（${plan.name}），导入排考数据包…`);
+  const rooms = await app.jobs.run(exportJob, { kinds: ['rooms'] }, { title: '生成数据包', actor: CLI_ACTOR, owner: null });
+  const enrollments = loadPlanEnrollments(app.store, plan.code).map((e) => ({ planCode: plan.code, idNumber: e.idNumber, subjectCode: e.subjectCode, group: e.group }));
+  await applyPackageFile(app, CLI_ACTOR, await issueSchedule(rooms.path, plan.code, enrollments));
+
+  say('登记监考人员，安排监考和巡考…');
+  const { accounts } = await call('staff.list', {});
+  // An account without a phone cannot be on the list (a teacher is reached by phone on exam day).
+  for (const a of accounts) if (a.phone) await call('staff.create', { name: a.displayName, phone: a.phone, department: '物流系', userId: a.id });
+  for (const t of TEACHERS) await call('staff.create', { ...t, userId: null });
+  const staff = (await call('staff.list', {})).staff.map((s) => s.id);
+
+  const roomPlan = await call('schedule.rooms', { planCode: plan.code });
+  const diary = new Diary();
+  let next = 0;
+  /** The next free people in turn, so the duties spread over the list. */
+  const pick = (s: RoomSessionRow, n: number): number[] => {
+    const chosen: number[] = [];
+    for (let tried = 0; tried < staff.length && chosen.length < n; tried++) {
+      const id = staff[next++ % staff.length]!;
+      if (diary.free(id, s)) chosen.push(id);
+    }
+    for (const id of chosen) diary.take(id, s);
+    return chosen;
+  };
+  let staffedRooms = 0;
+  for (const r of roomPlan.rows) {
+    const ids = pick(r, roomPlan.minInvigilators);
+    await call('invigilation.setRoom', { scheduleRoomId: r.scheduleRoomId, staffIds: ids });
+    if (ids.length >= roomPlan.minInvigilators) staffedRooms++;
+  }
+  const sittings = new Map<string, RoomSessionRow>();
+  for (const r of roomPlan.rows) sittings.set(`${r.sessionId}/${r.siteId}`, r);
+  let patrols = 0;
+  for (const r of sittings.values()) {
+    const ids = pick(r, 1);
+    if (!ids.length) continue;
+    await call('invigilation.setPatrol', { sessionId: r.sessionId, siteId: r.siteId, staffIds: ids });
+    patrols++;
+  }
+  const summary = await call('schedule.summary', { planCode: plan.code });
+  return {
+    plan: plan.code,
+    sessions: new Set(roomPlan.rows.map((r) => r.sessionId)).size,
+    rooms: roomPlan.rows.length,
+    seats: summary.seated,
+    staff: staff.length,
+    staffedRooms,
+    patrols,
+  };
+}
