@@ -9,7 +9,10 @@ const SRC = join(ROOT, 'src-main');
 const SKIP = join(SRC, 'store/migrations');
 
 // Kysely's builders and raw SQL alike; a table in the attached staging database is `staging.x`.
-const WRITES = [/\b(?:insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*(['"`])([\w.]+)\1/g, /\b(?:INSERT(?:\s+OR\s+[A-Z]+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+([a-z_][\w.]*)/g];
+const WRITES = [
+  /\b(?:insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*(['"`])([\w.]+)\1/g,
+  /\b(?:INSERT(?:\s+OR\s+[A-Z]+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+([a-z_][\w.]*)/g,
+];
 const DYNAMIC = /\b(?:insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(\s*[^'"`\s]/;
 
 function sources(dir: string): string[] {
@@ -56,5 +59,7 @@ describe('who writes each table', () => {
   it('finds the writes it looks for (the scan itself works)', () => {
     expect([...(byTable.get('users') ?? [])]).toEqual(['src-main/core/users/user-store.ts']);
     expect([...(byTable.get('candidate_photos') ?? [])]).toEqual(['src-main/core/photos/photo-store.ts']);
+    expect([...(byTable.get('attendance') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
+    expect([...(byTable.get('attendance_flags') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
   });
 });
