@@ -1,5 +1,6 @@
 import { appOps } from './app';
 import { mergeOps } from './contract';
+import { attendanceOps } from './attendance';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { backupOps } from './backup';
@@ -34,6 +35,7 @@ export const contract = mergeOps(
   yearboardOps,
   siteOps,
   scheduleOps,
+  attendanceOps,
 );
 
 export type Contract = typeof contract;

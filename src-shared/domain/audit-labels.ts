@@ -41,6 +41,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   schedule: '排考',
   staff: '监考人员',
   invigilation: '监考安排',
+  attendance: '考勤',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -108,6 +109,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   },
   major: { code: '专业代码', name: '专业名称', level: '专业层次' },
   staff: { name: '姓名', phone: '手机号', department: '所在部门', account: '关联账号' },
+  attendance: { name: '考生', place: '考场与座位', status: '考勤', note: '说明', late: '考后更正' },
   invigilation: { place: '考场与场次', invigilators: '监考老师', patrol: '巡考老师', minInvigilators: '每个考场的监考人数' },
   schedule: { plan: '考试计划', sessions: '场次', rooms: '考场安排', seats: '考生座位', shortfalls: '座位缺口', keptDuties: '保留的监考安排', droppedDuties: '取消的监考安排' },
   settings: {
