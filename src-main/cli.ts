@@ -1,4 +1,5 @@
 import { runCli } from './cli/cli-kit';
+import { attendanceExportCommand } from './cli/attendance-commands';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
 import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
@@ -26,6 +27,7 @@ const commands = [
   roomsCopyCommand,
   capacityCommand,
   scheduleDraftCommand,
+  attendanceExportCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

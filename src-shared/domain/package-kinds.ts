@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attendanceKinds } from './attendance-kinds';
 import { candidateKinds } from './candidate-kinds';
 import { catalogKinds } from './catalog-kinds';
 import { declarationKinds } from './declaration-kinds';
@@ -12,10 +13,16 @@ import { joinDisjoint } from '../join';
  * Every kind a package may carry, one line per workflow. The core's registries of inbound and
  * outbound modules are typed from this: a kind here without its module fails the typecheck.
  */
-export const PACKAGE_KINDS = joinDisjoint('package kind', institutionKinds, catalogKinds, candidateKinds, declarationKinds, siteKinds, scheduleKinds) satisfies Record<
-  string,
-  KindDef
->;
+export const PACKAGE_KINDS = joinDisjoint(
+  'package kind',
+  institutionKinds,
+  catalogKinds,
+  candidateKinds,
+  declarationKinds,
+  siteKinds,
+  scheduleKinds,
+  attendanceKinds,
+) satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;
 type KindsOf<D extends 'in' | 'out'> = { [K in PackageKind]: (typeof PACKAGE_KINDS)[K]['direction'] extends D ? K : never }[PackageKind];
