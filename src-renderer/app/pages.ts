@@ -1,4 +1,5 @@
 import { aboutPages } from '../workflows/about/pages';
+import { attendancePages } from '../workflows/attendance/pages';
 import { adminPages } from '../workflows/admin/pages';
 import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
@@ -18,6 +19,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   declarations: declarationPages,
   catalog: catalogPages,
   sites: sitePages,
+  attendance: attendancePages,
   candidates: candidatesPages,
   sync: syncPages,
   admin: adminPages,
