@@ -170,7 +170,7 @@ describe('考试当天: check-in', { timeout: 240_000 }, () => {
       'FORBIDDEN',
     );
     const change = await call<AttendanceChange>(s.app, 'attendance.confirm', input, invigilator);
-    expect(change.row).toMatchObject({ status: 'present', recordedBy: INVIGILATOR.username });
+    expect(change.row).toMatchObject({ status: 'present', recordedBy: INVIGILATOR.name });
     expect((await call<ExamDay>(s.app, 'attendance.today', {}, coordinator)).rooms.length).toBeGreaterThan(1);
 
     // 10:00: the session is over.
