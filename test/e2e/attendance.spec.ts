@@ -35,7 +35,7 @@ test('exam day: the invigilator checks candidates in by scanned QR text and by s
   const dir = workDir('attendance');
   // The store is built before it is served: the platform's schedule, with today the plan's first exam day.
   const setup = JSON.parse(run('test/e2e/exam-day-setup.ts', [freshDataDir, dir])) as Setup;
-  expect(setup.seats.length).toBeGreaterThanOrEqual(5);
+  expect(setup.seats.length).toBeGreaterThanOrEqual(6);
   const { url, child, errors } = await serve(freshDataDir);
   try {
     await page.goto(url);
@@ -102,15 +102,35 @@ test('exam day: the invigilator checks candidates in by scanned QR text and by s
     await expect(page.getByLabel('考生姓名')).toHaveText(d.name);
     await page.keyboard.press('F4');
     await expect(outcome(page)).toContainText(`已记录 ${d.name}（${d.seat} 号座位）人证不符`);
+    // Two scans back to back, the second typed while the first is still being looked up: not a key lost.
+    const f = setup.seats[5]!;
+    await scan(page, e.qr);
+    await scan(page, f.qr);
+    await expect(page.getByLabel('考生姓名')).toHaveText(f.name);
+    await expect(outcome(page)).toContainText(`${f.name}，${f.seat} 号座位：照片与本人相符后确认已到。`);
+    await page.keyboard.press('Enter');
+    await expect(outcome(page)).toContainText(`${f.name}（${f.seat} 号座位）：已到`);
+    await expect(totals).toContainText('实考人数4');
+
     await page.getByRole('button', { name: `${e.seat} 号 ${e.name} 缺考` }).click();
     await page.getByRole('button', { name: '记为缺考' }).click();
     await expect(totals).toContainText('缺考人数1');
     await expect(page.getByRole('row').filter({ hasText: e.name })).toContainText('缺考');
     await expect(page.getByRole('row').filter({ hasText: d.name })).toContainText('人证不符 1 次');
-    await expect(totals).toContainText(`未签到${setup.seats.length - 4}`);
+    await expect(totals).toContainText(`未签到${setup.seats.length - 5}`);
+    // 违纪 with its note, from the roster; the field has the focus back afterwards.
+    await page.getByRole('button', { name: `${c.seat} 号 ${c.name} 违纪` }).click();
+    await page.getByRole('button', { name: '记为违纪' }).click();
+    await expect(page.getByText('请填写违纪说明')).toBeVisible();
+    await page.getByLabel('违纪说明').fill('考试中与邻座交谈，经提醒后停止');
+    await shot(page, 'attendance-04-irregular', { window: true });
+    await page.getByRole('button', { name: '记为违纪' }).click();
+    await expect(page.getByRole('row').filter({ hasText: c.name })).toContainText('违纪考试中与邻座交谈，经提醒后停止');
+    await expect(totals).toContainText('违纪1');
+    await expect(totals).toContainText('实考人数4');
     await expect(field).toBeFocused();
-    await shot(page, 'attendance-04-roster', { window: true });
-    await shot(page, 'attendance-05-check-in-page');
+    await shot(page, 'attendance-05-roster', { window: true });
+    await shot(page, 'attendance-06-check-in-page');
 
     // The coordinator sees the totals and sends the attendance package.
     await page.getByRole('button', { name: '账号菜单' }).click();
@@ -119,7 +139,7 @@ test('exam day: the invigilator checks candidates in by scanned QR text and by s
     await page.getByRole('menu', { name: '主导航' }).getByRole('link', { name: '考试当天' }).click();
     await expect(page.getByRole('heading', { name: '考试当天', level: 3 })).toBeVisible();
     await expect(page.getByRole('button', { name: /^进入 .* 签到$/ }).first()).toBeVisible();
-    await shot(page, 'attendance-06-coordinator-day', { window: true });
+    await shot(page, 'attendance-07-coordinator-day', { window: true });
     await page.getByRole('menu', { name: '主导航' }).getByRole('link', { name: '生成数据包' }).click();
     await page.getByRole('checkbox', { name: '考勤' }).check();
     const usb = join(dir, 'usb');
@@ -127,11 +147,12 @@ test('exam day: the invigilator checks candidates in by scanned QR text and by s
     await page.getByLabel('保存到文件夹').fill(usb);
     await page.getByRole('button', { name: /生\s*成$/ }).click();
     await expect(page.getByText('数据包已生成')).toBeVisible();
-    await shot(page, 'attendance-07-exported', { window: true });
+    await shot(page, 'attendance-08-exported', { window: true });
     const [zip] = readdirSync(usb).filter((f) => f.endsWith('.zip'));
     const payload = (await readOutbound(join(usb, zip!), zip!)).payloads.attendance as AttendancePayload;
     const room = payload.plans[0]!.sessions.find((s) => s.date === setup.examDay && s.start === setup.start)!.rooms.find((r) => r.roomName === setup.room)!;
-    expect(room.totals).toEqual({ expected: setup.seats.length, present: 3, absent: 1, irregular: 0, pending: setup.seats.length - 4 });
+    expect(room.totals).toEqual({ expected: setup.seats.length, present: 3, absent: 1, irregular: 1, pending: setup.seats.length - 5 });
+    expect(room.seats.find((s) => s.seat === c.seat)).toMatchObject({ status: 'irregular', note: '考试中与邻座交谈，经提醒后停止' });
     expect(room.seats.find((s) => s.seat === d.seat)).toMatchObject({ status: 'pending', mismatchFlags: 1 });
   } finally {
     child.kill('SIGTERM');

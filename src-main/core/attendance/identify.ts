@@ -47,8 +47,8 @@ function found(call: CallContext, room: RoomSession, row: RosterRow): IdentifyOu
       candidate,
       message: `${row.name}（${row.seat} 号座位）已于 ${clock(row.checkedInAt ?? row.recordedAt!)} 签到${row.recordedBy ? `（${row.recordedBy} 确认）` : ''}，不要重复签到。`,
     };
-  const absent = row.status === 'absent' ? '已记为缺考；确认到场将改为已到。' : '';
-  return { outcome: 'found', candidate, message: `请核对照片与本人：${row.name}，${row.seat} 号座位。${absent}` };
+  const absent = row.status === 'absent' ? '此前记为缺考，确认后改为已到。' : '';
+  return { outcome: 'found', candidate, message: `${row.name}，${row.seat} 号座位：照片与本人相符后确认已到。${absent}` };
 }
 
 /** Where the candidate of a ticket sits, when not in this room. */

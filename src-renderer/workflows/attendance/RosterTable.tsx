@@ -60,17 +60,16 @@ export function RosterTable({ roster, onShow, onModal }: { roster: Roster; onSho
           showCount
           rows={3}
           placeholder="例如：携带手机进入考场"
+          style={{ marginBottom: 16 }}
           onChange={(e) => (note = e.target.value)}
         />
       ),
       okText: '记为违纪',
       cancelText: '取消',
-      onOk: async () => {
-        if (!note.trim()) {
-          void message.error('请填写违纪说明');
-          throw new Error('note required');
-        }
-        await run(row, () => api.call('attendance.markIrregular', { scheduleRoomId, seatId: row.seatId, note }));
+      // Called with `close`, the dialog stays open until the note is there and recorded.
+      onOk: (close: () => void) => {
+        if (!note.trim()) return void message.error('请填写违纪说明');
+        void run(row, () => api.call('attendance.markIrregular', { scheduleRoomId, seatId: row.seatId, note })).then(close);
       },
       afterClose: () => onModal(false),
     });
