@@ -10,6 +10,7 @@ import { call, callError, callJob, callJobError, LOGIN } from '../helpers/app';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { examDayApp, INVIGILATOR, qrOf, seatsOf } from '../fixtures/attendance-fixtures';
+import { scheduleFile } from '../fixtures/exam-day-store';
 
 type Setup = Awaited<ReturnType<typeof examDayApp>>;
 
@@ -210,6 +211,27 @@ describe('考试当天: check-in', { timeout: 240_000 }, () => {
       message: '这个考场的排考还是本考点的草稿：收到平台的排考（有准考证号）后才能签到。',
     });
     expect((await call<ExamDay>(s.app, 'attendance.today', {}, coordinator)).rooms).toEqual([]);
+  });
+});
+
+describe('考试当天: the schedule stays', { timeout: 240_000 }, () => {
+  it('refuses a newer schedule from the platform once a room has recorded attendance, before the first sitting too', async () => {
+    const s = await examDayApp({ candidates: 20 });
+    const { here } = morning(s);
+    const { coordinator } = await at(s, '07:50');
+    const newer = await scheduleFile(s.app, coordinator, {
+      platform: s.platform,
+      planCode: s.planCode,
+      issueDay: '2026-06-15',
+      workDir: tempDir(),
+      issuedAt: s.clock.now,
+      seed: 7,
+    });
+    await call(s.app, 'attendance.confirm', { scheduleRoomId: here.scheduleRoomId, seatId: seatsOf(s.app, here.scheduleRoomId)[0]!.id }, coordinator);
+    const fileId = s.app.files.register(newer, 'in.zip', { name: 'principal', id: 1, role: 'principal' }).fileId;
+    const refusal = await callJobError(s.app, 'packages.inspect', { fileId }, coordinator);
+    expect(refusal.message).toContain(`考试计划 ${s.planCode} 已经开始签到（已有考勤记录），不能再替换排考`);
+    expect(s.app.store.db.prepare('SELECT count(*) FROM attendance').pluck().get()).toBe(1);
   });
 });
 
