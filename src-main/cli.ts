@@ -1,4 +1,5 @@
 import { runCli } from './cli/cli-kit';
+import { attendanceExportCommand } from './cli/attendance-commands';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
 import { enrollDeleteCommand, enrollImportCommand, enrollListCommand } from './cli/enroll-commands';
@@ -33,6 +34,7 @@ const commands = [
   enrollDeleteCommand,
   enrollListCommand,
   scheduleDraftCommand,
+  attendanceExportCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

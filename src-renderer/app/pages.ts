@@ -1,4 +1,5 @@
 import { aboutPages } from '../workflows/about/pages';
+import { attendancePages } from '../workflows/attendance/pages';
 import { adminPages } from '../workflows/admin/pages';
 import { candidatesPages } from '../workflows/candidates/pages';
 import { catalogPages } from '../workflows/catalog/pages';
@@ -23,6 +24,7 @@ export const PAGES: readonly PageEntry[] = mergePages({
   sites: sitePages,
   payments: paymentPages,
   enrollments: enrollmentPages,
+  attendance: attendancePages,
   candidates: candidatesPages,
   schedule: schedulePages,
   sync: syncPages,

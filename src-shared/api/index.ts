@@ -1,5 +1,6 @@
 import { appOps } from './app';
 import { mergeOps } from './contract';
+import { attendanceOps } from './attendance';
 import { auditOps } from './audit';
 import { authOps } from './auth';
 import { backupOps } from './backup';
@@ -38,6 +39,7 @@ export const contract = mergeOps(
   paymentOps,
   enrollmentOps,
   scheduleOps,
+  attendanceOps,
 );
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { contract } from '../api';
 import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
 import { ENROLL_MODE_LABELS, ENROLL_SHEET_LABELS } from './enrollment';
-import { maskIdNumber } from './id-number';
+import { describeIdMaskRule, maskIdNumber, type IdMaskRule } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
 import { PAYMENT_BASIS_LABELS, PAYMENT_STATUS_LABELS } from './payment';
 
@@ -50,6 +50,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   schedule: '排考',
   staff: '监考人员',
   invigilation: '监考安排',
+  attendance: '考勤',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -118,6 +119,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   major: { code: '专业代码', name: '专业名称', level: '专业层次' },
   'payment-order': { orderNo: '缴费单号', planCode: '考试计划', basis: '生成方式', lineCount: '条数', amount: '应缴金额', status: '状态', file: '文件', counts: '结果' },
   staff: { name: '姓名', phone: '手机号', department: '所在部门', account: '关联账号' },
+  attendance: { name: '考生', place: '考场与座位', status: '考勤', note: '说明', late: '考后更正' },
   invigilation: { place: '考场与场次', invigilators: '监考老师', patrol: '巡考老师', minInvigilators: '每个考场的监考人数' },
   schedule: { plan: '考试计划', sessions: '场次', rooms: '考场安排', seats: '考生座位', shortfalls: '座位缺口', keptDuties: '保留的监考安排', droppedDuties: '取消的监考安排' },
   settings: {
@@ -127,6 +129,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
     onlineExchange: '在线交换',
     platformUrl: '平台地址',
     platformCaPem: '平台 CA 证书',
+    idMaskRule: '身份证号打印方式',
   },
   backup: { name: '备份文件', createdAt: '备份时间', size: '大小', reason: '类型', schemaVersion: '数据版本', safety: '恢复前自动备份' },
   package: { file: '文件', fileName: '文件', sequence: '序号', kinds: '数据类型', counts: '数量', path: '保存位置', uploaded: '已上传' },
@@ -223,6 +226,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   }
   if (typeof value === 'object') {
     if (field === 'counts') return countsText(value as Record<string, unknown>);
+    if (field === 'idMaskRule') return describeIdMaskRule(value as IdMaskRule);
     return maskIdNumbersIn(JSON.stringify(value));
   }
   const text = String(value);

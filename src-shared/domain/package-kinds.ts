@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attendanceKinds } from './attendance-kinds';
 import { candidateKinds } from './candidate-kinds';
 import { catalogKinds } from './catalog-kinds';
 import { declarationKinds } from './declaration-kinds';
@@ -24,6 +25,7 @@ export const PACKAGE_KINDS = joinDisjoint(
   enrollmentKinds,
   paymentKinds,
   scheduleKinds,
+  attendanceKinds,
 ) satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;

@@ -59,5 +59,7 @@ describe('who writes each table', () => {
   it('finds the writes it looks for (the scan itself works)', () => {
     expect([...(byTable.get('users') ?? [])]).toEqual(['src-main/core/users/user-store.ts']);
     expect([...(byTable.get('candidate_photos') ?? [])]).toEqual(['src-main/core/photos/photo-store.ts']);
+    expect([...(byTable.get('attendance') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
+    expect([...(byTable.get('attendance_flags') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
   });
 });

@@ -59,6 +59,8 @@ export interface OutboundPart<K extends OutboundKind> {
 export interface ExportOptions {
   /** 考生信息: send candidates who cannot enroll yet too. */
   includeIncomplete?: boolean;
+  /** 考勤: this plan only (default: every plan of the platform's schedule with attendance recorded). */
+  planCode?: string;
 }
 
 export interface OutboundContext {

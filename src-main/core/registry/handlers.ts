@@ -1,5 +1,6 @@
 import type { Contract } from '../../../src-shared/api';
 import { joinDisjoint } from '../../../src-shared/join';
+import { attendanceHandlers } from '../attendance/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { authHandlers } from '../auth/handlers';
 import { backupHandlers } from '../backup/handlers';
@@ -46,4 +47,5 @@ export const handlers: Handlers = joinDisjoint(
   paymentHandlers,
   enrollmentHandlers,
   scheduleHandlers,
+  attendanceHandlers,
 );

@@ -1,5 +1,6 @@
 import type { InboundKind, OutboundKind } from '../../../src-shared/domain/package-kinds';
 import { joinDisjoint } from '../../../src-shared/join';
+import { attendanceOutbound } from '../attendance/outbound-attendance';
 import { candidateInbound } from '../candidates/inbound';
 import { candidateOutbound } from '../candidates/outbound-candidates';
 import { catalogInbound } from '../catalog/inbound';
@@ -38,6 +39,7 @@ export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
   paymentOutbound,
   enrollmentOutbound,
   invigilatorsOutbound,
+  attendanceOutbound,
 );
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */

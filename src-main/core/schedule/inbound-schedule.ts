@@ -4,6 +4,7 @@ import { institutionDateTime } from '../../../src-shared/domain/institution-time
 import { SCHEDULE_SOURCE_LABELS, slotStart, slotText, type TimeSlot } from '../../../src-shared/domain/schedule';
 import { validateSchedulePayload, type PlanSchedule } from '../../../src-shared/domain/schedule-kinds';
 import type { Store } from '../../store/store';
+import { attendanceRecorded } from '../attendance/attendance-recorded';
 import { refuseReference, type EntityRecord, type Fields, type InboundModules, type ReferenceContext } from '../packages/kind-module';
 import { sha256 } from './draft-service';
 import { loadPlanEnrollments, replaceSchedule, type ScheduleContent } from './schedule-store';
@@ -84,6 +85,8 @@ function checkReplace(ctx: ReferenceContext, s: PlanSchedule, at: string): void 
   const first = examStart(ctx.store, s.planCode);
   if (first && institutionDateTime(ctx.now) >= slotStart(first))
     refuse(at, `考试计划 ${s.planCode} 的考试已于 ${slotText(first).split('–')[0]} 开始，不能再替换排考（已导入的排考于 ${issued} 发布）；如平台确有调整，请联系培训评价组织`);
+  if (attendanceRecorded(ctx.store, s.planCode))
+    refuse(at, `考试计划 ${s.planCode} 已经开始签到（已有考勤记录），不能再替换排考（已导入的排考于 ${issued} 发布）；如平台确有调整，请联系培训评价组织`);
 }
 
 function checkSchedule(ctx: ReferenceContext, s: PlanSchedule, i: number): void {

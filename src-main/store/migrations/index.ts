@@ -11,6 +11,7 @@ import * as m0009 from './0009-password-change';
 import * as m0010 from './0010-payment-orders';
 import * as m0011 from './0011-enrollment-details';
 import * as m0012 from './0012-schedule';
+import * as m0013 from './0013-attendance';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'payment-orders', up: m0010.up },
   { version: 11, name: 'enrollment-details', up: m0011.up },
   { version: 12, name: 'schedule', up: m0012.up },
+  { version: 13, name: 'attendance', up: m0013.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import { attendanceTables } from './attendance';
 import { auditTables } from './audit';
 import { candidateTables } from './candidates';
 import { catalogTables } from './catalog';
@@ -38,11 +39,13 @@ export const TABLES = mergeTables({
   sites: siteTables,
   payments: paymentTables,
   schedule: scheduleTables,
+  attendance: attendanceTables,
 });
 
 /** The typed view kysely builds its SQL against. */
 export type DB = DatabaseOf<typeof TABLES>;
 
+export type { AttendanceTable } from './attendance';
 export type { AuditPersonTable, AuditRefTable } from './audit';
 export type { ColumnSpec, RowOf } from './columns';
 export type { CandidatePhotoTable, CandidateTable } from './candidates';

@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { ROLE_LABELS } from '../../../src-shared/roles';
 import { useOp } from '../../api/hooks';
 import { useMenuPages } from '../../app/page-meta';
@@ -9,6 +9,13 @@ import { PlansCard } from '../catalog/PlansCard';
 import { YearBoardCard } from './YearBoardCard';
 
 export function HomePage() {
+  const { user } = useSession();
+  // On exam day the invigilator has one job: the day's rooms are its landing page.
+  if (user?.role === 'invigilator') return <Navigate to="/exam-day" replace />;
+  return <Workbench />;
+}
+
+function Workbench() {
   const { user, info } = useSession();
   const institution = useOp('institution.get', {});
   const shortcuts = useMenuPages().filter((p) => p.path !== '/');
