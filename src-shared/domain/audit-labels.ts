@@ -1,7 +1,7 @@
 import { contract } from '../api';
 import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
-import { maskIdNumber } from './id-number';
+import { describeIdMaskRule, maskIdNumber, type IdMaskRule } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
 import { PAYMENT_BASIS_LABELS, PAYMENT_STATUS_LABELS } from './payment';
 
@@ -114,6 +114,7 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
     onlineExchange: '在线交换',
     platformUrl: '平台地址',
     platformCaPem: '平台 CA 证书',
+    idMaskRule: '身份证号打印方式',
   },
   backup: { name: '备份文件', createdAt: '备份时间', size: '大小', reason: '类型', schemaVersion: '数据版本', safety: '恢复前自动备份' },
   package: { file: '文件', fileName: '文件', sequence: '序号', kinds: '数据类型', counts: '数量', path: '保存位置', uploaded: '已上传' },
@@ -206,6 +207,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   }
   if (typeof value === 'object') {
     if (field === 'counts') return countsText(value as Record<string, unknown>);
+    if (field === 'idMaskRule') return describeIdMaskRule(value as IdMaskRule);
     return maskIdNumbersIn(JSON.stringify(value));
   }
   const text = String(value);

@@ -79,7 +79,37 @@ export function checkIdNumber(raw: string | number | null | undefined, today?: s
   return { ok: true, value, birthDate, sex: Number(value[16]) % 2 === 1 ? '男' : '女' };
 }
 
-/** 370285*****5910: what printed sheets show (DESIGN.md §4, PII). */
-export function maskIdNumber(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)}*****${id.slice(14)}` : id;
+/**
+ * How much of an ID number a printed sheet shows: the first and last digits kept, the rest
+ * printed as a fixed run of asterisks (so the length of what is hidden shows nothing either).
+ * A setting (设置 → 打印); the default is the platform's own: 370285*****5910.
+ */
+export interface IdMaskRule {
+  keepFirst: number;
+  keepLast: number;
+  stars: number;
+}
+
+export const DEFAULT_ID_MASK_RULE: IdMaskRule = { keepFirst: 6, keepLast: 4, stars: 5 };
+
+/** Never more than 10 of the 18 characters on paper: the 8-digit birth date stays hidden whatever the rule. */
+export const ID_MASK_MAX_SHOWN = 10;
+export const ID_MASK_MAX_STARS = 12;
+
+/**
+ * 370285*****5910: what printed sheets show (DESIGN.md §4, PII). A rule out of its limits (a
+ * hand-edited store, a newer version's value) is narrowed to them rather than printing more.
+ */
+export function maskIdNumber(id: string, rule: IdMaskRule = DEFAULT_ID_MASK_RULE): string {
+  if (id.length !== 18) return id;
+  const whole = (n: number, max: number) => (Number.isInteger(n) ? Math.min(Math.max(n, 0), max) : 0);
+  const first = whole(rule.keepFirst, ID_MASK_MAX_SHOWN);
+  const last = whole(rule.keepLast, ID_MASK_MAX_SHOWN - first);
+  const stars = Math.max(1, whole(rule.stars, ID_MASK_MAX_STARS));
+  return `${id.slice(0, first)}${'*'.repeat(stars)}${last ? id.slice(18 - last) : ''}`;
+}
+
+/** 保留前 6 位、后 4 位，中间 5 个星号: a rule as the settings page and the audit log say it. */
+export function describeIdMaskRule(rule: IdMaskRule): string {
+  return `保留前 ${rule.keepFirst} 位、后 ${rule.keepLast} 位，中间 ${rule.stars} 个星号`;
 }
