@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../src-shared/api/settings';
+import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
@@ -34,3 +36,28 @@ export function updateSettings(call: CallContext, patch: Partial<Settings>): Set
     return after;
   });
 }
+
+/**
+ * A store's own secret (the admission tickets' check codes are made with it): 32 random bytes,
+ * made the first time one is asked for and kept in `settings` under a key outside
+ * `settingsSchema`, so `settings.get` never shows it and `settings.update` cannot set it. Made
+ * and read in one transaction, so two connections asking at once get the same one.
+ */
+export function storeSecret(store: Store, key: StoreSecretKey): Buffer {
+  return store.tx(() => {
+    store.run(
+      store.q
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(randomBytes(32).toString('base64')) })
+        .onConflict((oc) => oc.column('key').doNothing()),
+    );
+    const row = store.get(store.q.selectFrom('settings').select('value').where('key', '=', key));
+    const value: unknown = row ? JSON.parse(row.value) : null;
+    const secret = typeof value === 'string' ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+    if (secret.length < 32) throw new AppError('STATE', '本机的准考证校验密钥已损坏，无法生成或核对准考证二维码。请从备份恢复数据。');
+    return secret;
+  });
+}
+
+/** The secrets a store keeps; none of them is a setting anyone sees or edits. */
+export type StoreSecretKey = 'secret.ticketCheckCode';
