@@ -1,13 +1,24 @@
 import { mm, type PdfContent, type PdfNode } from '../document-kit';
 import type { PdfImages } from '../pdf-images';
 import { qrPng } from '../qr-image';
-import { pagedSection, type PagedSection } from './exam-doc-kit';
+import { brokenLines, pagedSection, type PagedSection, run } from './exam-doc-kit';
 import type { AdmissionTicket } from './types';
 
 const PHOTO_W = mm(30);
 const PHOTO_H = mm(42);
 const QR = mm(32);
 const LINE = '#666666';
+/** The page's width inside a4Document's margins. */
+const CONTENT_W = mm(210) - 2 * mm(18);
+const FIELD_LABEL_W = 56;
+/** The fields' values: what the photo, the QR code and the gaps leave, less the cells' padding and rules. */
+const FIELD_VALUE_W = CONTENT_W - PHOTO_W - QR - 2 * mm(4) - FIELD_LABEL_W - 4 * 4 - 1.5;
+const SUBJECT_W = [70, 64, 80, 40];
+const SUBJECT_NAME_W = CONTENT_W - SUBJECT_W.reduce((a, b) => a + b, 0) - 5 * 2 * 4 - 3;
+const ADDRESS_W = CONTENT_W - 2 * 4 - 1;
+const RULE_SIZE = 9.5;
+/** A rule's text beside its number (pdfmake's `ol` marker takes up to ~3 characters). */
+const RULE_W = CONTENT_W - 3 * RULE_SIZE;
 
 const ruled = {
   hLineWidth: () => 0.5,
@@ -44,10 +55,10 @@ export function ticketSection(t: AdmissionTicket, photo: string | null, images: 
           {
             width: '*',
             table: {
-              widths: [56, '*'],
+              widths: [FIELD_LABEL_W, '*'],
               body: fields.map(([label, value]) => [
-                { text: label, bold: true, fillColor: '#f2f2f2' },
-                { text: value, bold: label === '准考证号' },
+                { text: label, bold: true, fillColor: '#f2f2f2', noWrap: true },
+                run(value, 10, FIELD_VALUE_W, { bold: label === '准考证号' }),
               ]),
             },
             layout: { ...ruled, paddingTop: () => 6.5, paddingBottom: () => 6.5 },
@@ -73,13 +84,18 @@ export function ticketSection(t: AdmissionTicket, photo: string | null, images: 
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: ['*', 70, 64, 80, 40],
+          widths: ['*', ...SUBJECT_W],
           body: [['考试科目', '考试日期', '考试时间', '考场', '座位号'].map(header), ...t.subjects.flatMap(subjectRows)],
         },
         layout: ruled,
       },
       { text: '考生须知', fontSize: 12, bold: true, margin: [0, mm(6), 0, 4] },
-      { ol: t.rules.map((r) => ({ text: r, margin: [0, 0, 0, 2.5] })), fontSize: 9.5, lineHeight: 1.3 },
+      // Broken into lines here: pdfmake would hold each of their characters as a word of its own.
+      {
+        ol: t.rules.map((r) => ({ stack: brokenLines(r, RULE_SIZE, RULE_W).map((text) => ({ text, noWrap: true })), margin: [0, 0, 0, 2.5] })),
+        fontSize: RULE_SIZE,
+        lineHeight: 1.3,
+      },
     ],
     {
       footer: (page, pages) =>
@@ -93,12 +109,23 @@ const header = (text: string): PdfNode => ({ text, bold: true, alignment: 'cente
 function subjectRows(s: AdmissionTicket['subjects'][number]): PdfContent[][] {
   return [
     [
-      { text: s.subjectName, bold: true },
-      { text: s.session.date, alignment: 'center' },
-      { text: `${s.session.start}-${s.session.end}`, alignment: 'center' },
-      s.roomName,
-      { text: String(s.seatNumber), alignment: 'center', bold: true },
+      run(s.subjectName, 10, SUBJECT_NAME_W, { bold: true }),
+      run(s.session.date, 10, SUBJECT_W[0]!, { alignment: 'center' }),
+      run(`${s.session.start}-${s.session.end}`, 10, SUBJECT_W[1]!, { alignment: 'center' }),
+      run(s.roomName, 10, SUBJECT_W[2]!),
+      run(String(s.seatNumber), 10, SUBJECT_W[3]!, { alignment: 'center', bold: true }),
     ],
-    [{ text: [{ text: '考点及考场地址：', bold: true }, `${s.siteName}　${s.roomAddress}`], colSpan: 5, fontSize: 9 }, '', '', '', ''],
+    [
+      {
+        ...run(`考点及考场地址：${s.siteName}　${s.roomAddress}`, 9, ADDRESS_W),
+        text: [{ text: '考点及考场地址：', bold: true }, `${s.siteName}　${s.roomAddress}`],
+        colSpan: 5,
+        fontSize: 9,
+      },
+      '',
+      '',
+      '',
+      '',
+    ],
   ];
 }

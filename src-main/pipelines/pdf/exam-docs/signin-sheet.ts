@@ -1,5 +1,5 @@
 import { mm, type PdfContent, type PdfNode } from '../document-kit';
-import { namesText, pagedSection, type PagedSection, pageOf, sessionText } from './exam-doc-kit';
+import { namesText, pagedSection, type PagedSection, pageOf, run, sessionText } from './exam-doc-kit';
 import type { ExamRoomSheet, ExamSeat } from './types';
 
 /** The photo printed in a row: the store's photos are 295×413, so this keeps their shape. */
@@ -7,6 +7,17 @@ const PHOTO_W = 34;
 const PHOTO_H = 47.6;
 const CELL_PAD_X = 3;
 const LINE = '#555555';
+
+/**
+ * Margins of a sign-in sheet, and the padding of its rows: together they put a room of 30 on
+ * one A4 sheet, heading and invigilators' signatures included, with rows of ~7 mm to sign in.
+ * 12–15 mm is well inside what every office printer prints.
+ */
+export const SIGNIN_MARGINS: [number, number, number, number] = [mm(15), mm(12), mm(15), mm(14)];
+const ROW_PAD = 3.5;
+const CONTENT_W = mm(210) - SIGNIN_MARGINS[0] - SIGNIN_MARGINS[2];
+/** The heading's values: three '*' columns beside three labels of 44, less padding and rules. */
+const HEADING_VALUE_W = (CONTENT_W - 3 * 44 - 6 * 2 * CELL_PAD_X - 7 * 0.5) / 3;
 
 const grey = { color: '#666666' };
 const centre = { alignment: 'center' };
@@ -23,6 +34,9 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
     ? { headers: ['序号', '学生姓名', '身份证号码', '准考证号', '所属院校', '座位号', '照片', '签名'], widths: [20, 44, 82, 112, '*', 32, PHOTO_W, 50] }
     : { headers: ['序号', '学生姓名', '身份证号码', '准考证号', '所属院校', '座位号', '签名'], widths: [24, 50, 82, 112, '*', 30, 76] };
   const span = columns.headers.length;
+  // What each column's text has: the '*' column takes what the others, the padding and the rules leave.
+  const fixed = columns.widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  const textWidths = columns.widths.map((w) => (typeof w === 'number' ? w : CONTENT_W - fixed - span * 2 * CELL_PAD_X - (span + 1) * 0.5));
   const blank = (n: number) => Array.from({ length: n }, () => '');
   const totals = room.totals ?? {};
   const count = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
@@ -40,7 +54,7 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
             ['考试科目', room.subjectName, '考试证书', room.certificateName, '证书等级', room.level],
             ['考试时间', sessionText(room.session), '监考老师', namesText(room.invigilators), '巡考老师', namesText(room.patrolStaff)],
             ['应考人数', count(totals.expected ?? room.seats.length), '实考人数', count(totals.present), '缺考人数', count(totals.absent)],
-          ].map((row) => row.map((text, i) => (i % 2 === 0 ? { text, bold: true, fillColor: '#f2f2f2' } : { text }))),
+          ].map((row) => row.map((text, i) => (i % 2 === 0 ? { text, bold: true, fillColor: '#f2f2f2', noWrap: true } : run(text, 10, HEADING_VALUE_W)))),
         },
         layout: {
           hLineWidth: (i: number, node: PdfNode) => (i === 0 || i === (node.table as { body: unknown[] }).body.length ? 0 : 0.5),
@@ -55,7 +69,7 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
       },
       ...blank(span - 1),
     ],
-    columns.headers.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#e6e6e6' })),
+    columns.headers.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#e6e6e6', noWrap: true })),
   ];
   const headerRows = heading.length;
 
@@ -63,12 +77,12 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
   const middle = photos ? { verticalAlignment: 'middle' } : {};
   const rows = room.seats.map((seat, i) => {
     const row: PdfContent[] = [
-      { text: String(i + 1), ...centre, ...middle },
-      { text: seat.name, ...middle },
-      { text: seat.maskedIdNumber, ...middle },
-      { text: seat.ticketNumber, ...middle },
-      { text: seat.institutionName, ...middle },
-      { text: String(seat.seatNumber), ...centre, ...middle },
+      run(String(i + 1), 10, textWidths[0]!, { ...centre, ...middle }),
+      run(seat.name, 10, textWidths[1]!, middle),
+      run(seat.maskedIdNumber, 10, textWidths[2]!, middle),
+      run(seat.ticketNumber, 10, textWidths[3]!, middle),
+      run(seat.institutionName, 10, textWidths[4]!, middle),
+      run(String(seat.seatNumber), 10, textWidths[5]!, { ...centre, ...middle }),
     ];
     if (photos) row.push(photoCell(photos[i] ?? null));
     row.push({ ...attendanceCell(seat), ...middle });
@@ -85,8 +99,8 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
       paddingLeft: () => CELL_PAD_X,
       paddingRight: () => CELL_PAD_X,
       // Body rows tall enough to sign in; the heading's own table brings its padding.
-      paddingTop: (i: number) => (i === 1 ? 0 : i < headerRows ? 3 : photos ? 2 : 7),
-      paddingBottom: (i: number) => (i === 1 ? 0 : i < headerRows ? 3 : photos ? 2 : 7),
+      paddingTop: (i: number) => (i === 1 ? 0 : i < headerRows ? 3 : photos ? 2 : ROW_PAD),
+      paddingBottom: (i: number) => (i === 1 ? 0 : i < headerRows ? 3 : photos ? 2 : ROW_PAD),
     },
   };
 
@@ -94,7 +108,10 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
     [
       table,
       {
-        columns: [{ text: '监考老师（签字）：______________________' }, { text: '巡考老师（签字）：______________________' }],
+        columns: [
+          { text: '监考老师（签字）：______________________', noWrap: true },
+          { text: '巡考老师（签字）：______________________', noWrap: true },
+        ],
         columnGap: mm(8),
         margin: [0, mm(8), 0, 0],
         unbreakable: true,
@@ -103,11 +120,11 @@ export function signInSection(room: ExamRoomSheet, photos: readonly (string | nu
     {
       footer: (page, pages) => ({
         columns: [
-          { text: `${room.roomName} · ${room.subjectName} · ${sessionText(room.session)}`, ...grey },
-          { text: pageOf(page, pages), alignment: 'right', width: 'auto' },
+          run(`${room.roomName} · ${room.subjectName} · ${sessionText(room.session)}`, 8, CONTENT_W - 80, grey),
+          { text: pageOf(page, pages), alignment: 'right', width: 'auto', noWrap: true },
         ],
         fontSize: 8,
-        margin: [mm(18), mm(5), mm(18), 0],
+        margin: [SIGNIN_MARGINS[0], mm(5), SIGNIN_MARGINS[2], 0],
       }),
     },
   );

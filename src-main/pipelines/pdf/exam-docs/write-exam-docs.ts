@@ -6,7 +6,7 @@ import { checkRoomSheet, checkTicket } from './check-input';
 import { DESK_LABEL_MARGIN, deskLabelSection } from './desk-labels';
 import { DOOR_SIGN_MARGIN, doorSignSection } from './door-sign';
 import type { PagedSection } from './exam-doc-kit';
-import { signInSection } from './signin-sheet';
+import { SIGNIN_MARGINS, signInSection } from './signin-sheet';
 import type { AdmissionTicket, DataSource, ExamRoomSheet } from './types';
 
 export type ExamDocKind = 'signin' | 'desk' | 'door' | 'tickets';
@@ -122,6 +122,7 @@ function emptySection(kind: ExamDocKind): PagedSection {
 
 export function examDocument(kind: ExamDocKind, sections: PagedSection[], author: string): PdfDocument {
   const doc = a4Document({ title: EXAM_DOC_TITLES[kind], author, landscape: kind === 'door', content: sections.map((s) => s.node) });
+  if (kind === 'signin') doc.pageMargins = SIGNIN_MARGINS;
   if (kind === 'desk') doc.pageMargins = [DESK_LABEL_MARGIN, DESK_LABEL_MARGIN, DESK_LABEL_MARGIN, DESK_LABEL_MARGIN];
   if (kind === 'door') doc.pageMargins = [DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN];
   return doc;
