@@ -76,6 +76,16 @@ describe('考场签到表', { timeout: 120_000 }, () => {
     pagePng(path, 'exam-docs-signin-page1');
   });
 
+  it('puts a room of 30 on one A4 sheet, heading and invigilators’ signatures included', async () => {
+    const { rooms } = await roomSheets(60, { perRoom: 30 });
+    const { path, result } = await write({ kind: 'signin', rooms }, 'signin-30.pdf');
+    expect(result.pages).toBe(2);
+    const page1 = pdfText(path, { first: 1, last: 1 });
+    expect(page1.text).toContain('第 1 页 共 1 页');
+    expect(page1.flat).toContain('监考老师（签字）');
+    expect(page1.flat).toContain('20600002253700400030');
+  });
+
   it('fills in the totals and marks the absent and irregular on the sheet regenerated after check-in', async () => {
     const { rooms, people } = await roomSheets(30);
     const room = rooms[0]!;
