@@ -1,6 +1,7 @@
 import { auditCases } from './audit-cases';
 import { runBench } from './harness';
 import { candidateCases } from './candidate-cases';
+import { examDocCases } from './exam-doc-cases';
 import { listCases } from './list-cases';
 import { closeListApp, listPaintCases } from './list-paint-cases';
 import { photoCases } from './photo-cases';
@@ -10,7 +11,7 @@ import { storeCases } from './store-cases';
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
 try {
-  await runBench([...storeCases, ...auditCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases], process.argv[2]);
+  await runBench([...storeCases, ...auditCases, ...startCases, ...candidateCases, ...listCases, ...listPaintCases, ...photoCases, ...examDocCases], process.argv[2]);
 } finally {
   await closeListApp();
   await closeStartState();
