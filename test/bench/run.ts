@@ -2,6 +2,7 @@ import { auditCases } from './audit-cases';
 import { runBench } from './harness';
 import { candidateCases } from './candidate-cases';
 import { enrollCases } from './enroll-cases';
+import { examDocCases } from './exam-doc-cases';
 import { listCases } from './list-cases';
 import { closeListApp, listPaintCases } from './list-paint-cases';
 import { photoCases } from './photo-cases';
@@ -13,7 +14,7 @@ import { storeCases } from './store-cases';
 process.env.EXAMSITE_LOG ??= 'warn';
 try {
   await runBench(
-    [...storeCases, ...auditCases, ...startCases, ...candidateCases, ...enrollCases, ...listCases, ...listPaintCases, ...photoCases, ...seatingCases],
+    [...storeCases, ...auditCases, ...startCases, ...candidateCases, ...enrollCases, ...listCases, ...listPaintCases, ...photoCases, ...seatingCases, ...examDocCases],
     process.argv[2],
   );
 } finally {
