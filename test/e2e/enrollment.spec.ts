@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import type { EnrollmentsPayload } from '../../src-shared/domain/enrollment-kinds';
 import { writeXlsx } from '../fixtures/candidate-sheets';
 import { workspacePeople } from '../fixtures/enrollment-workspace';
-import { readOutbound } from '../tools/platform/answer-package';
+import { answerPackage, readOutbound } from '../tools/platform/answer-package';
+import { openPlatform } from '../tools/platform/platform';
 import { open, saveDownload, workDir } from './candidate-helpers';
 import { expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
 import { ROOT } from './package-helpers';
@@ -48,8 +49,11 @@ async function misfits(page: Page): Promise<string[]> {
 const PYTHON = /^Python程序开发\d{4}年\d+月考核（/;
 const LOGISTICS_CLOSED = /^物流管理\d{4}年\d+月第1次考核（/;
 
-test('报考: by certificate from the candidate list, a quota and a window refusal, by subject by import, the list, deleting, the package', async ({ page, freshDataDir }) => {
-  test.setTimeout(480_000);
+test('报考 and 缴费: by certificate from the candidate list, a quota and a window refusal, by subject by import, the list, deleting, the package, then an order by subject printed, sent, confirmed: paid', async ({
+  page,
+  freshDataDir,
+}) => {
+  test.setTimeout(720_000);
   const dir = workDir('enroll');
   buildWorkspace(freshDataDir, join(dir, 'keys'));
   const { school } = workspacePeople();
@@ -190,6 +194,62 @@ test('报考: by certificate from the candidate list, a quota and a window refus
     await page.getByRole('menu', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
     await expect(page.getByRole('list', { name: '本年度工作进度' }).getByRole('listitem', { name: /^报考：/ })).toContainText('已报考 5 人，共 8 个科目');
     await shot(page, '6x-13-yearboard');
+
+    // 8. 缴费: the Python plan's enrollments in one order by subject, printed, sent, confirmed by the organisation: 已缴费.
+    await open(page, '缴费管理');
+    await page.getByRole('button', { name: '生成缴费单' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '生成缴费单' });
+    await choose(page, '考试计划', PYTHON);
+    await drawer.getByRole('link', { name: '去设置收费标准' }).click();
+    await page.getByRole('tab', { name: '按报考科目收费' }).click();
+    const fees = page.getByLabel(/^Python程序开发职业技能等级证书（.级） · .+的收费标准$/);
+    const feeCount = await fees.count();
+    for (const input of await fees.all()) await input.fill('100');
+    await page.getByRole('button', { name: `保存（${feeCount} 项）` }).click();
+    await expect(page.getByText(`已保存 ${feeCount} 项收费标准`)).toBeVisible();
+    await open(page, '缴费管理');
+    await page.getByRole('button', { name: '生成缴费单' }).click();
+    await choose(page, '考试计划', PYTHON);
+    const total = drawer.getByText(/^共 \d+ 科次，应缴金额 ¥[\d,.]+ 元$/);
+    await expect(total).toBeVisible();
+    const lines = Number(/共 (\d+) 科次/.exec((await total.textContent())!)![1]);
+    expect(lines).toBeGreaterThan(0);
+    await drawer.getByRole('button', { name: '生成缴费单' }).click();
+    const detail = page.getByRole('dialog').filter({ hasText: '缴费明细' });
+    const orderNo = (await detail.locator('.ant-drawer-title').textContent())!.replace('缴费单 ', '').trim();
+    await detail.getByRole('button', { name: '打印' }).click();
+    const printed = await saveDownload(page.waitForEvent('download'), dir);
+    const printedText = spawnSync('pdftotext', ['-layout', printed.path, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(printedText).toContain(`缴费单号：${orderNo}`);
+    expect(printedText).toContain(`合计${lines}科次${(lines * 100).toLocaleString('en-US')}.00`);
+    const printModal = page.getByRole('dialog').filter({ hasText: `打印缴费单 ${orderNo}` });
+    await page.keyboard.press('Escape');
+    await expect(printModal).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+
+    const usb2 = workDir('usb-payment');
+    await open(page, '生成数据包');
+    await page.getByRole('checkbox', { name: '缴费申请单' }).check();
+    await page.getByLabel('保存到文件夹').fill(usb2);
+    await page.getByRole('button', { name: /生\s*成$/ }).click();
+    await expect(page.getByText('数据包已生成')).toBeVisible();
+    const [ordersZip] = readdirSync(usb2).filter((f) => f.endsWith('.zip'));
+    const reply = join(dir, '缴费确认.zip');
+    const platform = openPlatform({ keysDir: join(dir, 'keys') });
+    await answerPackage(platform, await readOutbound(join(usb2, ordersZip!), ordersZip!), reply);
+    await open(page, '导入数据包');
+    await page.locator('input[type="file"]').setInputFiles(reply);
+    await page.getByRole('button', { name: /^导\s*入$/ }).click();
+    await expect(page.getByText(/^数据包已导入/)).toBeVisible();
+
+    await open(page, '缴费管理');
+    await expect(page.getByRole('row').filter({ hasText: orderNo })).toContainText('已确认缴费');
+    await open(page, '报考管理');
+    await page.getByRole('combobox', { name: '缴费状态' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已缴费' }).click();
+    await expect(count).toHaveText(`筛选出 ${lines} 条`);
+    await shot(page, '6x-14-enrollments-paid');
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
