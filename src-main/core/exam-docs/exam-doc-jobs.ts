@@ -11,8 +11,8 @@ import { institutionName, roomSheets } from './room-sheets';
 import { planPrint, type ExamDocFilter } from './select-rooms';
 
 /** A job's input: the selection, and the scope of who asked (checked again here: the schedule may have changed since). */
-export type ExamDocJobInput = ExamDocFilter & { kind: ExamDocKindName; photos?: boolean | undefined; scope: Scope };
-export type TicketZipJobInput = ExamDocFilter & { scope: Scope };
+export type ExamDocJobInput = ExamDocFilter & { kind: ExamDocKindName; photos?: boolean | undefined; scope: Scope; outFile?: string };
+export type TicketZipJobInput = ExamDocFilter & { scope: Scope; outFile?: string };
 
 /** `考场签到表-K202631000002-2026-06-19-13号机房.pdf`: the plan, and the date and room when the print is of one. */
 export function examDocFileName(title: string, f: ExamDocFilter, rows: readonly RoomSessionRow[], ext: string): string {
@@ -33,7 +33,8 @@ export const examDocJob = defineJob<ExamDocJobInput, ExamDocFileResult>('exam-do
   const { rows, candidates } = planPrint(store, input.scope, ctx.now(), input);
   const title = EXAM_DOC_TITLES[input.kind];
   const fileName = examDocFileName(title, input, rows, 'pdf');
-  const path = join(exportsDir(ctx.dataDir), `${Date.now()}-${fileName}`);
+  // The command line names its own file; the app's pages fetch it from the exports folder.
+  const path = input.outFile ?? join(exportsDir(ctx.dataDir), `${Date.now()}-${fileName}`);
   const hooks = {
     author: institutionName(store),
     expected: input.kind === 'tickets' ? candidates.length : rows.length,
@@ -59,7 +60,7 @@ export const ticketZipJob = defineJob<TicketZipJobInput, TicketZipFileResult>('e
   ctx.progress('读取排考', 0, 1);
   const { rows, candidates } = planPrint(store, input.scope, ctx.now(), { ...input, kind: 'zip' });
   const fileName = examDocFileName('准考证', input, rows, 'zip');
-  const path = join(exportsDir(ctx.dataDir), `${Date.now()}-${fileName}`);
+  const path = input.outFile ?? join(exportsDir(ctx.dataDir), `${Date.now()}-${fileName}`);
   const result = await writeTicketZip(admissionTickets(store, input.planCode, candidates), path, {
     author: institutionName(store),
     expected: candidates.length,

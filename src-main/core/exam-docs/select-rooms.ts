@@ -44,15 +44,12 @@ export function requireTicketWindow(store: Store, planCode: string, now: Date): 
   if (today < w.start || today > w.end) throw new AppError('STATE', `准考证只能在本计划的准考证打印时间（${w.start} 至 ${w.end}）内打印，今天是 ${today}。`);
 }
 
-/** The candidates seated in these room sittings: whose tickets a print covers. */
+/** The candidates seated in these room sittings, in the order the rooms and their seats are printed: whose tickets a print covers. */
 export function ticketCandidates(store: Store, rows: readonly RoomSessionRow[]): number[] {
-  return store
-    .prepare(
-      `SELECT DISTINCT e.candidate_id FROM schedule_seats t JOIN enrollments e ON e.id = t.enrollment_id
-        WHERE t.schedule_room_id IN (SELECT value FROM json_each(?)) ORDER BY e.candidate_id`,
-    )
-    .pluck()
-    .all(JSON.stringify(rows.map((r) => r.scheduleRoomId))) as number[];
+  const seated = store.prepare('SELECT e.candidate_id FROM schedule_seats t JOIN enrollments e ON e.id = t.enrollment_id WHERE t.schedule_room_id = ? ORDER BY t.seat').pluck();
+  const ids = new Set<number>();
+  for (const r of rows) for (const id of seated.all(r.scheduleRoomId) as number[]) ids.add(id);
+  return [...ids];
 }
 
 export interface PrintPlan {
