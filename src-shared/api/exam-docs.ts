@@ -41,12 +41,13 @@ const id = z
 
 /**
  * What to print: the plan's room sittings, narrowed by an exam room (every session it is used
- * in), a session (every room of it), both (one room sitting), or a date. Tickets: the
+ * in), a session (every room of it), both or `scheduleRoomId` (one room sitting), or a date. Tickets: the
  * candidates seated in what is selected, each with all their subjects of the plan.
  */
 export const examDocSelection = z
   .object({
     planCode,
+    scheduleRoomId: id.optional(),
     roomId: id.optional(),
     sessionId: id.optional(),
     date: z

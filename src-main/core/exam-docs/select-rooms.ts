@@ -9,6 +9,7 @@ import type { Scope } from '../schedule/scope';
 
 export interface ExamDocFilter {
   planCode: string;
+  scheduleRoomId?: number | undefined;
   roomId?: number | undefined;
   sessionId?: number | undefined;
   date?: string | undefined;
