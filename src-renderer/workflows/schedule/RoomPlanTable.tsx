@@ -118,7 +118,7 @@ export function RoomPlanTable({ planCode, draft, staff }: { planCode: string; dr
   const { rooms, date, setDate, dates } = useRoomPlan(planCode);
   const { print, modal } = usePrintDoc();
   const short = rooms.data?.shortRooms ?? 0;
-  const scope = date ? `${date}` : '全部日期';
+  const scope = date ?? '整个计划';
   const whole = (kind: PrintRequest['kind'], label: string) => print({ kind, title: `${label}（${scope}）`, selection: { planCode, ...(date ? { date } : {}) } });
   const printColumn: ColumnsType<RoomSessionRow> = draft
     ? []
@@ -159,7 +159,7 @@ export function RoomPlanTable({ planCode, draft, staff }: { planCode: string; dr
             </Typography.Text>
             {!draft && (
               <Space wrap style={{ marginLeft: 'auto' }}>
-                <Typography.Text type="secondary">{`打印${scope}：`}</Typography.Text>
+                <Typography.Text type="secondary">{`打印 ${scope}：`}</Typography.Text>
                 <Button onClick={() => whole('signin', '打印签到表')}>全部签到表</Button>
                 {staff && <Button onClick={() => whole('tickets', '打印准考证')}>准考证 PDF</Button>}
                 {staff && <Button onClick={() => whole('zip', '导出准考证 ZIP')}>准考证 ZIP</Button>}
