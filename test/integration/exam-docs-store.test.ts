@@ -9,6 +9,7 @@ import { cli } from '../helpers/cli';
 import { decodeQr, pagePng, pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp-dir';
 import { examDayApp, INVIGILATOR, seatsOf } from '../fixtures/attendance-fixtures';
+import { addCandidates } from '../fixtures/candidates';
 
 type Setup = Awaited<ReturnType<typeof examDayApp>>;
 
@@ -137,6 +138,50 @@ describe('考务文档 from the store', { timeout: 300_000 }, () => {
     const all = await callJob<ExamDocFileResult>(s.app, 'examDocs.render', { planCode: s.planCode, kind: 'desk' }, invigilator);
     expect(all.count).toBe(1);
     expect((await callError(s.app, 'examDocs.render', { planCode: s.planCode, kind: 'tickets' }, invigilator)).code).toBe('FORBIDDEN');
+    await s.app.close();
+  });
+
+  it('refuses more than 1,000 tickets in one PDF, naming the way round, and still starts the ZIP', async () => {
+    const s = await examDayApp({ issueDay, candidates: 30, photos: 0 });
+    const room = s.rooms.find((r) => r.date === s.examDays[0] && r.start === '08:30' && r.roomName === '13号机房')!;
+    const db = s.app.store.db;
+    // One big session: 1,000 more candidates seated in it, in 13号机房 and 14号机房 (999 seats at most each), as a large site's schedule would.
+    const subject = db.prepare('SELECT subject_code FROM schedule_sessions WHERE id = ?').pluck().get(room.sessionId) as string;
+    const other = db.prepare("SELECT id FROM exam_rooms WHERE plan_code = ? AND name = '14号机房'").pluck().get(s.planCode) as number;
+    db.prepare('UPDATE exam_rooms SET seats = 999 WHERE id IN (?, ?)').run(room.roomId, other);
+    const second =
+      (db.prepare('SELECT id FROM schedule_rooms WHERE session_id = ? AND room_id = ?').pluck().get(room.sessionId, other) as number | undefined) ??
+      Number(db.prepare('INSERT INTO schedule_rooms (session_id, room_id) VALUES (?, ?)').run(room.sessionId, other).lastInsertRowid);
+    const people = addCandidates(s.app.store, 1000, 77);
+    const ids = db
+      .prepare('SELECT id FROM candidates WHERE id_number IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(people.map((p) => p.idNumber))) as number[];
+    const enroll = db.prepare('INSERT INTO enrollments (candidate_id, plan_code, subject_code, created_at) VALUES (?, ?, ?, ?)');
+    const seat = db.prepare('INSERT INTO schedule_seats (schedule_room_id, enrollment_id, seat, ticket_number) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      ids.forEach((id, i) => {
+        const enrollment = Number(enroll.run(id, s.planCode, subject, new Date().toISOString()).lastInsertRowid);
+        seat.run(i % 2 ? room.scheduleRoomId : second, enrollment, 300 + Math.floor(i / 2), `99${String(i).padStart(18, '0')}`);
+      });
+    })();
+    const seated = db
+      .prepare(
+        'SELECT count(DISTINCT e.candidate_id) FROM schedule_seats t JOIN schedule_rooms r ON r.id = t.schedule_room_id JOIN enrollments e ON e.id = t.enrollment_id WHERE r.session_id = ?',
+      )
+      .pluck()
+      .get(room.sessionId) as number;
+    expect(seated).toBeGreaterThan(1000);
+
+    const refused = await callError(s.app, 'examDocs.render', { planCode: s.planCode, kind: 'tickets', sessionId: room.sessionId }, s.principal);
+    expect(refused).toMatchObject({
+      code: 'TOO_LARGE',
+      message: `所选范围有 ${seated} 位考生，一个 PDF 最多打印 1000 张准考证：请按场次或考场分别打印，或导出准考证 ZIP（每位考生一个 PDF）。`,
+    });
+    const zip = await call<{ id: string; state: string }>(s.app, 'examDocs.ticketZip', { planCode: s.planCode, sessionId: room.sessionId }, s.principal);
+    expect(['queued', 'running']).toContain(zip.state);
+    await call(s.app, 'jobs.cancel', { id: zip.id }, s.principal);
+    await s.app.jobs.wait(zip.id);
     await s.app.close();
   });
 });
