@@ -2,6 +2,7 @@ import { runCli } from './cli/cli-kit';
 import { attendanceExportCommand } from './cli/attendance-commands';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
+import { docsDeskCommand, docsDoorCommand, docsSigninCommand, docsTicketsCommand } from './cli/exam-doc-commands';
 import { enrollDeleteCommand, enrollImportCommand, enrollListCommand } from './cli/enroll-commands';
 import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand } from './cli/foundation-commands';
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
@@ -35,6 +36,10 @@ const commands = [
   enrollListCommand,
   scheduleDraftCommand,
   attendanceExportCommand,
+  docsSigninCommand,
+  docsDeskCommand,
+  docsDoorCommand,
+  docsTicketsCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

@@ -42,6 +42,17 @@ export class ApiClient {
     return result.data;
   }
 
+  /** Opens the file for printing where the transport can (the browser mode: a new tab); elsewhere offers it to save. */
+  async openFile(file: FileRef): Promise<{ opened: boolean }> {
+    if (!this.transport.openFile) {
+      await this.saveFile(file);
+      return { opened: false };
+    }
+    const result = await this.transport.openFile(file, this.session);
+    if (!result.ok) throw AppError.from(result.error);
+    return result.data;
+  }
+
   setSession(token: string | null): void {
     this.session = token;
     if (token) sessionStorage.setItem(SESSION_KEY, token);

@@ -52,6 +52,21 @@ export function httpTransport(token: string): Transport {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return { ok: true, data: { saved: true } };
     },
+    async openFile(file, session) {
+      const res = await fetch(`/api/download/${file.fileId}`, { headers: headers(session) }).catch(() => null);
+      if (!res?.ok) return { ok: false, error: { code: 'NOT_FOUND', message: '打开失败：文件已不在，或服务已退出。' } };
+      const type = /\.pdf$/i.test(file.name) ? 'application/pdf' : 'application/octet-stream';
+      const url = URL.createObjectURL(new Blob([await res.blob()], { type }));
+      // Not `noopener`: with it window.open answers null, and a blocked tab could not be told from an opened one.
+      const tab = window.open(url, '_blank');
+      if (!tab) {
+        URL.revokeObjectURL(url);
+        return { ok: true, data: { opened: false } };
+      }
+      // The tab reads the blob as it loads; a print dialog may keep it a while.
+      setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+      return { ok: true, data: { opened: true } };
+    },
     subscribe(session, onEvent) {
       const controller = new AbortController();
       let retry = 500;

@@ -11,6 +11,8 @@ export interface Transport {
   upload(file: File, session: string | null): Promise<CallResult<FileRef>>;
   /** Saves a file the core offers: the browser's download, or Electron's save dialog. */
   saveFile(file: FileRef, session: string | null): Promise<CallResult<{ saved: boolean; path?: string }>>;
+  /** Opens a file the core offers to be looked at and printed (a PDF in a new tab); `opened: false` when the browser blocked the tab. */
+  openFile?(file: FileRef, session: string | null): Promise<CallResult<{ opened: boolean }>>;
 }
 
 declare global {

@@ -9,6 +9,12 @@ export async function saveJobFile(api: ApiClient, jobId: string, key: string): P
   await api.saveFile(ref);
 }
 
+/** Opens a PDF a job wrote for printing (a new tab in the browser mode); `false` when the tab was blocked. */
+export async function openJobFile(api: ApiClient, jobId: string, key: string): Promise<boolean> {
+  const ref = await api.call('jobs.file', { id: jobId, key });
+  return (await api.openFile(ref)).opened;
+}
+
 /** `saveJobFile` for a button: `saving` while it runs, a failure shown as a message. */
 export function useJobFileSaver(): { saving: boolean; save: (jobId: string, key: string) => Promise<void> } {
   const api = useApi();

@@ -8,6 +8,7 @@ import { candidateOps } from './candidates';
 import { catalogOps } from './catalog';
 import { declarationOps } from './declarations';
 import { enrollmentOps } from './enrollments';
+import { examDocOps } from './exam-docs';
 import { institutionOps } from './institution';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
@@ -40,6 +41,7 @@ export const contract = mergeOps(
   enrollmentOps,
   scheduleOps,
   attendanceOps,
+  examDocOps,
 );
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { candidateHandlers } from '../candidates/handlers';
 import { catalogHandlers } from '../catalog/handlers';
 import { declarationHandlers } from '../declarations/handlers';
 import { enrollmentHandlers } from '../enrollments/handlers';
+import { examDocHandlers } from '../exam-docs/handlers';
 import type { HandlersOf } from '../handler-kit';
 import { institutionHandlers } from '../institution/handlers';
 import { jobHandlers } from '../job-control/handlers';
@@ -48,4 +49,5 @@ export const handlers: Handlers = joinDisjoint(
   enrollmentHandlers,
   scheduleHandlers,
   attendanceHandlers,
+  examDocHandlers,
 );

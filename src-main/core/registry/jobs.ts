@@ -6,6 +6,7 @@ import { candidateCheckJob, candidateCommitJob } from '../candidates/import-job'
 import { majorCheckJob, majorCommitJob } from '../institution/majors-import-job';
 import { enrollmentExportJob } from '../enrollments/export-job';
 import { enrollCheckJob, enrollCommitJob } from '../enrollments/import-job';
+import { examDocJob, ticketZipJob } from '../exam-docs/exam-doc-jobs';
 import { exchangeJob } from '../packages/exchange-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
@@ -23,4 +24,5 @@ export const JOBS = jobRegistry(
   [majorCheckJob, majorCommitJob],
   [paymentCheckJob, paymentCommitJob, paymentPdfJob],
   [enrollCheckJob, enrollCommitJob, enrollmentExportJob],
+  [examDocJob, ticketZipJob],
 );

@@ -1,10 +1,12 @@
-import { Alert, Card, Col, Descriptions, Flex, Result, Row, Space, Statistic, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { sat } from '../../../src-shared/domain/attendance';
 import { useOp } from '../../api/hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { usePrintDoc } from '../exam-docs/PrintDocModal';
 import { RosterTable } from './RosterTable';
 import { ScanPanel, type ScanPanelHandle } from './ScanPanel';
 import { SessionStateTag } from './session-state';
@@ -21,10 +23,26 @@ function CheckIn({ scheduleRoomId }: { scheduleRoomId: number }) {
   const roster = useOp('attendance.roster', { scheduleRoomId }, { refetchInterval: 20_000 });
   const panel = useRef<ScanPanelHandle>(null);
   const room = roster.data?.room;
+  // The scanner field keeps the keyboard except while the print dialog is open.
+  const { print, modal } = usePrintDoc((open) => panel.current?.hold(open));
+  const doc = (kind: 'signin' | 'desk' | 'door', label: string) =>
+    room && print({ kind, title: `${label}（${room.roomName} ${room.date} ${room.start}）`, selection: { planCode: room.planCode, scheduleRoomId } });
   return (
     <>
+      {modal}
       <PageHeader
         title={room ? `${room.roomName} 签到` : '考场签到'}
+        extra={
+          room && (
+            <Space wrap>
+              <Button icon={<PrinterOutlined />} onClick={() => doc('signin', '打印签到表')}>
+                打印签到表
+              </Button>
+              <Button onClick={() => doc('desk', '打印桌贴')}>桌贴</Button>
+              <Button onClick={() => doc('door', '打印门贴')}>门贴</Button>
+            </Space>
+          )
+        }
         description={
           room && (
             <Space wrap>

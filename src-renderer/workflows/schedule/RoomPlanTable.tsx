@@ -1,9 +1,10 @@
-import { Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import type { DutyPerson, RoomPlan, RoomSessionRow } from '../../../src-shared/api/schedule';
 import { useOp } from '../../api/hooks';
 import { QueryError } from '../../ui/QueryError';
+import { usePrintDoc, type PrintRequest } from '../exam-docs/PrintDocModal';
 
 export function people(list: DutyPerson[]): ReactNode {
   return list.length ? list.map((p) => p.name).join('、') : <Typography.Text type="secondary">未安排</Typography.Text>;
@@ -106,25 +107,68 @@ export function RoomPlanView({
   );
 }
 
-/** 考场编排: per room and sitting, read only. */
-export function RoomPlanTable({ planCode, draft }: { planCode: string; draft: boolean }) {
+const ROOM_DOCS = [
+  { kind: 'signin', label: '签到表' },
+  { kind: 'desk', label: '桌贴' },
+  { kind: 'door', label: '门贴' },
+] as const;
+
+/** 考场编排: per room and sitting, read only; once the platform's schedule is in, each sitting's documents print from its row, a day's (or the plan's) from the bar. */
+export function RoomPlanTable({ planCode, draft, staff }: { planCode: string; draft: boolean; staff: boolean }) {
   const { rooms, date, setDate, dates } = useRoomPlan(planCode);
+  const { print, modal } = usePrintDoc();
   const short = rooms.data?.shortRooms ?? 0;
+  const scope = date ?? '整个计划';
+  const whole = (kind: PrintRequest['kind'], label: string) => print({ kind, title: `${label}（${scope}）`, selection: { planCode, ...(date ? { date } : {}) } });
+  const printColumn: ColumnsType<RoomSessionRow> = draft
+    ? []
+    : [
+        {
+          title: '打印',
+          key: 'print',
+          width: 190,
+          render: (_, r) => (
+            <Space size={4}>
+              {ROOM_DOCS.map((d) => (
+                <Button
+                  key={d.kind}
+                  size="small"
+                  aria-label={`打印${d.label} ${r.roomName} ${r.date} ${r.start}`}
+                  onClick={() => print({ kind: d.kind, title: `打印${d.label}（${r.roomName} ${r.date} ${r.start}）`, selection: { planCode, scheduleRoomId: r.scheduleRoomId } })}
+                >
+                  {d.label}
+                </Button>
+              ))}
+            </Space>
+          ),
+        },
+      ];
   return (
     <>
+      {modal}
       <QueryError error={rooms.error} />
       <DateFilter
         dates={dates}
         date={date}
         onChange={setDate}
         extra={
-          <Typography.Text type="secondary">
-            {draft ? '草稿：座位和考场以平台排考为准。' : ''}
-            {short > 0 ? `${short} 个考场场次的监考老师少于 ${rooms.data!.minInvigilators} 人。` : ''}
-          </Typography.Text>
+          <>
+            <Typography.Text type="secondary">
+              {draft ? '草稿：座位和考场以平台排考为准。' : ''}
+              {short > 0 ? `${short} 个考场场次的监考老师少于 ${rooms.data!.minInvigilators} 人。` : ''}
+            </Typography.Text>
+            {!draft && (
+              <Space wrap style={{ marginLeft: 'auto' }}>
+                <Typography.Text type="secondary">{`打印 ${scope}：`}</Typography.Text>
+                <Button onClick={() => whole('signin', '打印签到表')}>全部签到表</Button>
+                {staff && <Button onClick={() => whole('tickets', '打印准考证')}>准考证 PDF</Button>}
+                {staff && <Button onClick={() => whole('zip', '导出准考证 ZIP')}>准考证 ZIP</Button>}
+              </Space>
+            )}
+          </>
         }
       />
-      <RoomPlanView plan={rooms.data} loading={rooms.isPending} columns={roomColumns()} />
+      <RoomPlanView plan={rooms.data} loading={rooms.isPending} columns={roomColumns(printColumn)} />
     </>
   );
 }
