@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_TICKETS_PER_PDF } from '../../src-shared/api/exam-docs';
 import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { generatePhoto } from '../../src-main/core/demo/photo-generator';
 import { a4Document } from '../../src-main/pipelines/pdf/document-kit';
@@ -13,8 +14,6 @@ import type { BenchCase } from './harness';
 
 const COUNT = 10_000;
 const AUTHOR = '烟台职业学院';
-/** The print job's cap on tickets in one PDF. */
-const TICKETS_PER_PDF = 1_000;
 
 let rooms: ExamRoomSheet[] | undefined;
 async function signInRooms(): Promise<ExamRoomSheet[]> {
@@ -105,9 +104,9 @@ export const examDocCases: BenchCase[] = [
       const { dir } = state as State;
       const all = await admissionTickets();
       let size = 0;
-      for (let i = 0; i < all.length; i += TICKETS_PER_PDF) {
+      for (let i = 0; i < all.length; i += MAX_TICKETS_PER_PDF) {
         const path = join(dir, `tickets-${i}.pdf`);
-        const result = await writeExamDocument({ kind: 'tickets', tickets: all.slice(i, i + TICKETS_PER_PDF) }, path, { author: AUTHOR });
+        const result = await writeExamDocument({ kind: 'tickets', tickets: all.slice(i, i + MAX_TICKETS_PER_PDF) }, path, { author: AUTHOR });
         if (result.withoutPhoto !== 0) throw new Error(`${result.withoutPhoto} tickets without a photo`);
         size += statSync(path).size;
       }
