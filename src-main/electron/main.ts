@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { AppCore } from '../core/app-core';
 import { createLogger } from '../logging/logger';
 import { defaultDataDir } from '../core/paths';
@@ -40,10 +40,16 @@ if (!app.requestSingleInstanceLock()) {
       core = await AppCore.open({ dataDir, transport: 'electron' });
       hardenSession(session.defaultSession);
       serveRenderer(rendererDir);
-      registerIpc(core, ipcMain, isAppUrl, async (suggestedName) => {
-        const r = await dialog.showSaveDialog({ title: '保存文件', defaultPath: suggestedName });
-        return r.canceled || !r.filePath ? null : r.filePath;
-      });
+      registerIpc(
+        core,
+        ipcMain,
+        isAppUrl,
+        async (suggestedName) => {
+          const r = await dialog.showSaveDialog({ title: '保存文件', defaultPath: suggestedName });
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
+        (path) => shell.openPath(path),
+      );
       Menu.setApplicationMenu(buildMenu(dataDir, APP_VERSION));
       window = createMainWindow(preload);
     })

@@ -8,10 +8,12 @@ const IPC_UNSUBSCRIBE = 'examsite:unsubscribe';
 const IPC_EVENT = 'examsite:event';
 const IPC_REGISTER_FILE = 'examsite:register-file';
 const IPC_SAVE_FILE = 'examsite:save-file';
+const IPC_OPEN_FILE = 'examsite:open-file';
 
 /**
  * The contract's doors and nothing more: invoke an operation, subscribe to events, hand main a
- * file the person picked (by path), and save a file main offers. Never raw ipcRenderer.
+ * file the person picked (by path), save a file main offers, or have the system open a PDF it
+ * offers. Never raw ipcRenderer.
  */
 contextBridge.exposeInMainWorld('examsite', {
   invoke: (operation: string, input: unknown, session: string | null) => ipcRenderer.invoke(IPC_INVOKE, String(operation), input, session),
@@ -26,4 +28,5 @@ contextBridge.exposeInMainWorld('examsite', {
   },
   upload: (file: File, session: string | null) => ipcRenderer.invoke(IPC_REGISTER_FILE, session, webUtils.getPathForFile(file), file.name),
   saveFile: (fileId: string, session: string | null) => ipcRenderer.invoke(IPC_SAVE_FILE, session, String(fileId)),
+  openFile: (fileId: string, session: string | null) => ipcRenderer.invoke(IPC_OPEN_FILE, session, String(fileId)),
 });

@@ -77,7 +77,8 @@ export class ApiClient {
 /** Electron when the preload put its bridge on window, otherwise the loopback bridge. */
 export function pickTransport(): Transport {
   const bridge = window.examsite;
-  if (bridge) return { kind: 'electron', ...bridge, saveFile: (file, session) => bridge.saveFile(file.fileId, session) };
+  if (bridge)
+    return { kind: 'electron', ...bridge, saveFile: (file, session) => bridge.saveFile(file.fileId, session), openFile: (file, session) => bridge.openFile(file.fileId, session) };
   const token = document.querySelector<HTMLMetaElement>('meta[name="examsite-token"]')?.content ?? '';
   return httpTransport(token);
 }

@@ -18,6 +18,9 @@ export interface Transport {
 declare global {
   interface Window {
     /** Set by the Electron preload through contextBridge; absent in the browser mode. */
-    examsite?: Omit<Transport, 'kind' | 'saveFile'> & { saveFile(fileId: string, session: string | null): Promise<CallResult<{ saved: boolean; path?: string }>> };
+    examsite?: Omit<Transport, 'kind' | 'saveFile' | 'openFile'> & {
+      saveFile(fileId: string, session: string | null): Promise<CallResult<{ saved: boolean; path?: string }>>;
+      openFile(fileId: string, session: string | null): Promise<CallResult<{ opened: boolean }>>;
+    };
   }
 }

@@ -40,7 +40,8 @@ vi.mock('electron', () => {
 
 const { createMainWindow } = await import('../../src-main/electron/window');
 const { hardenSession, isAppUrl } = await import('../../src-main/electron/security');
-const { registerIpc, IPC_INVOKE, IPC_REGISTER_FILE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
+const { registerIpc, IPC_INVOKE, IPC_OPEN_FILE, IPC_REGISTER_FILE, IPC_SUBSCRIBE } = await import('../../src-main/transport/ipc/ipc');
+const { requireActor } = await import('../../src-main/core/dispatch');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-shared/security');
 const { call, openApp, setUpApp } = await import('../helpers/app');
 const { tempDir } = await import('../helpers/temp-dir');
@@ -203,6 +204,30 @@ describe('IPC transport', () => {
     // Picked files are the person's own: the quota forgets them with the session, and they stay where they are.
     await call(app, 'auth.logout', {}, principal);
     expect(existsSync(a)).toBe(true);
+  });
+
+  it('opens only a PDF the core offers this session, in the system viewer, from our own page', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const { app, principal } = await setUpApp();
+    const opened: string[] = [];
+    registerIpc(app, ipcMain as never, isAppUrl, undefined, async (path) => (opened.push(path), ''));
+    const open = handlers.get(IPC_OPEN_FILE)!;
+    const dir = tempDir();
+    const actor = requireActor(app, principal);
+    writeFileSync(join(dir, 'sheet.pdf'), '%PDF-1.7');
+    writeFileSync(join(dir, 'run.bat'), 'echo');
+    const pdf = app.files.register(join(dir, 'sheet.pdf'), '考场签到表.pdf', actor);
+    const script = app.files.register(join(dir, 'run.bat'), 'run.bat', actor);
+
+    expect(await open({ senderFrame: { url: 'https://evil.example/', parent: null } }, principal, pdf.fileId)).toMatchObject({ ok: false, error: { code: 'BAD_ORIGIN' } });
+    expect(await open({ senderFrame: OUR_FRAME }, principal, script.fileId)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_FILE', message: '“run.bat”不是 PDF 文档，请保存后再打开。' },
+    });
+    expect(await open({ senderFrame: OUR_FRAME }, null, pdf.fileId)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(opened).toEqual([]);
+    expect(await open({ senderFrame: OUR_FRAME }, principal, pdf.fileId)).toEqual({ ok: true, data: { opened: true } });
+    expect(opened).toEqual([join(dir, 'sheet.pdf')]);
   });
 });
 

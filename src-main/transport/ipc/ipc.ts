@@ -12,15 +12,21 @@ export const IPC_UNSUBSCRIBE = 'examsite:unsubscribe';
 export const IPC_EVENT = 'examsite:event';
 export const IPC_REGISTER_FILE = 'examsite:register-file';
 export const IPC_SAVE_FILE = 'examsite:save-file';
+export const IPC_OPEN_FILE = 'examsite:open-file';
 
 /** The native save dialog, passed in so this module stays testable without Electron. */
 export type AskSavePath = (suggestedName: string) => Promise<string | null>;
+/** The system's viewer for a file (Electron's shell.openPath: '' on success, else why not). */
+export type OpenPath = (path: string) => Promise<string>;
+
+/** What the page may have the system open: documents to print, never a program or a script. */
+const OPENABLE = /\.pdf$/i;
 
 /**
  * The contract over Electron IPC. Only our own page's main frame may call: a sender from any
  * other URL (a navigated-away frame, an injected iframe) is refused before dispatch.
  */
-export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: string) => boolean, askSavePath?: AskSavePath): () => void {
+export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: string) => boolean, askSavePath?: AskSavePath, openPath?: OpenPath): () => void {
   const subscribers = new Map<WebContents, string>();
   const trusted = (e: IpcMainEvent | IpcMainInvokeEvent) => {
     const frame = e.senderFrame;
@@ -62,6 +68,19 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
       return { saved: true, path: target };
     }),
   );
+  // A document to print: the system's PDF viewer opens the file the core wrote for this session.
+  ipcMain.handle(
+    IPC_OPEN_FILE,
+    fileDoor(async (session, fileId) => {
+      if (typeof fileId !== 'string') throw new AppError('BAD_FILE', '文件编号不正确。');
+      const file = app.files.resolve(fileId, requireActor(app, session));
+      if (!OPENABLE.test(file.name)) throw new AppError('BAD_FILE', `“${file.name}”不是 PDF 文档，请保存后再打开。`);
+      if (!openPath) return { opened: false };
+      const failure = await openPath(file.path);
+      if (failure) throw new AppError('BAD_FILE', `无法打开“${file.name}”：${failure}`);
+      return { opened: true };
+    }),
+  );
   /** Drops a subscriber whose session ended or locked, telling it why; true while it may go on. */
   const stillSubscribed = (contents: WebContents, state: 'active' | 'locked' | 'ended'): boolean => {
     if (state === 'active') return true;
@@ -97,6 +116,7 @@ export function registerIpc(app: AppCore, ipcMain: IpcMain, isTrustedUrl: (url: 
     ipcMain.removeHandler(IPC_INVOKE);
     ipcMain.removeHandler(IPC_REGISTER_FILE);
     ipcMain.removeHandler(IPC_SAVE_FILE);
+    ipcMain.removeHandler(IPC_OPEN_FILE);
     ipcMain.removeAllListeners(IPC_SUBSCRIBE);
     ipcMain.removeAllListeners(IPC_UNSUBSCRIBE);
   };
