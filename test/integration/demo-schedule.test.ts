@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { exportsDir } from '../../src-main/core/paths';
 import { describe, expect, it } from 'vitest';
 import type { RoomPlan, SchedulePlans, ScheduleSummary, StaffList } from '../../src-shared/api/schedule';
 import { addDemoSchedule, type IssueSchedule } from '../../src-main/core/demo/demo-schedule';
@@ -34,10 +36,18 @@ describe('the demo’s schedule step', { timeout: 240_000 }, () => {
       await call(app, 'users.create', { username, displayName, role: 'invigilator', password: 'initial-pass-1', ...(phone ? { phone } : {}) }, principal);
     const said: string[] = [];
     const report = await addDemoSchedule(app, issuer(platform), (m) => said.push(m));
-    expect(said).toEqual(['平台排考（物流管理2026年6月第1次考核），导入排考数据包…', '登记监考人员，安排监考和巡考…']);
+    expect(said.slice(0, 2)).toEqual(['平台排考（物流管理2026年6月第1次考核），导入排考数据包…', '登记监考人员，安排监考和巡考…']);
+    const firstDay = (await call<RoomPlan>(app, 'schedule.rooms', { planCode: PLAN }, principal)).rows.map((r) => r.date).sort()[0]!;
+    expect(said[2]).toBe(`打印 ${firstDay} 的考场签到表和门贴…`);
     const summary = await call<ScheduleSummary>(app, 'schedule.summary', { planCode: PLAN }, principal);
     expect(summary).toMatchObject({ source: 'platform', seated: 260 });
-    expect(report).toEqual({ plan: PLAN, sessions: 6, rooms: 6, seats: 260, staff: 10, staffedRooms: 6, patrols: 6 });
+    expect(report).toMatchObject({ plan: PLAN, sessions: 6, rooms: 6, seats: 260, staff: 10, staffedRooms: 6, patrols: 6 });
+    // The first exam day's sign-in sheets and door signs, printed into the exports folder.
+    expect(report!.printed).toHaveLength(2);
+    expect(report!.printed[0]).toMatch(new RegExp(`^考场签到表-${PLAN}-${firstDay}.*\\.pdf$`));
+    expect(report!.printed[1]).toMatch(new RegExp(`^考场门贴-${PLAN}-${firstDay}.*\\.pdf$`));
+    const exported = readdirSync(exportsDir(app.dataDir));
+    for (const name of report!.printed) expect(exported.some((f) => f.endsWith(`-${name}`))).toBe(true);
 
     const staff = await call<StaffList>(app, 'staff.list', {}, principal);
     expect(

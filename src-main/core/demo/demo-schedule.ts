@@ -4,6 +4,7 @@ import type { InputOf } from '../../../src-shared/api/contract';
 import type { RoomSessionRow } from '../../../src-shared/api/schedule';
 import type { AppCore } from '../app-core';
 import { invokeAs } from '../dispatch';
+import { examDocJob } from '../exam-docs/exam-doc-jobs';
 import { exportJob } from '../packages/export-job';
 import { applyPackageFile } from '../packages/import-service';
 import { loadPlanEnrollments } from '../schedule/schedule-store';
@@ -28,6 +29,8 @@ export interface DemoSchedule {
   /** Room sittings with the plan's minimum of invigilators. */
   staffedRooms: number;
   patrols: number;
+  /** The first exam day's 签到表 and 门贴, as the coordinator prints them the day before (in the exports folder). */
+  printed: string[];
 }
 
 /** Teachers without an account of their own besides the three invigilator accounts of demo.ts. */
@@ -112,6 +115,15 @@ export async function addDemoSchedule(app: AppCore, issueSchedule: IssueSchedule
     await call('invigilation.setPatrol', { sessionId: r.sessionId, siteId: r.siteId, staffIds: ids });
     patrols++;
   }
+  const firstDay = roomPlan.rows.map((r) => r.date).sort()[0];
+  const printed: string[] = [];
+  if (firstDay) {
+    say(`打印 ${firstDay} 的考场签到表和门贴…`);
+    for (const kind of ['signin', 'door'] as const) {
+      const doc = await app.jobs.run(examDocJob, { planCode: plan.code, date: firstDay, kind, scope: { all: true } }, { title: '打印考务文档', actor: CLI_ACTOR, owner: null });
+      printed.push(doc.fileName);
+    }
+  }
   const summary = await call('schedule.summary', { planCode: plan.code });
   return {
     plan: plan.code,
@@ -121,5 +133,6 @@ export async function addDemoSchedule(app: AppCore, issueSchedule: IssueSchedule
     staff: staff.length,
     staffedRooms,
     patrols,
+    printed,
   };
 }
