@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useSearchAsTyped } from '../../src-renderer/workflows/candidates/use-search-as-typed';
+import { useSearchAsTyped } from '../../src-renderer/ui/use-search-as-typed';
 
 /** The hook as the list uses it: `sent` is what the list searches for, `busy` while its query runs. */
 function typing() {

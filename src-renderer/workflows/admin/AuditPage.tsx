@@ -7,7 +7,7 @@ import { useOp } from '../../api/hooks';
 import { formatTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
-import { useSearchAsTyped } from '../candidates/use-search-as-typed';
+import { useSearchAsTyped } from '../../ui/use-search-as-typed';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { AuditExportButton } from './AuditExportButton';
 

@@ -1,18 +1,11 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
+import { Button, Flex, Input } from 'antd';
 import { useState } from 'react';
 import type { CandidateFilter } from '../../../src-shared/api/candidates';
 import { REALNAME_LABELS, REALNAME_STATUSES, type RealnameStatus } from '../../../src-shared/domain/candidate';
 import { useOp } from '../../api/hooks';
-import { useSearchAsTyped } from './use-search-as-typed';
-
-const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'yes' : 'no');
-const fromYesNo = (v: string | undefined) => (v === undefined ? undefined : v === 'yes');
-
-/** Drops the filters left empty, so the query key (and the server's WHERE) holds only what is set. */
-function clean(f: CandidateFilter): CandidateFilter {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as CandidateFilter;
-}
+import { cleanFilter, FilterSelect, YesNoSelect } from '../../ui/FilterSelect';
+import { useSearchAsTyped } from '../../ui/use-search-as-typed';
 
 /**
  * Search (as typed, see `useSearchAsTyped`; `busy` while the list is fetching) and the filters of
@@ -22,10 +15,10 @@ function clean(f: CandidateFilter): CandidateFilter {
 export function CandidateFilters({ filter, busy, onChange }: { filter: CandidateFilter; busy: boolean; onChange: (f: CandidateFilter) => void }) {
   const facets = useOp('candidates.facets', { kind: filter.kind });
   const [text, setText] = useState(filter.search ?? '');
-  const composition = useSearchAsTyped(text, filter.search ?? '', busy, (search) => onChange(clean({ ...filter, search })));
+  const composition = useSearchAsTyped(text, filter.search ?? '', busy, (search) => onChange(cleanFilter({ ...filter, search })));
 
-  const set = (patch: Partial<CandidateFilter>) => onChange(clean({ ...filter, ...patch }));
-  const options = (xs: (string | number)[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: String(x) }));
+  const set = (patch: Partial<CandidateFilter>) => onChange(cleanFilter({ ...filter, ...patch }));
+  const options = <V extends string | number>(xs: V[] | undefined) => (xs ?? []).map((x) => ({ value: x, label: String(x) }));
   const anySet = Object.keys(filter).some((k) => k !== 'kind');
 
   return (
@@ -44,69 +37,27 @@ export function CandidateFilters({ filter, busy, onChange }: { filter: Candidate
       />
       {filter.kind === 'school' && (
         <>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="专业"
-            aria-label="专业"
-            style={{ width: 140 }}
-            value={filter.major}
-            onChange={(v?: string) => set({ major: v })}
-            options={options(facets.data?.majors)}
-          />
-          <Select
-            allowClear
+          <FilterSelect label="专业" width={140} searchable value={filter.major} onChange={(v) => set({ major: v })} options={options(facets.data?.majors)} />
+          <FilterSelect
+            label="专业层次"
             placeholder="层次"
-            aria-label="专业层次"
-            style={{ width: 100 }}
+            width={100}
             value={filter.majorLevel}
-            onChange={(v?: string) => set({ majorLevel: v })}
+            onChange={(v) => set({ majorLevel: v })}
             options={options(facets.data?.majorLevels)}
           />
-          <Select
-            allowClear
-            placeholder="入学年份"
-            aria-label="入学年份"
-            style={{ width: 100 }}
-            value={filter.entryYear}
-            onChange={(v?: number) => set({ entryYear: v })}
-            options={options(facets.data?.entryYears)}
-          />
+          <FilterSelect label="入学年份" width={100} value={filter.entryYear} onChange={(v) => set({ entryYear: v })} options={options(facets.data?.entryYears)} />
         </>
       )}
-      <Select
-        allowClear
-        placeholder="照片"
-        aria-label="照片"
-        style={{ width: 96 }}
-        value={yesNo(filter.hasPhoto)}
-        onChange={(v?: string) => set({ hasPhoto: fromYesNo(v) })}
-        options={[
-          { value: 'yes', label: '有照片' },
-          { value: 'no', label: '无照片' },
-        ]}
-      />
-      <Select
-        allowClear
-        placeholder="实名状态"
-        aria-label="实名状态"
-        style={{ width: 110 }}
+      <YesNoSelect label="照片" yes="有照片" no="无照片" width={96} value={filter.hasPhoto} onChange={(v) => set({ hasPhoto: v })} />
+      <FilterSelect<RealnameStatus>
+        label="实名状态"
+        width={110}
         value={filter.realnameStatus}
-        onChange={(v?: RealnameStatus) => set({ realnameStatus: v })}
+        onChange={(v) => set({ realnameStatus: v })}
         options={REALNAME_STATUSES.map((s) => ({ value: s, label: REALNAME_LABELS[s] }))}
       />
-      <Select
-        allowClear
-        placeholder="完整性"
-        aria-label="完整性"
-        style={{ width: 110 }}
-        value={yesNo(filter.complete)}
-        onChange={(v?: string) => set({ complete: fromYesNo(v) })}
-        options={[
-          { value: 'yes', label: '信息完整' },
-          { value: 'no', label: '信息不完整' },
-        ]}
-      />
+      <YesNoSelect label="完整性" yes="信息完整" no="信息不完整" width={110} value={filter.complete} onChange={(v) => set({ complete: v })} />
       {anySet && (
         <Button
           type="link"
