@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import pdfmake from 'pdfmake';
 import sharp from 'sharp';
 import { PIXEL_LIMIT } from '../photos/check-photo';
 import { headerSize, sniffImage } from '../photos/image-sniff';
+import { loadPdfmake } from './load-lazily';
 
 /** Larger than any photo the store accepts (5 MB): whatever is bigger is not one of ours. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -59,7 +59,7 @@ export class PdfImages {
 
   private put(bytes: Buffer): string {
     const key = `${this.prefix}${this.count++}`;
-    pdfmake.virtualfs.writeFileSync(key, bytes);
+    loadPdfmake().virtualfs.writeFileSync(key, bytes);
     this.dictionary[key] = key;
     return key;
   }
@@ -69,7 +69,7 @@ export class PdfImages {
   }
 
   dispose(): void {
-    for (const key of Object.keys(this.dictionary)) delete pdfmake.virtualfs.storage[key];
+    for (const key of Object.keys(this.dictionary)) delete loadPdfmake().virtualfs.storage[key];
   }
 }
 

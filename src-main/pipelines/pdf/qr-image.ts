@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
+import { loadQRCode } from './load-lazily';
 
 /** The quiet zone the QR standard asks for around the code, in modules. */
 const QUIET = 4;
@@ -17,7 +17,7 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 export function qrPng(text: string): Buffer {
   if (text.length === 0 || text.length > MAX_TEXT) throw new Error(`QR text of ${text.length} characters`);
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = loadQRCode().create(text, { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const side = (n + 2 * QUIET) * SCALE;
   const stride = Math.ceil(side / 8) + 1;

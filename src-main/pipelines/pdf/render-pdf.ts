@@ -1,10 +1,10 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import pdfmake from 'pdfmake';
 import { makePrivateFile, PRIVATE_DIR_MODE } from '../../files/private-fs';
 import { fontDir, pdfFonts } from './fonts';
 import type { PdfDocument } from './document-kit';
 import type { PdfImages } from './pdf-images';
+import { loadPdfmake } from './load-lazily';
 
 let configured = false;
 
@@ -16,6 +16,7 @@ let configured = false;
 function configure(): void {
   if (configured) return;
   const fonts = resolve(fontDir()) + sep;
+  const pdfmake = loadPdfmake();
   pdfmake.setFonts(pdfFonts());
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(fonts));
@@ -31,6 +32,7 @@ export interface RenderOptions {
 
 function output(doc: PdfDocument, options: RenderOptions) {
   configure();
+  const pdfmake = loadPdfmake();
   // pdfmake reads its progress callback when a document is created: set just for this one.
   pdfmake.setProgressCallback(options.onProgress);
   try {
