@@ -25,13 +25,14 @@ const common: BuildOptions = {
   sourcemap: true,
   logLevel: 'warning',
 };
-const esm: BuildOptions = { ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main', banner: { js: REQUIRE_BANNER } };
+/** The ESM bundles' options (the tests bundle the job worker and the command line with them too). */
+export const ESM_OPTIONS: BuildOptions = { ...common, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist/main', banner: { js: REQUIRE_BANNER } };
 
 export async function buildMain(): Promise<void> {
   await Promise.all([
-    build({ ...esm, entryPoints: { main: 'src-main/electron/main.ts' } }),
-    build({ ...esm, entryPoints: { 'job-worker': 'src-main/core/registry/job-worker.ts' } }),
-    build({ ...esm, entryPoints: { cli: 'src-main/cli.ts' } }),
+    build({ ...ESM_OPTIONS, entryPoints: { main: 'src-main/electron/main.ts' } }),
+    build({ ...ESM_OPTIONS, entryPoints: { 'job-worker': 'src-main/core/registry/job-worker.ts' } }),
+    build({ ...ESM_OPTIONS, entryPoints: { cli: 'src-main/cli.ts' } }),
     build({ ...common, entryPoints: { preload: 'src-main/electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist/main', external: ['electron'] }),
   ]);
 }

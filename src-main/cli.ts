@@ -1,6 +1,7 @@
 import { runCli } from './cli/cli-kit';
 import { attendanceExportCommand } from './cli/attendance-commands';
 import { candidatesExportCommand, candidatesImportCommand } from './cli/candidate-commands';
+import { certificatesLookupCommand } from './cli/certificate-commands';
 import { declarationsListCommand, quotaCommand } from './cli/declaration-commands';
 import { docsDeskCommand, docsDoorCommand, docsSigninCommand, docsTicketsCommand } from './cli/exam-doc-commands';
 import { enrollDeleteCommand, enrollImportCommand, enrollListCommand } from './cli/enroll-commands';
@@ -8,8 +9,11 @@ import { backupCommand, demoCommand, initCommand, restoreCommand, serveCommand }
 import { packageExportCommand, packageImportCommand, plansListCommand, platformKeyCommand } from './cli/package-commands';
 import { paymentsCreateCommand, paymentsListCommand } from './cli/payment-commands';
 import { photosImportCommand } from './cli/photo-commands';
+import { resultsCheckCommand } from './cli/results-commands';
 import { capacityCommand, roomsCopyCommand } from './cli/room-commands';
 import { scheduleDraftCommand } from './cli/schedule-commands';
+import { statsCommand } from './cli/stats-commands';
+import { scoresListCommand } from './cli/score-commands';
 
 /** `npm run cli -- <command>`: the app's services from a terminal, audited as actor `cli`. */
 const commands = [
@@ -40,6 +44,10 @@ const commands = [
   docsDeskCommand,
   docsDoorCommand,
   docsTicketsCommand,
+  resultsCheckCommand,
+  certificatesLookupCommand,
+  statsCommand,
+  scoresListCommand,
 ];
 
 runCli(process.argv.slice(2), commands).then(

@@ -16,7 +16,19 @@ export interface Layer {
 }
 
 const SHARED = 'src-shared/';
-const RENDERER_PACKAGES = ['react', 'react-dom', 'antd', '@ant-design/icons', 'react-router', '@tanstack/react-query', '@tanstack/react-virtual', 'dayjs', 'zod'];
+const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  'antd',
+  '@ant-design/icons',
+  'react-router',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  'dayjs',
+  'zod',
+  'signature_pad',
+  'echarts',
+];
 const NOT_ELECTRON = ['electron'];
 
 export const LAYERS: Layer[] = [

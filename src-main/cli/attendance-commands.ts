@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { totalsOf, type AttendanceStatus, type AttendanceTotals } from '../../src-shared/domain/attendance';
 import { CLI_ACTOR } from '../../src-shared/actor';
 import { AppError } from '../../src-shared/errors';
 import { exportJob } from '../core/packages/export-job';
-import { requireString, withApp, type CliCommand } from './cli-kit';
+import { outFileOf, requireString, withApp, type CliCommand } from './cli-kit';
 
 export interface AttendanceExportOutput {
   file: string;
@@ -22,7 +21,7 @@ export const attendanceExportCommand: CliCommand = {
   options: { plan: { type: 'string' }, out: { type: 'string' } },
   async run({ values, io }) {
     const planCode = requireString(values, 'plan');
-    const outFile = resolve(requireString(values, 'out'));
+    const outFile = outFileOf(values);
     return withApp(values, async (app): Promise<AttendanceExportOutput> => {
       if (!app.store.prepare('SELECT 1 FROM exam_plans WHERE code = ?').get(planCode)) throw new AppError('NOT_FOUND', `找不到考试计划 ${planCode.slice(0, 40)}。`);
       const result = await app.jobs.run(exportJob, { kinds: ['attendance'], outFile, options: { planCode } }, { title: '生成考勤数据包', actor: CLI_ACTOR, owner: null });

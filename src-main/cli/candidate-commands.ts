@@ -6,7 +6,7 @@ import { CLI_ACTOR } from '../../src-shared/actor';
 import { candidateExportJob } from '../core/candidates/export-job';
 import { candidateCheckJob, candidateCommitJob, type CandidateImportInput } from '../core/candidates/import-job';
 import type { JobDef } from '../jobs/define-job';
-import { UsageError, withApp, type CliCommand } from './cli-kit';
+import { outFileOf, UsageError, withApp, type CliCommand } from './cli-kit';
 
 function kindOf(value: unknown): CandidateKind {
   if (value === undefined) return 'school';
@@ -61,7 +61,7 @@ export const candidatesExportCommand: CliCommand = {
   async run({ values, io }) {
     if (typeof values.out !== 'string' || !values.out.trim()) throw new UsageError('缺少参数 --out');
     if (!/\.(xlsx|csv)$/i.test(values.out)) throw new UsageError(`--out 的文件名应以 .xlsx（Excel 表格）或 .csv（UTF-8 文本）结尾：“${basename(values.out)}”两者都不是`);
-    const outFile = resolve(values.out);
+    const outFile = outFileOf(values);
     const result = await withApp(values, (app) => runJob(app, candidateExportJob, { kind: kindOf(values.kind), outFile }, '导出考生'));
     io.say(`已导出 ${result.count} 名考生到 ${outFile}`);
     return { file: outFile, count: result.count };

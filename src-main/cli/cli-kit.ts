@@ -1,9 +1,11 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { AppError } from '../../src-shared/errors';
 import { AppCore } from '../core/app-core';
 import { defaultDataDir } from '../core/paths';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export class UsageError extends Error {}
 
@@ -21,6 +23,8 @@ export interface CliCommand {
   /** Returns the report: printed as one JSON object with --json, else as text by `render`. */
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; io: CliIo }): Promise<unknown>;
   render?(report: never): string;
+  /** The exit code of a report that is not plain success (`results check` with disagreements); default 0. */
+  exitCode?(report: never): number;
 }
 
 export const COMMON_OPTIONS = {
@@ -33,6 +37,45 @@ export function requireString(values: Record<string, unknown>, name: string): st
   const v = values[name];
   if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name}`);
   return v;
+}
+
+/**
+ * The file an `--out` names, whole: missing folders on its way are made (scripts have always
+ * relied on `package export --out new/dir/x.zip`), but a file standing where a folder should be,
+ * or `--out` naming a folder, is refused before any work starts.
+ */
+export function outFileOf(values: Record<string, unknown>, name = 'out'): string {
+  const file = resolve(requireString(values, name));
+  const folder = dirname(file);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    // EEXIST/ENOTDIR: a file stands where a folder of the path should be.
+    throw new UsageError(`--${name} 的路径 ${folder} 中有一段不是文件夹`);
+  }
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--${name} 应为文件名，但 ${file} 是一个文件夹`);
+  return file;
+}
+
+/** parseArgs' refusals (English) in the words of the rest of the command line. */
+function argumentError(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' <]*)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的参数 ${option.slice(0, 80)}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take/.test(message) ? `参数 ${option} 不带取值` : `参数 ${option} 缺少取值`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return '多余的参数';
+  return e instanceof UsageError ? message : `参数有误：${message.slice(0, 200)}`;
+}
+
+/** An option given twice (`--plan A --plan B`) would silently take the last: refused, naming it. */
+function refuseRepeated(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>, options: ParseArgsOptionsConfig): void {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || options[t.name]?.multiple) continue;
+    if (seen.has(t.name)) throw new UsageError(`参数 --${t.name} 给了不止一次：每个参数只能给一次`);
+    seen.add(t.name);
+  }
 }
 
 export function dataDirOf(values: Record<string, unknown>): string {
@@ -69,11 +112,13 @@ export async function runCli(argv: string[], commands: CliCommand[]): Promise<nu
   const json = args.includes('--json');
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const options = { ...COMMON_OPTIONS, ...command.options };
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+    refuseRepeated(parsed.tokens ?? [], options);
     const { min, max } = command.positionals ?? { min: 0, max: 0 };
     if (parsed.positionals.length < min || parsed.positionals.length > max) throw new UsageError('参数个数不对');
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n用法：npm run cli -- ${command.usage}\n`);
+    process.stderr.write(`${argumentError(e)}\n用法：npm run cli -- ${command.usage}\n`);
     return 2;
   }
   if (parsed.values.help) {
@@ -85,7 +130,7 @@ export async function runCli(argv: string[], commands: CliCommand[]): Promise<nu
     const report = await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, io });
     if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else if (command.render) process.stdout.write(`${(command.render as (r: unknown) => string)(report)}\n`);
-    return 0;
+    return command.exitCode ? (command.exitCode as (r: unknown) => number)(report) : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n用法：npm run cli -- ${command.usage}\n`);

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { ExamDocKindName } from '../../src-shared/api/exam-docs';
 import { CLI_ACTOR } from '../../src-shared/actor';
 import { AppError } from '../../src-shared/errors';
@@ -6,7 +5,7 @@ import type { AppCore } from '../core/app-core';
 import { examDocJob, ticketZipJob } from '../core/exam-docs/exam-doc-jobs';
 import { planPrint, type ExamDocFilter } from '../core/exam-docs/select-rooms';
 import { EXAM_DOC_TITLES } from '../pipelines/pdf/exam-docs/write-exam-docs';
-import { requireString, UsageError, withApp, type CliCommand } from './cli-kit';
+import { outFileOf, requireString, UsageError, withApp, type CliCommand } from './cli-kit';
 
 export interface ExamDocOutput {
   file: string;
@@ -80,7 +79,7 @@ function docCommand(kind: ExamDocKindName): CliCommand {
     },
     async run({ values, io }) {
       const planCode = requireString(values, 'plan');
-      const outFile = resolve(requireString(values, 'out'));
+      const outFile = outFileOf(values);
       const zip = kind === 'tickets' && /\.zip$/i.test(outFile);
       if (!zip && !/\.pdf$/i.test(outFile)) throw new UsageError(`--out 应以 .pdf 结尾${kind === 'tickets' ? '（或 .zip：准考证 ZIP）' : ''}`);
       const date = typeof values.date === 'string' ? values.date : undefined;

@@ -12,7 +12,7 @@ import { packageImportJob, packageInspectJob } from '../core/packages/inbound-jo
 import { hashFile } from '../pipelines/hash-file';
 import { readSettings, updateSettings } from '../core/settings/settings-service';
 import { parsePublicKey } from '../pipelines/packages/signing';
-import { UsageError, withApp, type CliCommand } from './cli-kit';
+import { outFileOf, UsageError, withApp, type CliCommand } from './cli-kit';
 import type { AppCore } from '../core/app-core';
 
 const cliCall = (app: AppCore) => actorCall(app, CLI_ACTOR);
@@ -81,7 +81,7 @@ export const packageExportCommand: CliCommand = {
     ];
     const bad = kinds.find((k) => !isOutboundKind(k));
     if (bad) throw new AppError('VALIDATION', `“${bad.slice(0, 40)}”不是可以发出的数据类型（可选：${OUTBOUND_KINDS.join(', ')}）。`);
-    const outFile = resolve(values.out);
+    const outFile = outFileOf(values);
     return withApp(values, async (app) => {
       const result = await app.jobs.run(
         exportJob,

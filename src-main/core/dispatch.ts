@@ -9,7 +9,7 @@ import { type Actor } from '../../src-shared/actor';
 import { actorCall, actorOf, type CallContext } from './call-context';
 import { handlers } from './registry/handlers';
 import { createLogger } from '../logging/logger';
-import { describeZodError } from './zod-messages';
+import { describeZodError, zodIssueDetails } from './zod-messages';
 
 const log = createLogger('dispatch');
 
@@ -79,8 +79,7 @@ export async function invokeAs<K extends OpName>(app: AppCore, actor: Actor, nam
 async function run(call: CallContext, name: OpName, rawInput: unknown): Promise<unknown> {
   const def = contract[name];
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
-  if (!parsed.success)
-    throw new AppError('VALIDATION', describeZodError(parsed.error), { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  if (!parsed.success) throw new AppError('VALIDATION', describeZodError(parsed.error), zodIssueDetails(parsed.error));
   const handler = handlers[name] as (call: CallContext, input: unknown) => unknown;
   const changesBefore = totalChanges(call);
   const result = await handler(call, parsed.data);

@@ -1,3 +1,5 @@
+// zod's locale is per thread: without this a job's built-in zod messages (a package payload's) come out in English.
+import '../../src-shared/zod-locale';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors';
 import { attachLogFile, createLogger } from '../logging/logger';

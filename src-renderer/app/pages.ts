@@ -6,10 +6,15 @@ import { catalogPages } from '../workflows/catalog/pages';
 import { declarationPages } from '../workflows/declarations/pages';
 import { enrollmentPages } from '../workflows/enrollments/pages';
 import { homePages } from '../workflows/home/pages';
+import { issuancePages } from '../workflows/issuance/pages';
 import { paymentPages } from '../workflows/payments/pages';
+import { resultPages } from '../workflows/results/pages';
 import { schedulePages } from '../workflows/schedule/pages';
+import { scorePages } from '../workflows/scores/pages';
+import { sealPages } from '../workflows/seal/pages';
 import { settingsPages } from '../workflows/settings/pages';
 import { sitePages } from '../workflows/sites/pages';
+import { statsPages } from '../workflows/stats/pages';
 import { syncPages } from '../workflows/sync/pages';
 import { mergePages, type PageEntry } from './page-types';
 
@@ -27,8 +32,13 @@ export const PAGES: readonly PageEntry[] = mergePages({
   attendance: attendancePages,
   candidates: candidatesPages,
   schedule: schedulePages,
+  scores: scorePages,
+  results: resultPages,
+  stats: statsPages,
+  issuance: issuancePages,
   sync: syncPages,
   admin: adminPages,
+  seal: sealPages,
   settings: settingsPages,
   about: aboutPages,
 });

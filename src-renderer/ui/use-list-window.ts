@@ -9,7 +9,7 @@ const WINDOW_SIZE = 100;
 const SETTLE_MS = 60;
 
 /** The list operations that answer a window of a view: `offset`/`limit` in, `total` and `rows` out. */
-export type WindowOp = 'candidates.list' | 'enrollments.list';
+export type WindowOp = 'candidates.list' | 'enrollments.list' | 'scores.list';
 export type ViewInput<K extends WindowOp> = Omit<InputOf<Contract[K]>, 'offset' | 'limit'>;
 export type RowOf<K extends WindowOp> = OutputOf<Contract[K]>['rows'][number];
 

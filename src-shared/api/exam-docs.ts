@@ -7,8 +7,9 @@ export const EXAM_DOC_KINDS = ['signin', 'desk', 'door', 'tickets'] as const;
 export type ExamDocKindName = (typeof EXAM_DOC_KINDS)[number];
 
 /**
- * Tickets in one PDF at most: pdfmake lays the whole document out in memory (~200 MB per 1,000
- * tickets with photos), so a whole plan's tickets go by session or room, or as the ZIP.
+ * Tickets in one PDF at most: ~22 MB per 1,000 tickets with photos is what a lab PC's viewer and
+ * printer spooler take comfortably (the tickets are drawn page by page, so memory is not the
+ * limit), so a whole plan's tickets go by session or room, or as the ZIP.
  */
 export const MAX_TICKETS_PER_PDF = 1000;
 

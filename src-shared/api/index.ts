@@ -10,13 +10,18 @@ import { declarationOps } from './declarations';
 import { enrollmentOps } from './enrollments';
 import { examDocOps } from './exam-docs';
 import { institutionOps } from './institution';
+import { issuanceOps } from './issuance';
 import { jobOps } from './jobs';
 import { packageOps } from './packages';
 import { paymentOps } from './payments';
 import { photoOps } from './photos';
+import { resultOps } from './results';
 import { scheduleOps } from './schedule';
+import { sealOps } from './seal';
+import { scoreOps } from './scores';
 import { settingsOps } from './settings';
 import { siteOps } from './sites';
+import { statsOps } from './stats';
 import { userOps } from './users';
 import { yearboardOps } from './yearboard';
 
@@ -42,6 +47,11 @@ export const contract = mergeOps(
   scheduleOps,
   attendanceOps,
   examDocOps,
+  resultOps,
+  sealOps,
+  issuanceOps,
+  statsOps,
+  scoreOps,
 );
 
 export type Contract = typeof contract;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_NOTE_MAX } from './attendance';
-import type { KindDef } from './package';
+import { type KindDef, boundedText as text } from './package';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const count = z.number().int().min(0).max(200_000);

@@ -2,6 +2,7 @@ import { contract } from '../api';
 import { ROLE_LABELS } from '../roles';
 import { CANDIDATE_KIND_LABELS, REALNAME_LABELS } from './candidate';
 import { ENROLL_MODE_LABELS, ENROLL_SHEET_LABELS } from './enrollment';
+import { ISSUANCE_DECISION_LABELS } from './issuance';
 import { describeIdMaskRule, maskIdNumber, type IdMaskRule } from './id-number';
 import { PACKAGE_KINDS } from './package-kinds';
 import { PAYMENT_BASIS_LABELS, PAYMENT_STATUS_LABELS } from './payment';
@@ -26,6 +27,7 @@ export const OPERATION_LABELS: Record<string, string> = {
   'payments.import': '导入生成缴费单',
   'enrollments.import': '批量导入报考',
   'enrollments.deleteImport': '批量删除报考',
+  'scores.lock': '公示结束，成绩锁定',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -51,6 +53,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   staff: '监考人员',
   invigilation: '监考安排',
   attendance: '考勤',
+  'signature-seal': '签名章',
+  'issuance-sitting': '证书签发',
+  'score-dispute': '成绩异议',
+  'score-lock': '成绩锁定',
 };
 
 export const ACTOR_LABELS: Record<string, string> = {
@@ -119,6 +125,8 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   major: { code: '专业代码', name: '专业名称', level: '专业层次' },
   'payment-order': { orderNo: '缴费单号', planCode: '考试计划', basis: '生成方式', lineCount: '条数', amount: '应缴金额', status: '状态', file: '文件', counts: '结果' },
   staff: { name: '姓名', phone: '手机号', department: '所在部门', account: '关联账号' },
+  'signature-seal': { sha256: '图片 SHA-256', size: '大小', width: '宽（像素）', height: '高（像素）', file: '文件', authorisationVersion: '授权委托书版本' },
+  'issuance-sitting': { decision: '决定', reason: '不予签发原因', count: '记录数', signatureSha256: '手写签名 SHA-256', sealSha256: '签名章 SHA-256' },
   attendance: { name: '考生', place: '考场与座位', status: '考勤', note: '说明', late: '考后更正' },
   invigilation: { place: '考场与场次', invigilators: '监考老师', patrol: '巡考老师', minInvigilators: '每个考场的监考人数' },
   schedule: { plan: '考试计划', sessions: '场次', rooms: '考场安排', seats: '考生座位', shortfalls: '座位缺口', keptDuties: '保留的监考安排', droppedDuties: '取消的监考安排' },
@@ -137,6 +145,8 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
   'photo-import': { file: '文件', fix: '自动调整尺寸', replaceExisting: '替换已有照片', counts: '检查结果', written: '写入照片', replaced: '替换照片' },
   enrollment: { planCode: '考试计划', mode: '报考方式', certificateCode: '证书', level: '证书等级', subjectCodes: '考试科目', counts: '结果' },
   'enrollment-import': { file: '文件', sheet: '表格类型', counts: '结果' },
+  'score-dispute': { candidate: '考生', idNumber: '身份证号', plan: '考试计划', subject: '科目', score: '成绩', note: '异议说明', sent: '已报送平台' },
+  'score-lock': { plan: '考试计划', publicityEnd: '公示结束日期', lockedAt: '锁定时间', closedDisputes: '关闭的异议' },
 };
 
 /** Fields never shown: internal keys, or what another field already says. */
@@ -236,6 +246,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
   if (field === 'mode') return MODE_LABELS[text] ?? text;
   if (entityType === 'payment-order' && field === 'basis') return PAYMENT_BASIS_LABELS[text as keyof typeof PAYMENT_BASIS_LABELS] ?? text;
   if (entityType === 'payment-order' && field === 'status') return PAYMENT_STATUS_LABELS[text as keyof typeof PAYMENT_STATUS_LABELS] ?? text;
+  if (entityType === 'issuance-sitting' && field === 'decision') return ISSUANCE_DECISION_LABELS[text as keyof typeof ISSUANCE_DECISION_LABELS] ?? text;
   if (field === 'sheet') return ENROLL_SHEET_LABELS[text as keyof typeof ENROLL_SHEET_LABELS] ?? text;
   if (field === 'platformCaPem') return '已设置';
   if (ISO_INSTANT.test(text)) return beijingTime(text);

@@ -49,11 +49,14 @@ export type FieldCheck<T> = { ok: true; value: T } | { ok: false; problem: Field
 const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]/g;
 const halfWidth = (s: string) => s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/** A name as people type it, one spelling: no spaces (ideographic ones too), one middle dot for minority names (买买提·艾力). */
+export function unifyName(raw: string): string {
+  return raw.replace(/\s/g, '').replace(/[.．•・‧]/g, '·');
+}
+
 /** Chinese names: Han characters, with the middle dot of minority names; inner spaces dropped. */
 export function checkName(raw: unknown): FieldCheck<string> {
-  const value = String(raw ?? '')
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[.．•・]/g, '·');
+  const value = unifyName(String(raw ?? ''));
   if (!value) return { ok: false, problem: { code: 'NAME_EMPTY', message: '姓名不能为空' } };
   if (!/^[\p{Script=Han}·]{2,30}$/u.test(value) || value.startsWith('·') || value.endsWith('·'))
     return { ok: false, problem: { code: 'NAME_FORMAT', message: `姓名“${excerpt(value)}”应为 2–30 个汉字（少数民族姓名可含“·”）` } };

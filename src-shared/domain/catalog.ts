@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { excerpt } from '../excerpt';
+import { SCORE_RANGE } from './score-kinds';
 
 /**
  * What the platform sends about certificates and exams (the manual's 2.2.2–2.2.3), as the
@@ -109,7 +110,10 @@ export const examSessionSchema = z
 export const planSubjectSchema = z
   .object({
     subjectCode: code('科目编号'),
-    passScore: z.number().min(0).max(1000),
+    passScore: z
+      .number()
+      .min(0)
+      .max(SCORE_RANGE.max, { error: `合格分数不能超过 ${SCORE_RANGE.max} 分` }),
     /** 所占总成绩比例, in percent. */
     weight: z.number().min(0).max(100),
     sessions: z.array(examSessionSchema).min(1, { error: '科目至少有一个考试场次' }),
@@ -120,7 +124,11 @@ export const planSubjectSchema = z
 /** 考核通过条件: a composite pass mark, every subject passing, or both. */
 export const passRuleSchema = z
   .object({
-    compositePassScore: z.number().min(0).max(1000).nullable(),
+    compositePassScore: z
+      .number()
+      .min(0)
+      .max(SCORE_RANGE.max, { error: `综合成绩合格分数不能超过 ${SCORE_RANGE.max} 分` })
+      .nullable(),
     allSubjectsPass: z.boolean(),
   })
   .strict()

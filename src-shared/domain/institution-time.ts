@@ -25,9 +25,20 @@ const FORMAT = new Intl.DateTimeFormat('en-US', {
   hourCycle: 'h23',
 });
 
+/**
+ * The formatter costs ~10 µs a call, and an import shows the same few instants thousands of times
+ * (every score of a package has its block's time of issue): the last instants seen are kept.
+ */
+const recent = new Map<number, Parts>();
+
 function partsOf(instant: Date): Parts {
+  const t = instant.getTime();
+  const hit = recent.get(t);
+  if (hit) return hit;
   const out: Record<string, string> = {};
   for (const p of FORMAT.formatToParts(instant)) out[p.type] = p.value;
+  if (recent.size >= 256) recent.clear();
+  recent.set(t, out as unknown as Parts);
   return out as unknown as Parts;
 }
 

@@ -5,9 +5,11 @@ import { catalogKinds } from './catalog-kinds';
 import { declarationKinds } from './declaration-kinds';
 import { enrollmentKinds } from './enrollment-kinds';
 import { institutionKinds } from './institution-kinds';
+import { issuanceKinds } from './issuance-kinds';
 import type { KindDef } from './package';
 import { paymentKinds } from './payment-kinds';
 import { scheduleKinds } from './schedule-kinds';
+import { resultKinds, scoreKinds } from './score-kinds';
 import { siteKinds } from './site-kinds';
 import { joinDisjoint } from '../join';
 
@@ -26,6 +28,9 @@ export const PACKAGE_KINDS = joinDisjoint(
   paymentKinds,
   scheduleKinds,
   attendanceKinds,
+  resultKinds,
+  issuanceKinds,
+  scoreKinds,
 ) satisfies Record<string, KindDef>;
 
 export type PackageKind = keyof typeof PACKAGE_KINDS;

@@ -19,18 +19,47 @@ export interface KindDef {
   payload: z.ZodType;
 }
 
+/** The years a package may be dated in: a clock set to 1970 or 2200 is a fault, not a date. */
+export const PACKAGE_YEARS = { from: 2000, to: 2099 } as const;
+
+function inPackageYears(iso: string): boolean {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= PACKAGE_YEARS.from && year <= PACKAGE_YEARS.to;
+}
+
+/** C0 controls and DEL: no name, code or note of a package carries them (a tab or NUL in a name hides who it is). */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** A text field of a payload written from the store's own data: trimmed, 1–`max` characters. */
+export const boundedText = (max: number) => z.string().trim().min(1).max(max);
+
+/** A text field of a payload from outside: trimmed, 1–`max` characters, no control characters. */
+export function payloadText(max: number) {
+  return z
+    .string({ error: '应为文字' })
+    .trim()
+    .min(1, { error: '不能为空' })
+    .max(max, { error: `不能超过 ${max} 个字符` })
+    .refine((v) => !CONTROL_CHARS.test(v), { error: '含有控制字符（如换行、制表符）' });
+}
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'SHA-256 应为 64 位十六进制' });
 
 export const manifestSchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT, { error: `不是考点助手数据包（format 应为 ${PACKAGE_FORMAT}）` }),
     formatVersion: z.number().int().positive(),
-    kinds: z.array(z.string()).min(1, { error: '数据包没有声明任何数据类型' }),
+    kinds: z.array(z.string().max(80)).min(1, { error: '数据包没有声明任何数据类型' }).max(50),
     sender: z.object({ type: z.enum(['platform', 'institution']), id: z.string().min(1).max(80), name: z.string().max(200) }).strict(),
     institutionCode: z.string().regex(/^\d{10}$/, { error: '院校代码应为 10 位数字' }),
     sequence: z.number().int().positive(),
-    createdAt: z.iso.datetime({ offset: true }),
-    files: z.array(z.object({ path: z.string().min(1).max(260), sha256, size: z.number().int().nonnegative() }).strict()).min(1),
+    createdAt: z.iso
+      .datetime({ offset: true, error: 'createdAt 应为带时区的 ISO 时间' })
+      .refine((v) => inPackageYears(v), { error: `数据包的生成时间应在 ${PACKAGE_YEARS.from}–${PACKAGE_YEARS.to} 年之间` }),
+    files: z
+      .array(z.object({ path: z.string().min(1).max(260), sha256, size: z.number().int().nonnegative() }).strict())
+      .min(1)
+      .max(10_000),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDef } from './package';
+import { type KindDef, boundedText as text } from './package';
 import { scheduleProblems } from './schedule';
 
 const id = z
@@ -7,7 +7,6 @@ const id = z
   .int()
   .positive()
   .max(2 ** 31);
-const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM' });
 

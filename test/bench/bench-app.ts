@@ -14,7 +14,7 @@ let built = false;
 
 /**
  * The pages and the command line as `npm start -- --browser` runs them, built once per bench run
- * (the browser-side cases measure the bundles, served by `serve(dir, { bundled: true })`).
+ * (the browser-side cases measure the bundles, served by `serve(dir)`).
  */
 export async function buildApp(): Promise<void> {
   if (built) return;

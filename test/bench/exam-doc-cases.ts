@@ -91,8 +91,7 @@ export const examDocCases: BenchCase[] = [
     teardown: cleanUp,
   },
   {
-    // pdfmake holds a whole document in memory (~200 MB per 1,000 tickets, and GC dominates past
-    // ~2,000): the print job caps one PDF at 1,000 tickets, so 10,000 are printed as 10 PDFs.
+    // The print job caps one PDF at MAX_TICKETS_PER_PDF (1,000) tickets, so 10,000 are printed as 10 PDFs.
     name: 'exam docs: admission tickets with photos and QR codes, 10,000 in PDFs of 1,000',
     budgetMs: 40_000,
     runs: 1,

@@ -22,6 +22,8 @@ export interface BenchCase {
 export interface BenchResult {
   name: string;
   medianMs: number;
+  /** The median of the runs' CPU time (every thread of this process): steadier than the wall clock on a shared machine. */
+  medianCpuMs: number;
   peakRssMb: number;
   ratio?: number;
 }
@@ -34,12 +36,14 @@ function median(xs: number[]): number {
 
 interface Samples {
   times: number[];
+  cpu: number[];
   peak: number;
 }
 
 async function measureOnce(c: BenchCase, into: Samples): Promise<void> {
   const state = await c.setup?.();
   global.gc?.();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const sampler = setInterval(() => (into.peak = Math.max(into.peak, process.memoryUsage().rss)), 20);
   let steps: number[] | void;
@@ -49,17 +53,27 @@ async function measureOnce(c: BenchCase, into: Samples): Promise<void> {
     clearInterval(sampler);
   }
   into.times.push(...(steps ?? [performance.now() - t0]));
+  const cpu = process.cpuUsage(cpu0);
+  into.cpu.push((cpu.user + cpu.system) / 1000);
   into.peak = Math.max(into.peak, process.memoryUsage().rss);
   await c.teardown?.(state);
 }
 
-function report(c: BenchCase, samples: Samples, ratio?: number): BenchResult {
-  const result: BenchResult = { name: c.name, medianMs: median(samples.times), peakRssMb: samples.peak / 1024 / 1024, ...(ratio === undefined ? {} : { ratio }) };
-  const parts = [`cores=${cpus().length}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`];
+function report(c: BenchCase, samples: Samples, ratio?: number, cpuRatio?: number): BenchResult {
+  const result: BenchResult = {
+    name: c.name,
+    medianMs: median(samples.times),
+    medianCpuMs: median(samples.cpu),
+    peakRssMb: samples.peak / 1024 / 1024,
+    ...(ratio === undefined ? {} : { ratio }),
+  };
+  const parts = [`cores=${cpus().length}`, c.name.padEnd(52), `median ${result.medianMs.toFixed(1).padStart(9)} ms`, `cpu ${result.medianCpuMs.toFixed(0).padStart(7)} ms`];
   if (samples.times.length > (c.runs ?? 5)) parts.push(`slowest ${Math.max(...samples.times).toFixed(0)} ms of ${samples.times.length} samples`);
   parts.push(`peak RSS ${result.peakRssMb.toFixed(0)} MB`);
   if (result.ratio !== undefined)
-    parts.push(`ratio ${result.ratio.toFixed(2)}× vs "${c.baseline}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`);
+    parts.push(
+      `ratio ${result.ratio.toFixed(2)}× (cpu ${cpuRatio?.toFixed(2)}×) vs "${c.baseline}" (median of ${samples.times.length} pairs)${c.targetRatio ? ` (target ≤ ${c.targetRatio}×)` : ''}`,
+    );
   if (c.budgetMs) parts.push(result.medianMs <= c.budgetMs ? `within ${c.budgetMs} ms budget` : `OVER ${c.budgetMs} ms budget`);
   process.stdout.write(`${parts.join('  ')}\n`);
   return result;
@@ -80,8 +94,8 @@ export async function runBench(cases: BenchCase[], filter?: string): Promise<Ben
     if (cases.some((o) => o.baseline === c.name && chosen(o))) continue;
     const base = c.baseline ? cases.find((o) => o.name === c.baseline) : undefined;
     if (c.baseline && !base) throw new Error(`bench: no case named "${c.baseline}"`);
-    const own: Samples = { times: [], peak: process.memoryUsage().rss };
-    const theirs: Samples = { times: [], peak: process.memoryUsage().rss };
+    const own: Samples = { times: [], cpu: [], peak: process.memoryUsage().rss };
+    const theirs: Samples = { times: [], cpu: [], peak: process.memoryUsage().rss };
     for (let i = 0; i < Math.max(c.runs ?? 5, base?.runs ?? 0); i++) {
       if (base && i % 2 === 0) await measureOnce(base, theirs);
       await measureOnce(c, own);
@@ -92,7 +106,8 @@ export async function runBench(cases: BenchCase[], filter?: string): Promise<Ben
       continue;
     }
     const baseResult = report(base, theirs);
-    results.push(baseResult, report(c, own, median(own.times.map((t, i) => t / theirs.times[i]!))));
+    const pairs = (mine: number[], base: number[]) => median(mine.map((t, i) => t / base[i]!));
+    results.push(baseResult, report(c, own, pairs(own.times, theirs.times), pairs(own.cpu, theirs.cpu)));
   }
   return results;
 }

@@ -38,7 +38,7 @@ async function listApp(): Promise<ListApp> {
   }
   await buildApp();
   const { dir, store, people } = await schoolWith(COUNT, 50_002);
-  const { url, child } = await serve(dir, { bundled: true });
+  const { url, child } = await serve(dir);
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage(PAGE_OPTIONS);
   await page.goto(url);

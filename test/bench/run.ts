@@ -9,12 +9,25 @@ import { photoCases } from './photo-cases';
 import { seatingCases } from './seating-cases';
 import { closeStartState, startCases } from './start-cases';
 import { storeCases } from './store-cases';
+import { yearEndCases } from './year-end-cases';
 
 /** `npm run bench [-- filter]`: the speed and memory budgets of DESIGN.md §6, measured here. */
 process.env.EXAMSITE_LOG ??= 'warn';
 try {
   await runBench(
-    [...storeCases, ...auditCases, ...startCases, ...candidateCases, ...enrollCases, ...listCases, ...listPaintCases, ...photoCases, ...seatingCases, ...examDocCases],
+    [
+      ...storeCases,
+      ...auditCases,
+      ...startCases,
+      ...candidateCases,
+      ...enrollCases,
+      ...listCases,
+      ...listPaintCases,
+      ...photoCases,
+      ...seatingCases,
+      ...examDocCases,
+      ...yearEndCases,
+    ],
     process.argv[2],
   );
 } finally {

@@ -38,7 +38,7 @@ export async function closeStartState(): Promise<void> {
  */
 async function coldStart(s: StartState): Promise<number[]> {
   const t0 = performance.now();
-  const { url, child } = await serve(s.dir, { bundled: true });
+  const { url, child } = await serve(s.dir);
   const context = await s.browser.newContext(PAGE_OPTIONS);
   try {
     const page = await context.newPage();

@@ -1,12 +1,13 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import type { AttendancePayload } from '../../src-shared/domain/attendance-kinds';
 import { formatTicketQr } from '../../src-shared/domain/ticket-qr';
 import { readOutbound } from '../tools/platform/answer-package';
 import { INVIGILATOR } from '../fixtures/exam-day-store';
-import { run, workDir } from './candidate-helpers';
+import { run } from './candidate-helpers';
+import { outcome, scan } from './exam-day-helpers';
 import { expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
+import { workDir } from './page-helpers';
 
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
@@ -18,14 +19,6 @@ interface Setup {
   start: string;
   seats: { seat: number; ticket: string; name: string; qr: string }[];
 }
-
-/** What a USB scanner in keyboard mode does: the QR text at 5 ms a key, then Enter. */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-const outcome = (page: Page) => page.getByRole('status');
 
 test('exam day: the invigilator checks candidates in by scanned QR text and by seat number, refuses a forged code and a double scan, marks one absent; the coordinator exports the attendance package', async ({
   page,
@@ -112,14 +105,16 @@ test('exam day: the invigilator checks candidates in by scanned QR text and by s
     await expect(outcome(page)).toContainText(`${f.name}（${f.seat} 号座位）：已到`);
     await expect(totals).toContainText('实考人数4');
 
-    await page.getByRole('button', { name: `${e.seat} 号 ${e.name} 缺考` }).click();
+    // Pressed as long as a hand presses a mouse (the row is below the fold): the field taking the
+    // focus back between press and release once scrolled the page and the click was lost.
+    await page.getByRole('button', { name: `${e.seat} 号 ${e.name} 缺考` }).click({ delay: 120 });
     await page.getByRole('button', { name: '记为缺考' }).click();
     await expect(totals).toContainText('缺考人数1');
     await expect(page.getByRole('row').filter({ hasText: e.name })).toContainText('缺考');
     await expect(page.getByRole('row').filter({ hasText: d.name })).toContainText('人证不符 1 次');
     await expect(totals).toContainText(`未签到${setup.seats.length - 5}`);
     // 违纪 with its note, from the roster; the field has the focus back afterwards.
-    await page.getByRole('button', { name: `${c.seat} 号 ${c.name} 违纪` }).click();
+    await page.getByRole('button', { name: `${c.seat} 号 ${c.name} 违纪` }).click({ delay: 120 });
     await page.getByRole('button', { name: '记为违纪' }).click();
     await expect(page.getByText('请填写违纪说明')).toBeVisible();
     await page.getByLabel('违纪说明').fill('考试中与邻座交谈，经提醒后停止');

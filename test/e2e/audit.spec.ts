@@ -4,8 +4,9 @@ import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { maskIdNumber } from '../../src-shared/domain/id-number';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
 import { INIT_ARGS } from '../helpers/cli';
-import { open, pickOption, run, saveDownload, workDir } from './candidate-helpers';
+import { run, runCli } from './candidate-helpers';
 import { expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
+import { open, pickOption, saveDownload, workDir } from './page-helpers';
 
 /** An ID number in full: never on the audit page, never in its export. */
 const FULL_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
@@ -18,8 +19,8 @@ test('audit log: the principal finds a candidate, reads a change field by field 
   const target = people.slice(2, 10).find((p) => people.filter((o) => o.name.includes(p.name) || p.name.includes(o.name)).length === 1)!;
 
   // A site's first weeks, from the command line: the catalog, two candidate lists, the real-name answer.
-  const cli = (...args: string[]) => run('src-main/cli.ts', [...args, '--data-dir', freshDataDir]);
-  run('src-main/cli.ts', ['init', '--data-dir', freshDataDir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
+  const cli = (...args: string[]) => runCli([...args, '--data-dir', freshDataDir]);
+  runCli(['init', '--data-dir', freshDataDir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
     EXAMSITE_PASSWORD: PRINCIPAL.password,
   });
   const keys = join(dir, 'keys');

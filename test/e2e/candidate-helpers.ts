@@ -1,54 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { FakePerson } from '../../src-main/core/demo/fake-people';
 import { checkDigit } from '../../src-shared/domain/id-number';
 import { personRow, writeXlsx } from '../fixtures/candidate-sheets';
-import { expect, test } from './fixtures';
+import { BUNDLED_CLI } from '../helpers/served-app';
+import { expect } from './fixtures';
+import { open } from './page-helpers';
 
 // What candidates.spec.ts needs besides the shared fixtures: spreadsheets, the simulator, timings.
 
 const ROOT = join(import.meta.dirname, '../..');
 
-export function workDir(name: string): string {
-  const dir = test.info().outputPath(name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
+/** Runs a script of the sources through tsx (the simulator, a setup); its output. */
 export function run(script: string, args: string[], env: Record<string, string> = {}): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${script} ${args[0]} failed (${r.status}): ${r.stderr}`);
+  return spawnOk(`${script} ${args[0]}`, ['--import', 'tsx', join(ROOT, script), ...args], env);
+}
+
+/** Runs the bundled command line, as the app is served (the run's global setup built it); its output. */
+export function runCli(args: string[], env: Record<string, string> = {}): string {
+  return spawnOk(`cli ${args[0]}`, [BUNDLED_CLI, ...args], env);
+}
+
+function spawnOk(what: string, argv: string[], env: Record<string, string>): string {
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${what} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
-}
-
-export const nav = (page: Page) => page.getByRole('menu', { name: '主导航' });
-
-/** Opens a page from the menu and waits for its title, so the old page's rows are gone. */
-export async function open(page: Page, label: string): Promise<void> {
-  await nav(page).getByRole('link', { name: label }).click();
-  await expect(page.getByRole('heading', { name: label, level: 3 })).toBeVisible();
-}
-
-export async function saveDownload(download: Promise<Download>, dir: string): Promise<{ path: string; name: string }> {
-  const d = await download;
-  const path = join(dir, d.suggestedFilename());
-  await d.saveAs(path);
-  return { path, name: d.suggestedFilename() };
-}
-
-/**
- * antd's Select lists its options in a virtual list; pick by the option's exact text, once the
- * drop-down has finished opening (a click during its slide-in animation can be lost).
- */
-export async function pickOption(page: Page, label: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])');
-  await open
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
 }
 
 export async function cellText(ws: ExcelJS.Worksheet, row: number): Promise<string[]> {

@@ -5,10 +5,11 @@ import { fakePeople } from '../../src-main/core/demo/fake-people';
 import { pinyinOf } from '../../src-shared/domain/candidate';
 import { personRow, SCHOOL_HEADERS, writeXlsx } from '../fixtures/candidate-sheets';
 import { photo, renamedPdf, zipWithGbkNames } from '../fixtures/photo-fixtures';
-import { cellText, fixRefused, generatePackage, open, pickOption, run, saveDownload, trustPlatformKey, workDir, writeMessySheet } from './candidate-helpers';
+import { cellText, fixRefused, generatePackage, run, runCli, trustPlatformKey, writeMessySheet } from './candidate-helpers';
 import { INIT_ARGS } from '../helpers/cli';
 import { paintAfter } from '../helpers/paint-after';
 import { completeSetup, expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
+import { open, pickOption, saveDownload, workDir } from './page-helpers';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -377,13 +378,13 @@ test('candidates: template, a messy sheet, its errors, the refused rows fixed, p
 test('the list stays responsive with 20,000 candidates: scroll to the end, search, filter', async ({ page, freshDataDir }) => {
   test.setTimeout(240_000);
   const dir = workDir('many');
-  run('src-main/cli.ts', ['init', '--data-dir', freshDataDir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
+  runCli(['init', '--data-dir', freshDataDir, ...INIT_ARGS, '--username', PRINCIPAL.username, '--display-name', PRINCIPAL.name], {
     EXAMSITE_PASSWORD: PRINCIPAL.password,
   });
   const people = fakePeople(20_000, 99);
   const sheet = join(dir, 'many.xlsx');
   await writeXlsx(sheet, [SCHOOL_HEADERS, ...people.map(personRow)]);
-  run('src-main/cli.ts', ['candidates', 'import', sheet, '--commit', '--data-dir', freshDataDir]);
+  runCli(['candidates', 'import', sheet, '--commit', '--data-dir', freshDataDir]);
 
   const { url, child, errors } = await serve(freshDataDir);
   try {

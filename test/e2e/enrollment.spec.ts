@@ -8,9 +8,9 @@ import { writeXlsx } from '../fixtures/candidate-sheets';
 import { workspacePeople } from '../fixtures/enrollment-workspace';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { openPlatform } from '../tools/platform/platform';
-import { open, saveDownload, workDir } from './candidate-helpers';
 import { expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
 import { ROOT } from './package-helpers';
+import { choose, dropdownOptions, open, saveDownload, workDir } from './page-helpers';
 
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
@@ -19,12 +19,6 @@ test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
 function buildWorkspace(dataDir: string, keysDir: string): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/enrollment-workspace.ts'), dataDir, keysDir], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`workspace failed (${r.status}): ${r.stderr}`);
-}
-
-/** Picks the visible option of an open antd Select whose text contains `text`. */
-async function choose(page: Page, label: string, text: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]) .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 async function tick(page: Page, names: string[]): Promise<void> {
@@ -247,7 +241,7 @@ test('报考 and 缴费: by certificate from the candidate list, a quota and a w
     await expect(page.getByRole('row').filter({ hasText: orderNo })).toContainText('已确认缴费');
     await open(page, '报考管理');
     await page.getByRole('combobox', { name: '缴费状态' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已缴费' }).click();
+    await dropdownOptions(page).filter({ hasText: '已缴费' }).click();
     await expect(count).toHaveText(`筛选出 ${lines} 条`);
     await shot(page, '6x-14-enrollments-paid');
   } finally {

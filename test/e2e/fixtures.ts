@@ -90,6 +90,13 @@ export async function completeSetup(page: Page, url: string, opts: { screenshots
   await page.getByRole('button', { name: '前往登录' }).click();
 }
 
+/** 账号菜单 → 退出登录, back to the login page. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '账号菜单' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: /^登\s*录$/ })).toBeVisible();
+}
+
 /**
  * The first login of an account the principal created or reset: the 修改密码 screen, filled in as
  * a person would (the principal's password as 原密码, the new one twice), then on to the shell.

@@ -2,8 +2,9 @@ import { dropDownValues } from '../helpers/xlsx-lists';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { cellText, saveDownload, workDir } from './candidate-helpers';
+import { cellText } from './candidate-helpers';
 import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
+import { saveDownload, workDir } from './page-helpers';
 
 /** A majors sheet as an office makes one: a title row, then the header and the rows, codes typed as text. */
 async function writeMajors(path: string, rows: string[][]): Promise<void> {

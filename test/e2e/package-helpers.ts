@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect } from './fixtures';
+import { open } from './page-helpers';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const INSTITUTION = '4137014320';
@@ -20,28 +21,6 @@ export function issueCatalog(dir: string, out: string, extra: string[] = []): st
   );
   if (r.status !== 0) throw new Error(`platform catalog failed (${r.status}): ${r.stderr}`);
   return readFileSync(join(keys, 'platform-public.pem'), 'utf8');
-}
-
-export function workDir(name: string): string {
-  const dir = test.info().outputPath(name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-export const nav = (page: Page) => page.getByRole('menu', { name: '主导航' });
-
-/** Opens a page from the menu and waits for its title, so the old page's rows are gone. */
-export async function open(page: Page, label: string): Promise<void> {
-  await nav(page).getByRole('link', { name: label }).click();
-  await expect(page.getByRole('heading', { name: label, level: 3 })).toBeVisible();
-}
-
-/** antd's Select lists its options in a virtual list; the accessible listbox holds only a few of them. */
-export async function pickOption(page: Page, label: string): Promise<void> {
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
 }
 
 export async function trustPlatformKey(page: Page, pem: string): Promise<void> {
@@ -66,9 +45,9 @@ export async function chooseForImport(page: Page, file: string): Promise<void> {
   await page.locator('input[type="file"]').setInputFiles(file);
 }
 
-/** The platform's reply to an outbound package, as `npm run platform -- answer IN --out OUT` writes it. */
-export function answerPackage(dir: string, outbound: string, out: string): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'answer', outbound, '--out', out, '--keys', join(dir, 'keys')], {
+/** The platform's reply to an outbound package, as `npm run platform -- answer IN --out OUT` writes it (`extra`: `--now T`, …). */
+export function answerPackage(dir: string, outbound: string, out: string, extra: string[] = []): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'answer', outbound, '--out', out, '--keys', join(dir, 'keys'), ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -80,4 +59,22 @@ export async function importThroughPage(page: Page, file: string): Promise<void>
   await chooseForImport(page, file);
   await page.getByRole('button', { name: /^导\s*入$/ }).click();
   await expect(page.getByText(/^数据包已导入/)).toBeVisible();
+}
+
+/**
+ * 生成数据包 with exactly these kinds (their labels), written to an empty folder (the USB stick);
+ * returns the package's path. `check`: what else to tick on the page first (包括信息不完整的考生).
+ */
+export async function exportPackage(page: Page, kinds: string[], folder: string, check: string[] = []): Promise<string> {
+  await open(page, '生成数据包');
+  const form = page.locator('form');
+  for (const box of await form.getByRole('checkbox').all()) if (await box.isChecked()) await box.uncheck();
+  for (const kind of kinds) await form.getByRole('checkbox', { name: kind, exact: true }).check();
+  for (const name of check) await page.getByRole('checkbox', { name }).check();
+  await page.getByLabel('保存到文件夹').fill(folder);
+  await page.getByRole('button', { name: /生\s*成$/ }).click();
+  await expect(page.getByText('数据包已生成')).toBeVisible();
+  const [zip, ...more] = readdirSync(folder).filter((f) => f.endsWith('.zip'));
+  if (!zip || more.length) throw new Error(`expected one package in ${folder}`);
+  return join(folder, zip);
 }

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
-import { chooseForImport, INSTITUTION, issueCatalog, nav, open, pickOption, ROOT, saveExchangeSettings, trustPlatformKey, workDir } from './package-helpers';
+import { chooseForImport, INSTITUTION, issueCatalog, ROOT, saveExchangeSettings, trustPlatformKey } from './package-helpers';
+import { nav, open, pickOption, workDir } from './page-helpers';
 
 test('catalog package: trust the key, preview, import, the manual’s plan, import again, export to a folder', async ({ page, served }) => {
   const dir = workDir('platform');

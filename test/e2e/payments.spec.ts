@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { storePath } from '../../src-main/core/paths';
 import { Store } from '../../src-main/store/store';
 import { addCandidates } from '../fixtures/candidates';
@@ -10,25 +9,14 @@ import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/se
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { issueCatalogPackage } from '../tools/platform/issue-package';
 import { openPlatform } from '../tools/platform/platform';
-import { open, pickOption, saveDownload, trustPlatformKey, workDir } from './candidate-helpers';
-import { completeSetup, expect, login, PRINCIPAL, SCREENSHOTS, test } from './fixtures';
+import { trustPlatformKey } from './candidate-helpers';
+import { completeSetup, expect, login, PRINCIPAL, SCREENSHOTS, shot, test } from './fixtures';
+import { importThroughPage } from './package-helpers';
+import { open, pickOption, saveDownload, workDir } from './page-helpers';
 
 const INSTITUTION = '4137014320';
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
-
-/** The viewport as a person sees it (a drawer scrolls inside itself, so a full-page shot would not show more). */
-async function view(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function importPackage(page: Page, file: string): Promise<void> {
-  await open(page, '导入数据包');
-  await page.locator('input[type="file"]').setInputFiles(file);
-  await page.getByRole('button', { name: /^导\s*入$/ }).click();
-  await expect(page.getByText(/^数据包已导入/)).toBeVisible();
-}
 
 /**
  * Enrollments as the enrollment workflow would leave them, written into the served app's store
@@ -64,7 +52,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   await completeSetup(page, served.url);
   await login(page, PRINCIPAL.username, PRINCIPAL.password);
   await trustPlatformKey(page, platform.keys.publicPem);
-  await importPackage(page, catalogZip);
+  await importThroughPage(page, catalogZip);
   const seeded = seedEnrollments(served.dataDir);
 
   // 1. No order yet; 生成缴费单 first asks for the fees.
@@ -77,7 +65,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   await pickOption(page, '物流管理2019年12月第2次考核（未生成缴费单 18 条）');
   await expect(drawer.getByText('以下项目还没有设置收费标准，设置后才能生成缴费单')).toBeVisible();
   await expect(drawer.getByRole('button', { name: '生成缴费单' })).toBeDisabled();
-  await view(page, '60-payment-create-no-fees');
+  await shot(page, '60-payment-create-no-fees', { window: true });
   await drawer.getByRole('link', { name: '去设置收费标准' }).click();
 
   // 2. 收费标准: per subject for 物流管理, per certificate for Python.
@@ -94,7 +82,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
     await page.getByLabel(`${subject}的收费标准`).fill(fee);
   await page.getByRole('tab', { name: '按报考证书收费' }).click();
   await page.getByLabel('Python程序开发职业技能等级证书（初级）的收费标准').fill('300');
-  await view(page, '61-payment-fees');
+  await shot(page, '61-payment-fees', { window: true });
   await page.getByRole('button', { name: '保存（7 项）' }).click();
   await expect(page.getByText('已保存 7 项收费标准')).toBeVisible();
 
@@ -106,14 +94,14 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   const preview = drawer.getByRole('region', { name: '缴费单预览' });
   await expect(preview.getByRole('row').filter({ hasText: '基础考核（098694）' })).toContainText('4 科次');
   await expect(drawer.getByText('共 18 科次，应缴金额 ¥1,920.00 元')).toBeVisible();
-  await view(page, '62-payment-create-preview');
+  await shot(page, '62-payment-create-preview', { window: true });
   await drawer.getByRole('button', { name: '生成缴费单' }).click();
   const detail = page.getByRole('dialog').filter({ hasText: '缴费明细' });
   await expect(detail).toContainText('壹仟玖佰贰拾元整');
   const first = (await detail.locator('.ant-drawer-title').textContent())!.replace('缴费单 ', '').trim();
   expect(first).toMatch(/^JF4137014320\d{8}0001$/);
   await expect(detail.getByRole('row').filter({ hasText: '未缴费' })).toHaveCount(18);
-  await view(page, '63-payment-order-detail');
+  await shot(page, '63-payment-order-detail', { window: true });
 
   // 4. Printed: the PDF holds the order number and the total.
   await detail.getByRole('button', { name: '打印' }).click();
@@ -127,7 +115,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   expect(text).toContain('合计18科次1,920.00');
   expect(text).toContain('试点院校（盖章）');
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf.path, join(SCREENSHOTS, '64-payment-order-pdf-page1')]);
-  await view(page, '64-payment-print');
+  await shot(page, '64-payment-print', { window: true });
   // Escape closes the dialog, then the drawer under it.
   await page.keyboard.press('Escape');
   await expect(printModal).toBeHidden();
@@ -144,7 +132,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
     .filter({ hasText: /^按报考证书$/ })
     .click();
   await expect(page.getByRole('radio', { name: '按报考证书' })).toBeChecked();
-  await view(page, '65-payment-import-choose');
+  await shot(page, '65-payment-import-choose', { window: true });
   const sheet = join(dir, '缴费单-Python.xlsx');
   const [a, , c, d] = seeded.people;
   await writeXlsx(sheet, [
@@ -158,7 +146,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   await expect(page.getByText('将生成一张缴费单：2 人，应缴金额 ¥600.00 元；退回的 1 行不会写入。')).toBeVisible();
   await page.getByRole('tab', { name: '错误（1）' }).click();
   await expect(page.getByRole('row').filter({ hasText: '第 4 行' })).toContainText('该考生没有报考本考试计划的“Python程序开发职业技能等级证书（初级）”');
-  await view(page, '66-payment-import-preview');
+  await shot(page, '66-payment-import-preview', { window: true });
   await page.getByRole('button', { name: '生成缴费单' }).click();
   await expect(page.getByText(/^已生成缴费单 JF4137014320\d{8}0002$/)).toBeVisible();
   await page.getByRole('button', { name: '返回缴费管理' }).click();
@@ -178,7 +166,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   );
   const reply = join(dir, '缴费确认.zip');
   await answerPackage(platform, await readOutbound(outbound, 'out.zip'), reply);
-  await importPackage(page, reply);
+  await importThroughPage(page, reply);
 
   await open(page, '缴费管理');
   const confirmedRow = page.getByRole('row').filter({ hasText: first });
@@ -188,14 +176,14 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   // A confirmed order cannot be deleted: no 删除, in the list or its view; the waiting one still can be.
   await expect(confirmedRow.getByRole('button', { name: '删除' })).toHaveCount(0);
   await expect(pendingRow.getByRole('button', { name: '删除' })).toBeVisible();
-  await view(page, '67-payments-list-confirmed');
+  await shot(page, '67-payments-list-confirmed', { window: true });
   await confirmedRow.getByRole('button', { name: '查看' }).click();
   await expect(detail.getByRole('row').filter({ hasText: '已缴费' })).toHaveCount(18);
   await expect(detail.getByRole('row').filter({ hasText: '未缴费' })).toHaveCount(0);
   await expect(detail.getByRole('button', { name: '删除' })).toHaveCount(0);
-  await view(page, '68-payment-order-confirmed');
+  await shot(page, '68-payment-order-confirmed', { window: true });
   await detail.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await view(page, '69-payment-order-lines-paid');
+  await shot(page, '69-payment-order-lines-paid', { window: true });
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CLI_ACTOR } from '../../src-shared/actor';
 import type { Contract, OpName } from '../../src-shared/api';
 import type { InputOf } from '../../src-shared/api/contract';
@@ -16,6 +17,7 @@ import { issueSchedulePackage } from '../tools/platform/answer-schedule';
 import { issueDayOf } from '../tools/platform/dates';
 import { issueCatalogPackage } from '../tools/platform/issue-package';
 import { openPlatform } from '../tools/platform/platform';
+import { BUNDLED_JOB_WORKER } from '../helpers/served-app';
 
 /**
  * The workspace schedule.spec.ts starts from, built through the core (run as
@@ -28,7 +30,8 @@ import { openPlatform } from '../tools/platform/platform';
  */
 async function main(dataDir: string, work: string, password: string): Promise<void> {
   mkdirSync(work, { recursive: true });
-  const app = await AppCore.open({ dataDir, transport: 'browser', passwordCost: { N: 2 ** 10 } });
+  // The bundled worker the run's global setup built: one on the sources would load tsx first.
+  const app = await AppCore.open({ dataDir, transport: 'browser', passwordCost: { N: 2 ** 10 }, jobs: { workerEntry: pathToFileURL(BUNDLED_JOB_WORKER) } });
   const call = <K extends OpName>(name: K, input: InputOf<Contract[K]>) => invokeAs(app, CLI_ACTOR, name, input);
   try {
     await call('setup.create', {

@@ -1,24 +1,10 @@
-import type { Page } from '@playwright/test';
-import { nav, open, run, workDir } from './candidate-helpers';
-import { expect, login, PRINCIPAL, serve, shot, test } from './fixtures';
+import { run } from './candidate-helpers';
+import { expect, login, logout, PRINCIPAL, serve, shot, test } from './fixtures';
+import { addStaff, choosePeople } from './schedule-helpers';
+import { nav, open, workDir } from './page-helpers';
 
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '账号菜单' }).click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-}
-
-/** A dialog's multiple select, set to exactly these people (typed and picked, as a person would). */
-async function choosePeople(page: Page, dialog: ReturnType<Page['getByRole']>, names: string[]): Promise<void> {
-  const select = dialog.getByLabel('监考老师');
-  for (const name of names) {
-    await select.fill(name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
-  }
-  await select.press('Escape');
-}
 
 test('schedule: the draft, the platform’s schedule imported, its three views, invigilators assigned with a clash refused, and the invigilator sees only their room', async ({
   page,
@@ -75,24 +61,9 @@ test('schedule: the draft, the platform’s schedule imported, its three views, 
     // 4. 监考安排: the staff list, 王芳 linked to her invigilator account.
     await open(page, '监考安排');
     await page.getByRole('tab', { name: /^监考人员/ }).click();
-    for (const [name, phone, account] of [
-      ['王芳', '137 0535 3456', '王芳（wangfang）'],
-      ['刘洋', '13605354567', null],
-      ['陈静', '13505355678', null],
-    ] as const) {
-      await page.getByRole('button', { name: '添加监考人员' }).click();
-      const dialog = page.getByRole('dialog', { name: '添加监考人员' });
-      await dialog.getByLabel('姓名').fill(name);
-      await dialog.getByLabel('手机号').fill(phone);
-      await dialog.getByLabel('所在部门').fill('物流系');
-      if (account) {
-        await dialog.getByLabel('登录账号').click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: account }).click();
-      }
-      if (name === '陈静') await shot(page, '13-06-staff-form', { window: true });
-      await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
-      await expect(page.getByText(`已保存监考人员“${name}”`)).toBeVisible();
-    }
+    await addStaff(page, { name: '王芳', phone: '137 0535 3456', department: '物流系', account: '王芳（wangfang）' });
+    await addStaff(page, { name: '刘洋', phone: '13605354567', department: '物流系' });
+    await addStaff(page, { name: '陈静', phone: '13505355678', department: '物流系' }, '13-06-staff-form');
     const staffTable = page.getByRole('table').filter({ hasText: '手机号' });
     await expect(staffTable.getByRole('row').filter({ hasText: '王芳' })).toContainText('13705353456');
     await expect(staffTable.getByRole('row').filter({ hasText: '王芳' })).toContainText('王芳（wangfang）');
@@ -123,10 +94,7 @@ test('schedule: the draft, the platform’s schedule imported, its three views, 
     const patrol = page.getByRole('table').filter({ hasText: '巡考老师' }).last().getByRole('row').filter({ hasText: '基础考核' }).first();
     await patrol.getByRole('button', { name: /^安排巡考/ }).click();
     dialog = page.getByRole('dialog', { name: /^安排巡考：/ });
-    const patrolSelect = dialog.getByLabel('巡考老师');
-    await patrolSelect.fill('陈静');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '陈静' }).click();
-    await patrolSelect.press('Escape');
+    await choosePeople(page, dialog, ['陈静'], '巡考老师');
     await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await expect(patrol).toContainText('陈静');
     await expect(room1).toContainText('陈静');

@@ -5,8 +5,11 @@ import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { issueDayOf } from '../tools/platform/dates';
 import { issueCatalogPackage } from '../tools/platform/issue-package';
 import { openPlatform } from '../tools/platform/platform';
-import { open, pickOption, trustPlatformKey, workDir } from './candidate-helpers';
-import { completeSetup, expect, login, PRINCIPAL, SCREENSHOTS, test } from './fixtures';
+import { trustPlatformKey } from './candidate-helpers';
+import { completeSetup, expect, login, PRINCIPAL, SCREENSHOTS, shot, test } from './fixtures';
+import { importThroughPage } from './package-helpers';
+import { addRoom } from './site-helpers';
+import { open, pickOption, workDir } from './page-helpers';
 
 const INSTITUTION = '4137014320';
 // A lab PC's screen.
@@ -25,19 +28,6 @@ function pdf(): Buffer {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** The viewport as a person sees it (a drawer scrolls inside itself, so a full-page shot would not show more). */
-async function view(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-async function importPackage(page: Page, file: string): Promise<void> {
-  await open(page, '导入数据包');
-  await page.locator('input[type="file"]').setInputFiles(file);
-  await page.getByRole('button', { name: /^导\s*入$/ }).click();
-  await expect(page.getByText(/^数据包已导入/)).toBeVisible();
 }
 
 /** Picks an option of an antd Select by typing (the keyboard way): its search, then Enter. */
@@ -61,7 +51,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   await completeSetup(page, served.url);
   await login(page, PRINCIPAL.username, PRINCIPAL.password);
   await trustPlatformKey(page, platform.keys.publicPem);
-  await importPackage(page, catalogZip);
+  await importThroughPage(page, catalogZip);
 
   // 1. The manual's form.
   await open(page, '申报考点');
@@ -109,9 +99,9 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   await drawer.getByLabel('联系人邮箱').fill('jwc@ytvc.edu.cn');
   await expect(drawer.getByText('联系人邮箱格式不正确')).toBeHidden();
   await drawer.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, 0));
-  await view(page, '4x-01-site-form');
+  await shot(page, '4x-01-site-form', { window: true });
   await drawer.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await view(page, '4x-02-site-form-bottom');
+  await shot(page, '4x-02-site-form-bottom', { window: true });
   await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
   await expect(page.getByText('已保存“烟台职业学院物流管理证书考核站点”')).toBeVisible();
 
@@ -139,7 +129,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   const reply = join(dir, '考点审核结果.zip');
   const answered = await answerPackage(platform, await readOutbound(outbound, 'out.zip'), reply);
   expect(answered.answer.answered).toEqual(['site-declaration']);
-  await importPackage(page, reply);
+  await importThroughPage(page, reply);
 
   await open(page, '申报考点');
   await expect(row).toContainText('审核通过');
@@ -154,7 +144,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   await saved.saveAs(back);
   expect(readFileSync(back)).toEqual(readFileSync(real));
   await approvedView.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, 0));
-  await view(page, '4x-03-site-approved');
+  await shot(page, '4x-03-site-approved', { window: true });
   await page.keyboard.press('Escape');
   await expect(approvedView).toBeHidden();
 
@@ -162,17 +152,6 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   await open(page, '考场管理');
   await choose(page, '考试计划', earlier);
   await expect(page.getByText('本考试计划还没有考场')).toBeVisible();
-  const addRoom = async (name: string, type: string, seats: string) => {
-    await page.getByRole('button', { name: '添加考场' }).click();
-    const form = page.getByRole('dialog').filter({ hasText: '设置考场' });
-    // Its address comes from the site.
-    await expect(form.getByLabel('详细地址')).toHaveValue('滨海中路2018号实训楼');
-    await form.getByLabel('考场名称').fill(name);
-    await form.getByText(`${type}考场`, { exact: true }).click();
-    await form.getByLabel('考场座位数').fill(seats);
-    await form.getByLabel('考场名称').press('Enter');
-    await expect(page.getByText(`已保存考场“${name}”`)).toBeVisible();
-  };
   // Out of range first: the form says so and stays open.
   await page.getByRole('button', { name: '添加考场' }).click();
   const roomForm = page.getByRole('dialog').filter({ hasText: '设置考场' });
@@ -180,10 +159,10 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   await roomForm.getByLabel('考场座位数').fill('1000');
   await roomForm.getByLabel('考场座位数').press('Enter');
   await expect(roomForm.getByText('考场座位数不能超过 999')).toBeVisible();
-  await view(page, '4x-04-room-form');
+  await shot(page, '4x-04-room-form', { window: true });
   await roomForm.getByRole('button', { name: /^取\s*消$/ }).click();
-  await addRoom('13号机房', '机考', '60');
-  await addRoom('物流实训室', '实操', '30');
+  await addRoom(page, { name: '13号机房', type: '机考', seats: 60, siteAddress: '滨海中路2018号实训楼' });
+  await addRoom(page, { name: '物流实训室', type: '实操', seats: 30, siteAddress: '滨海中路2018号实训楼' });
   const rooms = page.getByRole('row').filter({ hasText: '物流管理证书考核站点' });
   await expect(rooms).toHaveCount(2);
 
@@ -194,7 +173,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   const copy = page.getByRole('dialog').filter({ hasText: '沿用哪个考试计划的考场' });
   await expect(copy.getByText('将沿用 2 个考场')).toBeVisible();
   await expect(copy.getByRole('row').filter({ hasText: '13号机房' })).toContainText('60');
-  await view(page, '4x-05-rooms-copy-preview');
+  await shot(page, '4x-05-rooms-copy-preview', { window: true });
   await copy.getByRole('button', { name: '沿用 2 个考场' }).click();
   await expect(page.getByText('已沿用 2 个考场')).toBeVisible();
   await expect(rooms).toHaveCount(2);
@@ -212,7 +191,7 @@ test('exam sites and rooms: declare with a PDF, submit, send, approved by the pl
   // 高级 is not approved at the site: its subjects have no seat, and say so only once someone is expected.
   await expect(panel.getByRole('row').filter({ hasText: '780059' })).toContainText('0 × 2 = 0');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
-  await view(page, '4x-06-rooms');
+  await shot(page, '4x-06-rooms', { window: true });
   await panel.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: join(SCREENSHOTS, '4x-07-capacity-panel.png') });
 });

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { afterEach, expect } from 'vitest';
 import { AppCore, type AppOptions } from '../../src-main/core/app-core';
 import { dispatch } from '../../src-main/core/dispatch';
@@ -5,6 +6,7 @@ import type { OpName } from '../../src-shared/api';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import type { ErrorInfo } from '../../src-shared/errors';
 import { tempDir } from './temp-dir';
+import { testBundle } from './test-bundle-dir';
 
 const opened: AppCore[] = [];
 
@@ -23,8 +25,19 @@ export const SETUP_INPUT = {
  */
 export const TEST_PASSWORD_COST = { N: 2 ** 10 };
 
+/**
+ * The app's jobs run in the bundled worker (what the shipped app runs), which starts in a fraction
+ * of the time a worker on the sources takes; test/integration/jobs.test.ts runs the sources' one.
+ */
+const BUNDLED_WORKER = testBundle('job-worker.mjs');
+
+/** The jobs options of a test's app: the bundled worker, unless `jobs` names its own. */
+export function testJobOptions(jobs: AppOptions['jobs'] = {}): Pick<AppOptions, 'jobs'> {
+  return { jobs: { ...(BUNDLED_WORKER ? { workerEntry: pathToFileURL(BUNDLED_WORKER) } : {}), ...jobs } };
+}
+
 export async function openApp(options: Partial<AppOptions> = {}): Promise<AppCore> {
-  const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser', passwordCost: TEST_PASSWORD_COST, ...options });
+  const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser', passwordCost: TEST_PASSWORD_COST, ...options, ...testJobOptions(options.jobs) });
   opened.push(app);
   return app;
 }

@@ -4,13 +4,22 @@ import type { Page } from '@playwright/test';
 import { ROOT } from './cli';
 
 /**
- * Starts `cli serve` on a data folder; the caller stops it. For the end-to-end tests (from the
- * sources) and the browser-side benches (`bundled`: dist/main/cli.mjs, as `npm start -- --browser`
- * runs it).
+ * The bundles `npm run build:main` writes, which the end-to-end tests (their global setup builds
+ * them) and the browser-side benches run, as `npm start -- --browser` does: a process or a job
+ * worker on the sources would first have tsx load ~300 modules, seconds on a loaded machine.
  */
-export async function serve(dataDir: string, options: { bundled?: boolean } = {}): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
-  const entry = options.bundled ? [join(ROOT, 'dist/main/cli.mjs')] : ['--import', 'tsx', join(ROOT, 'src-main/cli.ts')];
-  const child = spawn(process.execPath, [...entry, 'serve', '--data-dir', dataDir, '--port', '0'], {
+export const BUNDLED_CLI = join(ROOT, 'dist/main/cli.mjs');
+export const BUNDLED_JOB_WORKER = join(ROOT, 'dist/main/job-worker.mjs');
+
+/**
+ * Starts the bundled `cli serve` on a data folder; the caller stops it. `clockFile`: the same server
+ * on a clock the test moves (test/tools/serve-on-clock.ts, on the sources).
+ */
+export async function serve(dataDir: string, options: { clockFile?: string } = {}): Promise<{ url: string; child: ChildProcess; errors: string[] }> {
+  const args = options.clockFile
+    ? ['--import', 'tsx', join(ROOT, 'test/tools/serve-on-clock.ts'), dataDir, options.clockFile]
+    : [BUNDLED_CLI, 'serve', '--data-dir', dataDir, '--port', '0'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, EXAMSITE_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,8 +11,10 @@ import { listBackups } from '../../src-main/store/backup';
 import { buildMain } from '../../scripts/build-main';
 import type { PaymentOrderDetail } from '../../src-shared/api/payments';
 import { paymentApp, setStandardFees } from '../fixtures/payment-fixtures';
+import { statsApp } from '../fixtures/stats-fixtures';
 import { call } from '../helpers/app';
 import { INIT_ARGS, ROOT } from '../helpers/cli';
+import { pdfImageCount } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp-dir';
 
 /** What Electron runs is the bundle, not the sources: the bundled job worker must work in plain Node. */
@@ -86,5 +88,29 @@ describe('the Electron bundles', () => {
     expect(message).toMatchObject({ type: 'done', result: { orderNo: order.orderNo } });
     const pdf = (message as { files: Record<string, string> }).files.pdf!;
     expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain(order.orderNo);
+  });
+
+  it('draws the statistics report in the bundled worker: echarts server-side, the letters outlined with pdfkit’s fontkit', { timeout: 180_000 }, async () => {
+    const { app, plan } = await statsApp();
+    const worker = new Worker(join(ROOT, 'dist/main/job-worker.mjs'), {
+      workerData: {
+        kind: 'stats-export',
+        input: { planCode: plan, binWidth: 10, format: 'pdf' },
+        dataDir: app.dataDir,
+        storePath: storePath(app.dataDir),
+        actor: SYSTEM_ACTOR,
+        cancelFlag: new SharedArrayBuffer(4),
+        nowOffsetMs: 0,
+      } satisfies JobWorkerData,
+    });
+    const message = await new Promise<WorkerMessage>((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolve(m));
+      worker.on('error', reject);
+    });
+    await worker.terminate();
+    expect(message).toMatchObject({ type: 'done', result: { format: 'pdf' } });
+    const pdf = (message as { files: Record<string, string> }).files.export!;
+    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain('成绩统计报告');
+    expect(pdfImageCount(pdf)).toBe(12);
   });
 });

@@ -83,7 +83,7 @@ describe('CLI: init, demo, backup', () => {
 
   it('demo builds a workspace; backup reports one JSON object; stdout holds only JSON', { timeout: 300_000 }, () => {
     const dir = tempDir();
-    const demo = cli(['demo', '--data-dir', dir, '--json']);
+    const demo = cli(['demo', '--data-dir', dir, '--json'], {}, { sources: true, timeoutMs: 280_000 });
     expect(demo.code).toBe(0);
     const report = demo.json<{ accounts: { role: string }[]; institution: { name: string } }>();
     expect(report.institution.name).toBe('烟台职业学院');
@@ -101,7 +101,7 @@ describe('CLI: init, demo, backup', () => {
     // One exam site for each of the simulated organisations' answers, and rooms carried over to the next plan.
     expect((report as unknown as { sites: unknown }).sites).toEqual({ approved: 1, rejected: 1, borrowed: 1, rooms: 4 });
     expect(report.accounts.map((a) => a.role).sort()).toEqual(['coordinator', 'coordinator', 'invigilator', 'invigilator', 'invigilator', 'principal']);
-    expect(cli(['demo', '--data-dir', dir]).code).toBe(1);
+    expect(cli(['demo', '--data-dir', dir], {}, { sources: true }).code).toBe(1);
     // 报考 in two plans, then their payment: one order confirmed by the organisation, one pending.
     const { enrollments, payments } = report as unknown as { enrollments: { plans: { candidates: number }[] }; payments: { confirmed: number; pending: number } };
     expect(enrollments.plans).toHaveLength(2);
@@ -113,6 +113,27 @@ describe('CLI: init, demo, backup', () => {
     expect(schedule!.seats).toBeGreaterThan(0);
     expect(schedule!.staffedRooms).toBe(schedule!.rooms);
     expect(schedule!.patrols).toBeGreaterThan(0);
+    // The examined plan's year to its end: scores (one disputed and corrected), results, the certificates signed and issued.
+    const { yearEnd } = report as unknown as {
+      yearEnd: {
+        scores: number;
+        dispute: { before: number; after: number } | null;
+        passed: number;
+        confirmed: number;
+        certificates: number;
+        lookup: { number: string; idNumber: string } | null;
+      };
+    };
+    expect(yearEnd.scores).toBeGreaterThan(0);
+    expect(yearEnd.dispute!.after).not.toBe(yearEnd.dispute!.before);
+    expect(yearEnd.passed).toBeGreaterThan(0);
+    expect(yearEnd.confirmed).toBeGreaterThan(0);
+    expect(yearEnd.certificates).toBe(yearEnd.confirmed);
+    const found = cli(['certificates', 'lookup', '--number', yearEnd.lookup!.number, '--id', yearEnd.lookup!.idNumber, '--data-dir', dir, '--json']).json<{
+      number: string;
+      level: string;
+    }>();
+    expect(found).toMatchObject({ number: yearEnd.lookup!.number, level: '初级' });
     // The year's declarations: one approved by the simulated province, one rejected, one draft.
     expect(report).toMatchObject({ declarations: { approved: 1, rejected: 1, drafts: 1 } });
     const declarations = cli(['declarations', 'list', '--data-dir', dir, '--json']).json<{
@@ -132,7 +153,7 @@ describe('CLI: init, demo, backup', () => {
     expect(quota).toMatchObject({ pilot: true, quota: [{ certificateCode: 'ZS2019003', level: '初级', approved: 200, used: 190, left: 10 }] });
     const enrolled = (report as unknown as { enrollments: { plans: { code: string; candidates: number; subjects: number }[] } }).enrollments.plans;
     expect(enrolled.map((p) => [p.candidates, p.subjects])).toEqual([
-      [40, 80],
+      [40, 120],
       [150, 450],
     ]);
     const listed = cli(['enroll', 'list', '--plan', enrolled[1]!.code, '--data-dir', dir, '--json']).json<{ enrollments: { mode: string; sent: boolean }[] }>();

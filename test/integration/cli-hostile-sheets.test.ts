@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCleanSchoolSheet } from '../fixtures/candidate-sheets';
 import { writeColumnBomb, writeHugeSharedString } from '../fixtures/hostile-sheets';
 import { cli, INIT_ARGS, ROOT } from '../helpers/cli';
+import { testBundle } from '../helpers/test-bundle-dir';
 
 /**
  * Spreadsheets of a few kilobytes that cost the reader gigabytes before it kept to Excel's
@@ -23,14 +24,20 @@ interface Run {
   maxRss: number;
 }
 
+/** The CLI as cli() runs it: the run's bundle (the sources through tsx outside a vitest run). */
+const BUNDLE = testBundle('cli.mjs');
+const CLI_ENTRY = BUNDLE ? [BUNDLE] : ['--import', 'tsx', join(ROOT, 'src-main/cli.ts')];
+
 function importMeasured(data: string, file: string): Run {
   const rssFile = `${file}.max-rss`;
   const started = Date.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--import', join(ROOT, 'test/helpers/report-max-rss.ts'), join(ROOT, 'src-main/cli.ts'), 'candidates', 'import', file, '--data-dir', data, '--json'],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, EXAMSITE_LOG: 'warn', MAX_RSS_FILE: rssFile }, timeout: 120_000, maxBuffer: 512 * 1024 * 1024 },
-  );
+  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/helpers/report-max-rss.mjs'), ...CLI_ENTRY, 'candidates', 'import', file, '--data-dir', data, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, EXAMSITE_LOG: 'warn', MAX_RSS_FILE: rssFile },
+    timeout: 120_000,
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const seconds = (Date.now() - started) / 1000;
   let maxRss = Infinity;
   try {

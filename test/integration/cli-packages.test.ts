@@ -73,6 +73,9 @@ describe('CLI: plans and packages', () => {
   it('exports an institution package to a file', () => {
     const { data, dir } = initialised();
     const out = join(dir, 'out', 'institution.zip');
+    // --out's missing folder is made, as scripts expect; a file where a folder should be is refused.
+    writeFileSync(join(dir, 'a-file'), '');
+    expect(cli(['package', 'export', '--kinds', 'institution', '--out', join(dir, 'a-file', 'x.zip'), '--data-dir', data]).stderr).toContain('中有一段不是文件夹');
     const r = cli(['package', 'export', '--kinds', 'institution', '--out', out, '--data-dir', data, '--json']);
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ file: out, sequence: 1, counts: { institution: 1 } });

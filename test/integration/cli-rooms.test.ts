@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanRooms } from '../../src-shared/api/sites';
-import { approvedSite, siteApp } from '../fixtures/site-fixtures';
+import { approvedSiteApp } from '../fixtures/site-fixtures';
 import { call } from '../helpers/app';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
@@ -12,8 +12,7 @@ const SECOND = 'K202631000004';
 describe('CLI: rooms copy and capacity', { timeout: 300_000 }, () => {
   it('copies rooms (dry run first), reports capacity in the documented shape, and refuses an unknown plan', async () => {
     const data = tempDir();
-    const { app, principal, platform } = await siteApp({ dataDir: data });
-    const site = await approvedSite(app, principal, platform);
+    const { app, principal, site } = await approvedSiteApp({ dataDir: data });
     const room = { planCode: FIRST, siteId: site.id, region: { province: '山东省', city: '烟台市', district: '莱山区' }, address: '实训楼', certificates: [] };
     await call(app, 'rooms.create', { ...room, name: '13号机房', type: '机考', seats: 60 }, principal);
     await call(app, 'rooms.create', { ...room, name: '物流实训室', type: '实操', seats: 30 }, principal);

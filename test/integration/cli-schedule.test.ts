@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../src-shared/api/packages';
 import type { ScheduleSummary } from '../../src-shared/api/schedule';
 import { call, callJob } from '../helpers/app';
-import { cli, ROOT } from '../helpers/cli';
+import { cli, simulator } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { importFile, PLAN, platformEnrollments, scheduleApp } from '../fixtures/schedule-fixtures';
 
@@ -30,28 +29,8 @@ describe('CLI: schedule draft, and the simulator’s schedule command', { timeou
     const enrollments = join(tempDir(), 'enrollments.json');
     writeFileSync(enrollments, JSON.stringify({ enrollments: platformEnrollments(app.store) }));
     const out = join(tempDir(), 'schedule.zip');
-    const sim = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'test/tools/platform/cli.ts'),
-        'schedule',
-        rooms.path,
-        '--plan',
-        PLAN,
-        '--enrollments',
-        enrollments,
-        '--out',
-        out,
-        '--keys',
-        platform.keys.dir,
-        '--catalog-day',
-        '2026-06-15',
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(sim.status, sim.stderr).toBe(0);
+    const sim = simulator(['schedule', rooms.path, '--plan', PLAN, '--enrollments', enrollments, '--out', out, '--keys', platform.keys.dir, '--catalog-day', '2026-06-15']);
+    expect(sim.code, sim.stderr).toBe(0);
     expect(sim.stdout).toMatch(/^已生成排考数据包 .*数据 schedule/);
     expect(sim.stderr).toContain('注意：实操考核 （2 个场次）：实操考场座位 80，报考 90，缺 10');
     await importFile(app, principal, out);
@@ -67,12 +46,8 @@ describe('CLI: schedule draft, and the simulator’s schedule command', { timeou
     expect(unknown.json()).toEqual({ refused: { code: 'NOT_FOUND', message: '找不到考试计划 K000。', file: null } });
     expect(cli(['schedule', 'draft', '--data-dir', data]).code).toBe(2);
 
-    const bad = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), 'schedule', rooms.path, '--plan', PLAN, '--enrollments', rooms.path, '--out', out, '--keys', platform.keys.dir],
-      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(bad.status).toBe(1);
+    const bad = simulator(['schedule', rooms.path, '--plan', PLAN, '--enrollments', rooms.path, '--out', out, '--keys', platform.keys.dir]);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('不是报考记录文件');
   });
 });

@@ -6,8 +6,8 @@ import { completeProfile, importPackageFile } from '../fixtures/declaration-fixt
 import { smallCatalog } from '../fixtures/package-fixtures';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
 import { issuePackage } from '../tools/platform/issue-package';
-import { openPlatform } from '../tools/platform/platform';
-import { call, callError, callJob, callJobError, LOGIN, setUpApp } from '../helpers/app';
+import { call, callError, callJob, callJobError, LOGIN } from '../helpers/app';
+import { openTemplate, storeTemplate } from '../helpers/store-template';
 import { tempDir } from '../helpers/temp-dir';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
@@ -16,17 +16,20 @@ const INSIDE = new Date('2020-04-02T02:00:00Z');
 
 /** A clock the test moves, and an app whose catalog and profile are in place. */
 async function declaringApp(options: { profile?: boolean } = {}) {
+  const profile = options.profile !== false;
+  // The same catalog import (two jobs) for every test: built once per run, each test gets a copy.
+  const template = await storeTemplate(`declarations ${profile ? 'with' : 'without'} profile`, INSIDE, async ({ app, principal, platform, workDir }) => {
+    await call(app, 'settings.update', { platformPublicKeys: [platform.keys.publicPem] }, principal);
+    const catalog = join(workDir, 'catalog.zip');
+    const kinds = smallCatalog();
+    kinds.catalog.certificates.push({ code: 'CERT-PY', name: 'Python程序开发职业技能等级证书', shortName: 'Python', orgCode: 'ORG-WL', levels: ['初级', '中级', '高级'] });
+    await issuePackage(platform, kinds, { institutionCode: '4137014320', out: catalog, now: new Date('2020-03-01T00:00:00Z') });
+    await importPackageFile(app, principal, catalog);
+    if (profile) await completeProfile(app, principal);
+  });
   let now = INSIDE;
-  const { app, principal: first } = await setUpApp({ now: () => now });
+  const { app, principal: first, platform } = await openTemplate(template, { now: () => now });
   let principal = first;
-  const platform = openPlatform({ keysDir: tempDir() });
-  await call(app, 'settings.update', { platformPublicKeys: [platform.keys.publicPem] }, principal);
-  const catalog = join(tempDir(), 'catalog.zip');
-  const kinds = smallCatalog();
-  kinds.catalog.certificates.push({ code: 'CERT-PY', name: 'Python程序开发职业技能等级证书', shortName: 'Python', orgCode: 'ORG-WL', levels: ['初级', '中级', '高级'] });
-  await issuePackage(platform, kinds, { institutionCode: '4137014320', out: catalog, now: new Date('2020-03-01T00:00:00Z') });
-  await importPackageFile(app, principal, catalog);
-  if (options.profile !== false) await completeProfile(app, principal);
   /** Moves the clock; days pass, so the idle session is locked: log in again. */
   const setNow = async (d: Date) => {
     now = d;

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pdfmake from 'pdfmake';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { verifyTicketQr } from '../../src-main/core/tickets/check-code';
@@ -86,6 +85,23 @@ describe('考场签到表', { timeout: 120_000 }, () => {
     expect(page1.flat).toContain('20600002253700400030');
   });
 
+  it('puts the signatures on a page of their own when the rows fill the last, and prints an empty room’s heading', async () => {
+    const { rooms } = await roomSheets(31, { perRoom: 31 });
+    const empty = { ...rooms[0]!, roomName: '102室', seats: [] };
+    const { path, result } = await write({ kind: 'signin', rooms: [rooms[0]!, empty] }, 'signin-31.pdf');
+    expect(result).toMatchObject({ count: 2, pages: 3 });
+    const [page1, page2, page3] = [1, 2, 3].map((page) => pdfText(path, { first: page, last: page }));
+    expect(page1!.flat).toContain('20600002253700400031');
+    expect(page1!.flat).not.toContain('监考老师（签字）');
+    expect(page1!.text).toContain('第 1 页 共 2 页');
+    expect(page2!.flat).toMatch(/^监考老师（签字）：_+巡考老师（签字）：_+101室/);
+    expect(page2!.text).toContain('第 2 页 共 2 页');
+    expect(page3!.flat).toContain('考场名称102室');
+    expect(page3!.flat).toContain('应考人数0');
+    expect(page3!.flat).toContain('序号学生姓名身份证号码准考证号所属院校座位号签名监考老师（签字）');
+    expect(page3!.text).toContain('第 1 页 共 1 页');
+  });
+
   it('fills in the totals and marks the absent and irregular on the sheet regenerated after check-in', async () => {
     const { rooms, people } = await roomSheets(30);
     const room = rooms[0]!;
@@ -158,7 +174,7 @@ describe('考场签到表', { timeout: 120_000 }, () => {
     expect(readdirSync(join(path, '..'))).toEqual([]);
   });
 
-  it('stops when cancelled while drawing pages, leaving no file and no images behind', async () => {
+  it('stops when cancelled between rooms, leaving no file', async () => {
     const { rooms } = await roomSheets(200, { photos: true, perRoom: 40 });
     const path = join(tempDir(), 'cancelled.pdf');
     let drawn = 0;
@@ -170,7 +186,7 @@ describe('考场签到表', { timeout: 120_000 }, () => {
     ).rejects.toThrow('cancelled');
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.partial`)).toBe(false);
-    expect(Object.keys(pdfmake.virtualfs.storage).filter((k) => k.startsWith('pdf-images-'))).toEqual([]);
+    expect(drawn).toBe(1);
   });
 });
 
@@ -216,6 +232,24 @@ describe('桌贴 and 门贴', { timeout: 120_000 }, () => {
     expect(page2).toContain('座位号：41–75');
     expect(page2).toContain('考生人数：35人');
     pagePng(path, 'exam-docs-door-page1');
+  });
+
+  it('门贴: the certificate and level once, whether or not the subject’s name already carries them', async () => {
+    const certificate = '物流管理职业技能等级证书';
+    const times = (text: string, part: string) => text.split(part).length - 1;
+    for (const [subjectName, expected] of [
+      // The platform often names a subject after its certificate and level.
+      ['物流管理职业技能等级证书（中级）基础考核', ['物流管理职业技能等级证书（中级）基础考核']],
+      ['基础考核', ['基础考核', '物流管理职业技能等级证书（中级）']],
+      ['物流管理职业技能等级证书基础考核', ['物流管理职业技能等级证书基础考核', '证书等级：中级']],
+    ] as const) {
+      const { rooms } = await roomSheets(3, { perRoom: 3, subjectName });
+      const { path } = await write({ kind: 'door', rooms }, 'door.pdf');
+      const { flat } = pdfText(path);
+      expect(times(flat, certificate), subjectName).toBe(1);
+      expect(times(flat, '中级'), subjectName).toBe(1);
+      expect(flat, subjectName).toContain(`101室${expected.join('')}考试时间`);
+    }
   });
 });
 
@@ -272,6 +306,63 @@ describe('准考证', { timeout: 120_000 }, () => {
     expect(flat).toContain('照片');
     expect(text).toContain(`准考证号 ${tickets[1]!.ticketNumber} · 第 2 页 共 2 页`);
     expect(pdfText(path, { first: 4, last: 4 }).flat).toContain(`准考证号${tickets[2]!.ticketNumber}`);
+  });
+
+  it('a ticket whose subjects run over a page goes on under the table’s header on the next, no subject cut in two', async () => {
+    const { tickets } = await admissionTickets(1);
+    const [first] = tickets[0]!.subjects;
+    tickets[0]!.subjects = Array.from({ length: 20 }, (_, i) => ({ ...first!, subjectName: `第${i + 1}科考核`, roomAddress: `${first!.roomAddress} ${'实训楼'.repeat(i % 3)}` }));
+    const { path, result } = await write({ kind: 'tickets', tickets }, 'tickets-subjects.pdf');
+    expect(result).toMatchObject({ pages: 2, longTickets: [tickets[0]!.ticketNumber] });
+    const [page1, page2] = [1, 2].map((page) => pdfText(path, { first: page, last: page }).flat);
+    expect(page2).toMatch(/^考试科目考试日期考试时间考场座位号/);
+    const subjectsOn = (page: string) => [...page.matchAll(/第(\d+)科考核2026-06-20/g)].map((m) => Number(m[1]));
+    expect([...subjectsOn(page1!), ...subjectsOn(page2!)]).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // Each subject's address row is on the page of its subject.
+    expect(page1!.match(/考点及考场地址/g)).toHaveLength(subjectsOn(page1!).length);
+    expect(page2).toContain('考生须知');
+    expect(pdfText(path, { first: 2, last: 2 }).text).toContain(`准考证号 ${tickets[0]!.ticketNumber} · 第 2 页 共 2 页`);
+  });
+
+  it('two ticket PDFs drawn at the same time each print their own candidates', async () => {
+    const { tickets, people } = await admissionTickets(6);
+    async function* slowly(from: typeof tickets) {
+      for (const t of from) {
+        await new Promise((r) => setTimeout(r, 5));
+        yield t;
+      }
+    }
+    const [a, b] = await Promise.all([
+      write({ kind: 'tickets', tickets: slowly(tickets.slice(0, 3)) }, 'tickets-a.pdf'),
+      write({ kind: 'tickets', tickets: slowly(tickets.slice(3)) }, 'tickets-b.pdf'),
+    ]);
+    for (const [printed, from] of [
+      [a, 0],
+      [b, 3],
+    ] as const) {
+      expectSubsetFont(printed.path);
+      const { flat } = pdfText(printed.path);
+      for (const [i, p] of people.entries()) {
+        if (i >= from && i < from + 3) expect(flat).toContain(`姓名${p.name}`);
+        else expect(flat).not.toContain(tickets[i]!.ticketNumber);
+      }
+    }
+  });
+
+  it('stops when cancelled between tickets, leaving no file', async () => {
+    const { tickets } = await admissionTickets(4);
+    const path = join(tempDir(), 'tickets-cancelled.pdf');
+    let drawn = 0;
+    const hooks = {
+      author: AUTHOR,
+      progress: (phase: string, done: number) => void (phase === '生成 PDF' && (drawn = done)),
+      throwIfCancelled: () => {
+        if (drawn >= 2) throw new Error('cancelled');
+      },
+    };
+    await expect(writeExamDocument({ kind: 'tickets', tickets }, path, hooks)).rejects.toThrow('cancelled');
+    expect(drawn).toBe(2);
+    expect(readdirSync(join(path, '..'))).toEqual([]);
   });
 });
 

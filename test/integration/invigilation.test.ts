@@ -5,11 +5,10 @@ import type { DutyPerson, OverviewDate, RoomPlan, RoomSessionRow, SchedulePlans,
 import type { InvigilatorsPayload } from '../../src-shared/domain/schedule-kinds';
 import { readOutbound } from '../tools/platform/answer-package';
 import { addUser, call, callError, callJob } from '../helpers/app';
-import { importFile, PLAN, platformSchedule, scheduleApp } from '../fixtures/schedule-fixtures';
+import { PLAN, scheduledApp } from '../fixtures/schedule-fixtures';
 
 async function scheduled() {
-  const ctx = await scheduleApp({ candidates: 150 });
-  await importFile(ctx.app, ctx.principal, await platformSchedule(ctx.app, ctx.principal, ctx.platform));
+  const ctx = await scheduledApp(150);
   const rows = (await call<RoomPlan>(ctx.app, 'schedule.rooms', { planCode: PLAN }, ctx.principal)).rows;
   return { ...ctx, rows };
 }

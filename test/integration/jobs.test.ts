@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../src-shared/api/jobs';
 import { SYSTEM_ACTOR } from '../../src-shared/actor';
+import { AppCore } from '../../src-main/core/app-core';
+import { backupJob } from '../../src-main/core/backup/backup-job';
 import { defineJob, jobRegistry, type JobInputOf } from '../../src-main/jobs/define-job';
 import { TEST_JOBS, writeRowsJob } from '../fixtures/job-kinds';
 import { auditCount, call, callError, openApp, setUpApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp-dir';
 
 const workerEntry = pathToFileURL(join(import.meta.dirname, '../fixtures/job-worker.ts'));
 
@@ -116,6 +119,16 @@ describe('jobs', () => {
         { title: 'x', actor: SYSTEM_ACTOR, owner: null },
       ),
     ).toThrow('没有登记');
+  });
+
+  it('runs the app’s own jobs in a worker on the sources, as `npm run cli` and the end-to-end servers do', async () => {
+    // openApp hands the other tests the bundled worker: this one keeps AppCore's own choice.
+    const app = await AppCore.open({ dataDir: tempDir(), transport: 'browser' });
+    try {
+      expect(await app.jobs.run(backupJob, { reason: 'manual' }, { title: '备份', actor: SYSTEM_ACTOR, owner: null })).toMatchObject({ reason: '手动' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a job kind declared twice in one registry', () => {

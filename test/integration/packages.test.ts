@@ -226,23 +226,23 @@ describe('bad packages are refused, naming the file, and change nothing', () => 
     const { app, principal, key, dir } = await trustingApp();
     await platformPackage(join(dir, 'good.zip'), { signingKeyPem: key.privatePem, sequence: 7 });
     // What a newer platform would send: a kind this app has no module for, listed and signed properly.
-    const scores = Buffer.from(JSON.stringify({ scores: [] }));
-    await rezip(join(dir, 'good.zip'), join(dir, 'scores.zip'), (entries) => {
-      const withPayload = [...entries.filter((e) => e.name !== 'manifest.sig'), { name: 'payload/scores.json', data: scores }];
+    const revocations = Buffer.from(JSON.stringify({ revocations: [] }));
+    await rezip(join(dir, 'good.zip'), join(dir, 'revocations.zip'), (entries) => {
+      const withPayload = [...entries.filter((e) => e.name !== 'manifest.sig'), { name: 'payload/certificate-revocations.json', data: revocations }];
       const edited = editManifest(withPayload, (m) => {
-        m.kinds.push('scores');
-        m.files.push({ path: 'payload/scores.json', sha256: createHash('sha256').update(scores).digest('hex'), size: scores.length });
+        m.kinds.push('certificate-revocations');
+        m.files.push({ path: 'payload/certificate-revocations.json', sha256: createHash('sha256').update(revocations).digest('hex'), size: revocations.length });
       });
       const manifest = edited.find((e) => e.name === 'manifest.json')!.data;
       return [...edited, { name: 'manifest.sig', data: Buffer.from(JSON.stringify(signManifest(manifest, key.privatePem))) }];
     });
-    const error = await refusal(app, principal, join(dir, 'scores.zip'));
-    expect(error.message).toBe('数据包含有本版本不支持的数据类型 scores，请更新考点助手。');
-    expect(error.details).toMatchObject({ file: 'manifest.json', kind: 'scores' });
+    const error = await refusal(app, principal, join(dir, 'revocations.zip'));
+    expect(error.message).toBe('数据包含有本版本不支持的数据类型 certificate-revocations，请更新考点助手。');
+    expect(error.details).toMatchObject({ file: 'manifest.json', kind: 'certificate-revocations' });
     // The import path refuses it the same way, and writes nothing.
     const before = snapshot(app);
-    const fileId = register(app, join(dir, 'scores.zip'));
-    expect((await callJobError(app, 'packages.import', { fileId, fileHash: '0'.repeat(64) }, principal)).message).toContain('不支持的数据类型 scores');
+    const fileId = register(app, join(dir, 'revocations.zip'));
+    expect((await callJobError(app, 'packages.import', { fileId, fileHash: '0'.repeat(64) }, principal)).message).toContain('不支持的数据类型 certificate-revocations');
     expect(snapshot(app)).toBe(before);
     // Its sequence is still free: the platform's good package with the same number imports.
     const good = await callJob<PackagePreview>(app, 'packages.inspect', { fileId: register(app, join(dir, 'good.zip')) }, principal);

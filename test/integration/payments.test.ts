@@ -4,9 +4,10 @@ import type { FeeRow, PaymentOrderDetail, PaymentOrderList, PaymentPlanRow, Paym
 import { paymentOrderNumber } from '../../src-shared/domain/payment';
 import { issuePackage } from '../tools/platform/issue-package';
 import { auditCount, call, callError, callJobError } from '../helpers/app';
+import { openTemplate, storeTemplate } from '../helpers/store-template';
 import { tempDir } from '../helpers/temp-dir';
-import { paymentApp, paymentRoundTrip, setStandardFees, TODAY } from '../fixtures/payment-fixtures';
-import { importFile } from '../fixtures/site-fixtures';
+import { enrollForPayment, paymentApp, paymentRoundTrip, setStandardFees, TODAY } from '../fixtures/payment-fixtures';
+import { importCatalog, importFile } from '../fixtures/site-fixtures';
 
 const ACTOR = { name: 'principal', id: 1, role: 'principal' as const };
 const INSTITUTION = '4137014320';
@@ -155,13 +156,18 @@ describe('缴费管理', { timeout: 180_000 }, () => {
 });
 
 describe('a confirmed order is final', { timeout: 180_000 }, () => {
+  /** `paymentApp(2)` with an order by subject, confirmed through the simulator: built once per run (three jobs), copied. */
   async function confirmedOrder() {
-    const fixture = await paymentApp(2);
-    const { app, principal, platform, plans, basic, middle } = fixture;
-    await setStandardFees(app, principal, { basic, middle });
-    const order = await call<PaymentOrderDetail>(app, 'payments.create', { planCode: plans.logistics, basis: 'subject' }, principal);
-    await paymentRoundTrip(app, principal, platform);
-    return { ...fixture, order };
+    const template = await storeTemplate('payments: a confirmed order', TODAY, async ({ app, principal, platform, workDir }) => {
+      await importCatalog(app, principal, platform, workDir);
+      const enrolled = enrollForPayment(app.store, 2);
+      await setStandardFees(app, principal, enrolled);
+      const order = await call<PaymentOrderDetail>(app, 'payments.create', { planCode: enrolled.plans.logistics, basis: 'subject' }, principal);
+      await paymentRoundTrip(app, principal, platform);
+      return { ...enrolled, order };
+    });
+    const { app, principal, platform, meta } = await openTemplate(template, { now: () => TODAY });
+    return { app, principal, platform, ...meta };
   }
 
   it('through every operation: it cannot be deleted, a fee change leaves it as it was, and its enrollments cannot be ordered again', async () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,16 +11,10 @@ import { catalogKinds } from '../tools/platform/catalog-kinds';
 import { issueDayOf } from '../tools/platform/dates';
 import { DEFAULT_SCENARIO_PATH, loadScenario } from '../tools/platform/load-scenario';
 import { provinceOf } from '../tools/platform/province';
-import { ROOT } from '../helpers/cli';
+import { ROOT, simulator } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 const CODE = '4137014320';
-
-/** `npm run platform -- …` as a script calls it, without npm's start-up cost. */
-function platform(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/tools/platform/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 function trust(keys: string, over: Partial<PackageTrust> = {}): PackageTrust {
   return { institutionCode: CODE, trustedKeys: [readFileSync(join(keys, 'platform-public.pem'), 'utf8')], allowUnsigned: false, direction: 'in', ...over };
@@ -52,7 +46,7 @@ describe('platform simulator: catalog', () => {
   it('issues a signed catalog the app can verify, holding the manual’s plan K202005229994 exactly', async () => {
     const keys = tempDir();
     const out = join(keys, 'catalog.zip');
-    const r = platform(['catalog', '--institution', CODE, '--out', out, '--keys', keys]);
+    const r = simulator(['catalog', '--institution', CODE, '--out', out, '--keys', keys]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('序号 1');
@@ -113,7 +107,7 @@ describe('platform simulator: catalog', () => {
   it('gives successive packages to one institution increasing sequences, and honours --sequence', async () => {
     const keys = tempDir();
     const seq = async (args: string[], name: string) => {
-      const r = platform(['catalog', '--institution', CODE, '--out', join(keys, name), '--keys', keys, ...args]);
+      const r = simulator(['catalog', '--institution', CODE, '--out', join(keys, name), '--keys', keys, ...args]);
       expect(r.code, r.stderr).toBe(0);
       return (await readPackage(join(keys, name), name, trust(keys))).manifest.sequence;
     };
@@ -122,14 +116,14 @@ describe('platform simulator: catalog', () => {
     expect(await seq(['--sequence', '10'], 'c.zip')).toBe(10);
     expect(await seq([], 'd.zip')).toBe(11);
     // Another institution has its own count.
-    const other = platform(['catalog', '--institution', '4111010001', '--out', join(keys, 'e.zip'), '--keys', keys]);
+    const other = simulator(['catalog', '--institution', '4111010001', '--out', join(keys, 'e.zip'), '--keys', keys]);
     expect(other.stdout).toContain('序号 1');
   });
 
   it('with --unsigned writes no manifest.sig, which the app takes only when allowed', async () => {
     const keys = tempDir();
     const out = join(keys, 'u.zip');
-    expect(platform(['catalog', '--institution', CODE, '--out', out, '--keys', keys, '--unsigned']).code).toBe(0);
+    expect(simulator(['catalog', '--institution', CODE, '--out', out, '--keys', keys, '--unsigned']).code).toBe(0);
     expect(readFileSync(out).includes(Buffer.from('manifest.sig'))).toBe(false);
     expect((await readPackage(out, 'u.zip', trust(keys, { allowUnsigned: true }))).signature).toEqual({ status: 'unsigned' });
     await expect(readPackage(out, 'u.zip', trust(keys))).rejects.toThrow('数据包没有签名');
@@ -140,9 +134,9 @@ describe('platform simulator: answer', () => {
   it('answers an institution package with that institution’s catalog, for its province', async () => {
     const keys = tempDir();
     const sent = await institutionPackage(keys);
-    expect(platform(['catalog', '--institution', '4144010123', '--out', join(keys, 'first.zip'), '--keys', keys]).code).toBe(0);
+    expect(simulator(['catalog', '--institution', '4144010123', '--out', join(keys, 'first.zip'), '--keys', keys]).code).toBe(0);
     const out = join(keys, 'reply.zip');
-    const r = platform(['answer', sent.path, '--out', out, '--keys', keys]);
+    const r = simulator(['answer', sent.path, '--out', out, '--keys', keys]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('收到院校 4144010123 的数据包');
 
@@ -158,13 +152,13 @@ describe('platform simulator: answer', () => {
     const dir = tempDir();
     const junk = join(dir, 'junk.zip');
     writeFileSync(junk, 'this is not a zip');
-    const notZip = platform(['answer', junk, '--out', join(dir, 'r.zip'), '--keys', dir]);
+    const notZip = simulator(['answer', junk, '--out', join(dir, 'r.zip'), '--keys', dir]);
     expect(notZip.code).toBe(1);
     expect(notZip.stderr).toContain('不是有效的 ZIP 文件');
 
     const inbound = join(dir, 'inbound.zip');
-    expect(platform(['catalog', '--institution', CODE, '--out', inbound, '--keys', dir]).code).toBe(0);
-    const wrongWay = platform(['answer', inbound, '--out', join(dir, 'r.zip'), '--keys', dir]);
+    expect(simulator(['catalog', '--institution', CODE, '--out', inbound, '--keys', dir]).code).toBe(0);
+    const wrongWay = simulator(['answer', inbound, '--out', join(dir, 'r.zip'), '--keys', dir]);
     expect(wrongWay.code).toBe(1);
     expect(wrongWay.stderr).toContain('是平台发给院校的数据包，不是院校发出的数据包');
 
@@ -175,7 +169,7 @@ describe('platform simulator: answer', () => {
       sequence: 1,
       createdAt: new Date(),
     });
-    const inboundKind = platform(['answer', mislabelled.path, '--out', join(dir, 'r.zip'), '--keys', dir]);
+    const inboundKind = simulator(['answer', mislabelled.path, '--out', join(dir, 'r.zip'), '--keys', dir]);
     expect(inboundKind.code).toBe(1);
     expect(inboundKind.stderr).toContain('“证书目录”不是院校可以发出的数据');
   });
@@ -196,7 +190,7 @@ describe('platform simulator: command line', () => {
       ['serve', '--port', '70000'],
     ];
     for (const args of cases) {
-      const r = platform(args);
+      const r = simulator(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/用法|平台模拟器/);
     }
@@ -208,7 +202,7 @@ describe('platform simulator: command line', () => {
     scenario.assessments[0]!.subjects[0]!.weight = 50;
     const file = join(dir, 'bad-weights.json');
     writeFileSync(file, JSON.stringify(scenario));
-    const r = platform(['catalog', '--institution', CODE, '--out', join(dir, 'x.zip'), '--keys', dir, '--scenario', file]);
+    const r = simulator(['catalog', '--institution', CODE, '--out', join(dir, 'x.zip'), '--keys', dir, '--scenario', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('场景文件 bad-weights.json 有误');
     expect(r.stderr).toContain('科目权重合计为 110%');

@@ -46,7 +46,7 @@ describe('refused rows: messages and workbook stay in proportion to the file', (
       const rows = Array.from({ length: 20000 }, () => cells);
       await writeRowsWorkbook(process.argv[1], [{ name: '行', columns: Array.from({ length: 10 }, (_, c) => ({ header: 'h' + c })), rows }]);`;
     const file = join(dir, 'rows.xlsx');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/helpers/report-max-rss.ts'), '--input-type=module', '-e', script, file], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', join(ROOT, 'test/helpers/report-max-rss.mjs'), '--input-type=module', '-e', script, file], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, MAX_RSS_FILE: join(dir, 'rss') },

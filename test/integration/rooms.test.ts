@@ -3,7 +3,7 @@ import type { ExportResult } from '../../src-shared/api/packages';
 import type { CapacityReport, PlanRooms, RoomCopyReport, RoomPlanRow, RoomRow, SiteDetail } from '../../src-shared/api/sites';
 import type { AppCore } from '../../src-main/core/app-core';
 import { approveQuota as approve, completeProfile } from '../fixtures/declaration-fixtures';
-import { approvedSite, siteApp, siteInput } from '../fixtures/site-fixtures';
+import { approvedSite, approvedSiteApp, siteInput } from '../fixtures/site-fixtures';
 import { readOutbound } from '../tools/platform/answer-package';
 import type { Platform } from '../tools/platform/platform';
 import { call, callError, callJob, callJobError } from '../helpers/app';
@@ -25,8 +25,7 @@ const room = (over: Record<string, unknown> = {}) => ({
 });
 
 async function roomsApp() {
-  const { app, principal, platform } = await siteApp();
-  const site = await approvedSite(app, principal, platform);
+  const { app, principal, platform, site } = await approvedSiteApp();
   expect(site.status).toBe('approved');
   return { app, principal, platform, site };
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokenLines, run } from '../../src-main/pipelines/pdf/exam-docs/exam-doc-kit';
+import { brokenLines, linesOf } from '../../src-main/pipelines/pdf/exam-docs/exam-doc-kit';
 import { fontDir } from '../../src-main/pipelines/pdf/fonts';
 
 // pdfkit's own font engine (pdfmake measures with it), to hold the estimates against the real widths.
@@ -14,14 +14,26 @@ const text = fc
   .array(fc.constantFrom(...'考生须凭本准考证和身份证件原件，于考试开始前分钟到达考场。（）《》、；：ABCXYZabcmw0123456789 -*:.@'), { maxLength: 120 })
   .map((cs) => cs.join(''));
 
-describe('one-run text', () => {
-  it('a run marked unbreakable always fits its width in either weight', () => {
+describe('lines of text', () => {
+  it('text kept on one line always fits its width in either weight', () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 20, max: 300 }), fc.constantFrom(8, 9.5, 10, 12), (t, width, size) => {
-        const node = run(t, size, width);
-        if (node.noWrap) expect(widest(t, size)).toBeLessThanOrEqual(width);
+        const lines = linesOf(t, size, width);
+        if (lines.length === 1 && lines[0] === t) expect(widest(t, size)).toBeLessThanOrEqual(width);
       }),
     );
+  });
+
+  it('past the estimate, a text its real width fits stays on one line; one it does not is broken', () => {
+    const regular = (t: string) => (fonts[0]!.layout(t).advanceWidth / fonts[0]!.unitsPerEm) * 10;
+    const id = '370611*****0375';
+    // The estimate (the widest of each glyph in either weight) says it does not fit 82 points; in the regular weight it does.
+    expect(regular(id)).toBeLessThanOrEqual(82);
+    expect(linesOf(id, 10, 82)).toEqual(brokenLines(id, 10, 82));
+    expect(linesOf(id, 10, 82)).toHaveLength(2);
+    expect(linesOf(id, 10, 82, regular)).toEqual([id]);
+    expect(linesOf(id, 10, 60, regular)).toEqual(brokenLines(id, 10, 60));
+    expect(linesOf('', 10, 82)).toEqual([]);
   });
 
   it('breaks lines that fit, keeps the text, starts no line with closing punctuation', () => {

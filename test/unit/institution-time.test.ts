@@ -32,6 +32,15 @@ describe('dates in the institution zone', () => {
     expect(institutionStamp(new Date(INSTANT))).toBe('20260311T013000');
   });
 
+  it('shows each of many instants as itself, however often one comes again (the formatter keeps the last ones seen)', () => {
+    // Beijing has kept UTC+8 all year since 1991: the oracle here, never a rule of the app.
+    const beijing = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const start = Date.parse('2026-12-31T15:55:00Z');
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 1000; i += round + 1) expect(institutionDateTime(new Date(start + i * 1000))).toBe(beijing(start + i * 1000));
+    expect(institutionDate(new Date(start))).toBe('2026-12-31');
+    expect(institutionDate(new Date(start + 600_000))).toBe('2027-01-01');
+  });
+
   it('starts a Beijing day at 16:00 UTC the day before', () => {
     expect(institutionDayStart('2026-03-11').toISOString()).toBe('2026-03-10T16:00:00.000Z');
     expect(institutionDayStart('2026-03-11', 1).toISOString()).toBe('2026-03-11T16:00:00.000Z');

@@ -22,8 +22,8 @@ describe('registries', () => {
     const { 'exam-plans': _plans, ...withoutPlans } = INBOUND;
     // @ts-expect-error — the registry must hold a module for every inbound kind of PACKAGE_KINDS.
     const inbound: InboundModules<InboundKind> = withoutPlans;
-    // @ts-expect-error — a kind declared without its module (as a new 'scores' would be).
-    const withSchedule: InboundModules<InboundKind | 'scores'> = INBOUND;
+    // @ts-expect-error — a kind declared without its module (as a new 'certificate-revocations' would be).
+    const withSchedule: InboundModules<InboundKind | 'certificate-revocations'> = INBOUND;
     const { 'candidates.list': _list, ...withoutList } = handlers;
     // @ts-expect-error — every operation of the contract needs its handler.
     const all: Handlers = withoutList;

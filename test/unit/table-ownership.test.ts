@@ -61,5 +61,11 @@ describe('who writes each table', () => {
     expect([...(byTable.get('candidate_photos') ?? [])]).toEqual(['src-main/core/photos/photo-store.ts']);
     expect([...(byTable.get('attendance') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
     expect([...(byTable.get('attendance_flags') ?? [])]).toEqual(['src-main/core/attendance/attendance-store.ts']);
+    expect([...(byTable.get('platform_results') ?? [])]).toEqual(['src-main/core/results/platform-results-store.ts']);
+    for (const table of ['signature_seal', 'seal_authorisations']) expect([...(byTable.get(table) ?? [])], table).toEqual(['src-main/core/seal/seal-store.ts']);
+    for (const table of ['issuance_records', 'issuance_sittings', 'issuance_decisions', 'issuance_decisions_sent'])
+      expect([...(byTable.get(table) ?? [])], table).toEqual(['src-main/core/issuance/issuance-store.ts']);
+    expect([...(byTable.get('issued_certificates') ?? [])]).toEqual(['src-main/core/issuance/certificate-store.ts']);
+    for (const table of ['scores', 'score_revisions', 'score_disputes', 'score_locks']) expect([...(byTable.get(table) ?? [])]).toEqual(['src-main/core/scores/score-store.ts']);
   });
 });

@@ -49,6 +49,15 @@ async function checkPassword(call: CallContext, userId: number, password: string
   throw wrong();
 }
 
+/**
+ * The signed-in account's password typed again before an act that cannot be undone (签发证书),
+ * checked and throttled like a login; `wrong` is what a wrong one answers.
+ */
+export async function confirmOwnPassword(call: CallContext, password: string, wrong: () => AppError): Promise<void> {
+  if (!call.session) throw new AppError('UNAUTHENTICATED', '请先登录。');
+  await checkPassword(call, call.session.user.id, password, wrong);
+}
+
 function stateOf(call: CallContext, session: Session): SessionState {
   return { user: session.user, locked: session.locked, idleLockMinutes: call.app.idleLockMinutes };
 }

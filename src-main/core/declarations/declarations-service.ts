@@ -252,6 +252,41 @@ function auditView(d: DeclarationRecord) {
   };
 }
 
+/** A year's 指标 as the home page and the capacity check need it: no earlier years. */
+export type YearQuota = Omit<QuotaReport, 'past'>;
+
+/**
+ * The approved counts of one year per certificate and level, against the enrollments of that
+ * year's plans only (one per candidate and plan, as enrolling counts them): the plans of other
+ * years are never read, so the home page does not grow with the years the store has kept.
+ */
+function quotaRowsOf(store: Store, certs: ReturnType<typeof certificates>, year: number): QuotaRow[] {
+  const approved = store.db
+    .prepare("SELECT certificate_code AS code, level, SUM(approved_count) AS n FROM declarations WHERE status = 'approved' AND year = ? GROUP BY certificate_code, level")
+    .all(year) as { code: string; level: string; n: number }[];
+  if (!approved.length) return [];
+  const used = store.db
+    .prepare(
+      `SELECT s.certificate_code AS code, s.level AS level, COUNT(DISTINCT e.candidate_id || '/' || e.plan_code) AS n
+       FROM exam_plans p JOIN enrollments e ON e.plan_code = p.code JOIN exam_subjects s ON s.code = e.subject_code
+       WHERE p.registration_start >= ? AND p.registration_start < ? GROUP BY 1, 2`,
+    )
+    .all(`${year}-`, `${year + 1}-`) as { code: string; level: string; n: number }[];
+  const usedOf = new Map(used.map((u) => [`${u.code}/${u.level}`, u.n]));
+  return approved
+    .map((a) => {
+      const n = usedOf.get(`${a.code}/${a.level}`) ?? 0;
+      return { certificateCode: a.code, certificateName: certs.get(a.code)?.name ?? a.code, level: a.level, approved: a.n, used: n, left: Math.max(0, a.n - n) };
+    })
+    .sort((a, b) => a.certificateName.localeCompare(b.certificateName, 'zh-CN') || levelOrder(a.level) - levelOrder(b.level));
+}
+
+/** The year's 指标 alone; pilot when at least one of its declarations was approved. */
+export function yearQuota(store: Store, year: number): YearQuota {
+  const rows = quotaRowsOf(store, certificates(store), year);
+  return { year, pilot: rows.length > 0, rows };
+}
+
 /**
  * 指标: the approved counts of a year per certificate and level, against the enrollments of
  * that year's plans. A year's quota is only for that year (指标不能跨年使用): earlier years are
@@ -259,29 +294,9 @@ function auditView(d: DeclarationRecord) {
  */
 export function quotaReport(store: Store, year: number): QuotaReport {
   const certs = certificates(store);
-  const approved = store.db
-    .prepare("SELECT year, certificate_code AS code, level, SUM(approved_count) AS n FROM declarations WHERE status = 'approved' GROUP BY year, certificate_code, level")
-    .all() as { year: number; code: string; level: string; n: number }[];
-  const used = store.db
-    .prepare(
-      `SELECT CAST(substr(p.registration_start, 1, 4) AS INTEGER) AS year, s.certificate_code AS code, s.level AS level,
-         COUNT(DISTINCT e.candidate_id || '/' || e.plan_code) AS n
-       FROM enrollments e JOIN exam_subjects s ON s.code = e.subject_code JOIN exam_plans p ON p.code = e.plan_code
-       GROUP BY 1, 2, 3`,
-    )
-    .all() as { year: number; code: string; level: string; n: number }[];
-  const usedOf = new Map(used.map((u) => [`${u.year}/${u.code}/${u.level}`, u.n]));
-  const rowsOf = (y: number): QuotaRow[] =>
-    approved
-      .filter((a) => a.year === y)
-      .map((a) => {
-        const n = usedOf.get(`${y}/${a.code}/${a.level}`) ?? 0;
-        return { certificateCode: a.code, certificateName: certs.get(a.code)?.name ?? a.code, level: a.level, approved: a.n, used: n, left: Math.max(0, a.n - n) };
-      })
-      .sort((a, b) => a.certificateName.localeCompare(b.certificateName, 'zh-CN') || levelOrder(a.level) - levelOrder(b.level));
-  const pastYears = [...new Set(approved.map((a) => a.year).filter((y) => y < year))].sort((a, b) => b - a);
-  const rows = rowsOf(year);
-  return { year, pilot: rows.length > 0, rows, past: pastYears.map((y) => ({ year: y, rows: rowsOf(y) })) };
+  const rows = quotaRowsOf(store, certs, year);
+  const pastYears = store.db.prepare("SELECT DISTINCT year FROM declarations WHERE status = 'approved' AND year < ? ORDER BY year DESC").pluck().all(year) as number[];
+  return { year, pilot: rows.length > 0, rows, past: pastYears.map((y) => ({ year: y, rows: quotaRowsOf(store, certs, y) })) };
 }
 
 const levelOrder = (level: string) => (CERT_LEVELS as readonly string[]).indexOf(level);

@@ -18,7 +18,7 @@ const LEVEL = '初级';
  * was open (the demo's clock for it is the window's first morning): the later plan by
  * certificate (every subject) for most of the complete 物流管理 students — more than its
  * rooms seat, so the capacity check still shows a shortfall — and the earlier one by subject
- * for others, within the year's approved quota; then the enrollments sent to the platform.
+ * (each of the certificate's subjects, so its year can end in certificates) for others, within the year's approved quota; then the enrollments sent to the platform.
  */
 export async function addDemoEnrollments(app: AppCore, say: (m: string) => void): Promise<DemoEnrollments> {
   const { store } = app;
@@ -42,7 +42,7 @@ export async function addDemoEnrollments(app: AppCore, say: (m: string) => void)
   };
   // Older first, so the enrollments' dates run in the order they happened.
   if (earlier) {
-    const subjects = earlier.certificates.find((c) => c.code === CERTIFICATE && c.level === LEVEL)!.subjects.filter((s) => s.method === '机考');
+    const subjects = earlier.certificates.find((c) => c.code === CERTIFICATE && c.level === LEVEL)!.subjects;
     enroll(earlier, forEarlier, { mode: 'subject', subjectCodes: subjects.map((s) => s.code) });
   }
   if (later) enroll(later, forLater, { mode: 'certificate', certificateCode: CERTIFICATE, level: LEVEL });

@@ -10,6 +10,7 @@ import { addDemoEnrollments, type DemoEnrollments } from './demo-enrollments';
 import { addDemoPayments, type DemoPayments } from './demo-payments';
 import { addDemoSchedule, type DemoSchedule, type IssueSchedule } from './demo-schedule';
 import { addDemoSites, type DemoSites } from './demo-sites';
+import { addDemoYearEnd, type DemoYearEnd } from './demo-year-end';
 
 export const DEMO_PASSWORD_ENV = 'EXAMSITE_PASSWORD';
 export const DEFAULT_DEMO_PASSWORD = 'demo-2026';
@@ -41,6 +42,8 @@ export interface DemoReport {
   payments: DemoPayments | null;
   /** Null without a platform, or while no plan has enrollments. */
   schedule: DemoSchedule | null;
+  /** The examined plan's scores, results and certificates; null while no plan has been examined. */
+  yearEnd: DemoYearEnd | null;
 }
 
 const STAFF = [
@@ -94,6 +97,9 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
   const payments = options.platform ? await addDemoPayments(app, options.platform.answer, say) : null;
   // After enrollments and payments: the platform schedules what is enrolled.
   const schedule = options.platform ? await addDemoSchedule(app, options.platform.issueSchedule, say) : null;
+  // After the examined plan's attendance: the organisation answers it with scores, results and the issuance list.
+  const examined = schedule?.attendance?.plan;
+  const yearEnd = options.platform && examined ? await addDemoYearEnd(app, examined, { username: 'admin', password }, options.platform.answer, say) : null;
 
   const inst = readInstitution(app.store)!;
   return {
@@ -104,6 +110,7 @@ export async function createDemoWorkspace(app: AppCore, options: { password?: st
     enrollments,
     payments,
     schedule,
+    yearEnd,
     dataDir: app.dataDir,
     institution: { code: inst.code, name: inst.name },
     password,

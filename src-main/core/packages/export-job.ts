@@ -49,7 +49,12 @@ async function build(ctx: JobContext, input: ExportInput, store: Store, inst: In
   for (const [i, kind] of input.kinds.entries()) {
     ctx.throwIfCancelled();
     ctx.progress('读取数据', i, input.kinds.length);
-    parts[kind] = await (OUTBOUND[kind] as OutboundModule<OutboundKind>).build(store, { options: input.options ?? {}, workDir: join(workDir, kind), progress: ctx.progress });
+    parts[kind] = await (OUTBOUND[kind] as OutboundModule<OutboundKind>).build(store, {
+      options: input.options ?? {},
+      workDir: join(workDir, kind),
+      progress: ctx.progress,
+      now: ctx.now(),
+    });
   }
   const last = store.get(
     store.q

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Actor } from '../../../src-shared/actor';
 import type { EntityChange, ImportResult, KindCounts, PackagePreview } from '../../../src-shared/api/packages';
 import { institutionDateTime } from '../../../src-shared/domain/institution-time';
+import type { Manifest } from '../../../src-shared/domain/package';
 import type { InboundKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import { payloadSpecs, readPackage, type PackageTrust, type VerifiedPackage } from '../../pipelines/packages/read-package';
@@ -25,7 +26,9 @@ export function inboundTrust(store: Store): PackageTrust {
 /** The kinds this version applies, each with its rules beyond the schema. */
 const INBOUND_SPECS = payloadSpecs(
   'in',
-  Object.fromEntries(INBOUND_ORDER.flatMap((k) => (INBOUND[k].validate ? [[k, (p: unknown) => (INBOUND[k] as InboundModule<InboundKind>).validate!(p as never)]] : []))),
+  Object.fromEntries(
+    INBOUND_ORDER.flatMap((k) => (INBOUND[k].validate ? [[k, (p: unknown, m: Manifest) => (INBOUND[k] as InboundModule<InboundKind>).validate!(p as never, m)]] : [])),
+  ),
 );
 
 /** Reads and verifies an inbound package against this app's kinds and the institution's trust settings. */
@@ -47,7 +50,7 @@ function plan(store: Store, pkg: VerifiedPackage, now: Date): Planned[] {
   const out: Planned[] = [];
   for (const kind of present) {
     const module = INBOUND[kind] as InboundModule<InboundKind>;
-    const existing = module.existing(store);
+    const existing = module.existing(store, pkg.payloads[kind] as never);
     for (const record of module.records(pkg.payloads[kind] as never, store, now)) {
       const before = existing.get(record.key);
       const status = !before ? 'new' : JSON.stringify(before) === JSON.stringify(record.fields) ? 'unchanged' : 'changed';

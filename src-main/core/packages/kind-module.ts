@@ -1,3 +1,7 @@
+import { unifyName } from '../../../src-shared/domain/candidate';
+import { maskIdNumber } from '../../../src-shared/domain/id-number';
+import { institutionDate } from '../../../src-shared/domain/institution-time';
+import { PACKAGE_YEARS, type Manifest } from '../../../src-shared/domain/package';
 import { PACKAGE_KINDS, type InboundKind, type OutboundKind, type PayloadOf } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
 import type { ExtraFile } from '../../pipelines/packages/write-package';
@@ -35,12 +39,15 @@ export interface ReferenceContext {
 export interface InboundModule<K extends InboundKind> {
   /** Kinds whose entities this one refers to: applied before it when they come in the same package. */
   dependsOn: readonly InboundKind[];
-  /** Rules on the payload alone beyond its schema (a plan's weights): a problem refuses the package. */
-  validate?(payload: PayloadOf<K>): string | null;
+  /** Rules on the payload and its manifest beyond the schema (a plan's weights, a time of issue after the package was made): a problem refuses the package. */
+  validate?(payload: PayloadOf<K>, manifest: Manifest): string | null;
   /** What the payload refers to must exist, in the store or in the kinds it depends on; refuses with `refuseReference`. */
   checkReferences?(payload: PayloadOf<K>, ctx: ReferenceContext): void;
-  /** The entities of this kind in the store now, by record key. */
-  existing(store: Store): Map<string, Fields>;
+  /**
+   * The entities of this kind in the store now, by record key: at least those the payload's
+   * records could be (a kind whose store grows year by year reads only what the payload names).
+   */
+  existing(store: Store, payload: PayloadOf<K>): Map<string, Fields>;
   /** What the payload would write. The store is there for kinds that only touch what exists (real-name results); `now` dates what it writes. */
   records(payload: PayloadOf<K>, store: Store, now: Date): EntityRecord[];
 }
@@ -68,6 +75,8 @@ export interface OutboundContext {
   /** A scratch folder for this export's files, removed afterwards. */
   workDir: string;
   progress(phase: string, done: number, total: number): void;
+  /** The job's clock: what a kind reads may depend on the plan's windows (scores lock after 公示). */
+  now: Date;
 }
 
 /** How one outbound kind is read from the store and laid out for the platform. */
@@ -111,3 +120,30 @@ export function applyOrder<K extends InboundKind>(modules: InboundModules<K>): K
   for (const kind of kinds) visit(kind, []);
   return order;
 }
+
+/**
+ * The first time of issue (or date of issue) in a payload later than the package itself was
+ * made, or before 2000, as a refusal: the platform cannot have issued what it had not yet made. Dates are
+ * Beijing dates, compared with the package's Beijing date.
+ */
+export function issuedAfterPackage(kind: InboundKind, manifest: Manifest, times: Iterable<{ path: string; at: string }>): string | null {
+  const created = new Date(manifest.createdAt).getTime();
+  const createdDay = institutionDate(new Date(manifest.createdAt));
+  for (const { path, at } of times) {
+    const late = /^\d{4}-\d{2}-\d{2}$/.test(at) ? at > createdDay : new Date(at).getTime() > created;
+    if (late) return `${PACKAGE_KINDS[kind].file} 的内容不符合格式：${path}：时间 ${at} 晚于数据包的生成时间 ${manifest.createdAt}`;
+    if (Number(at.slice(0, 4)) < PACKAGE_YEARS.from) return `${PACKAGE_KINDS[kind].file} 的内容不符合格式：${path}：时间 ${at} 早于 ${PACKAGE_YEARS.from} 年`;
+  }
+  return null;
+}
+
+/**
+ * An entry naming a candidate by ID number must carry that candidate's name as the store holds it:
+ * a wrong name is a sign the entry is for someone else (a typo in the ID number), never taken silently.
+ */
+export function nameDisagreement(given: string, stored: string, idNumber: string): string | null {
+  return comparableName(given) === comparableName(stored) ? null : `姓名“${given}”与本院校身份证号 ${maskIdNumber(idNumber)} 的考生“${stored}”不一致`;
+}
+
+/** A name as two systems may both spell it: full- and half-width alike (NFKC), then as the candidate rules spell it. */
+const comparableName = (name: string) => unifyName(name.normalize('NFKC'));

@@ -11,14 +11,19 @@ import { enrollmentHandlers } from '../enrollments/handlers';
 import { examDocHandlers } from '../exam-docs/handlers';
 import type { HandlersOf } from '../handler-kit';
 import { institutionHandlers } from '../institution/handlers';
+import { issuanceHandlers } from '../issuance/handlers';
 import { jobHandlers } from '../job-control/handlers';
 import { packageHandlers } from '../packages/handlers';
 import { paymentHandlers } from '../payments/handlers';
 import { photoHandlers } from '../photos/handlers';
+import { resultHandlers } from '../results/handlers';
 import { scheduleHandlers } from '../schedule/handlers';
+import { sealHandlers } from '../seal/handlers';
+import { scoreHandlers } from '../scores/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { siteHandlers } from '../sites/handlers';
 import { appHandlers } from '../setup/handlers';
+import { statsHandlers } from '../stats/handlers';
 import { userHandlers } from '../users/handlers';
 import { yearboardHandlers } from '../yearboard/handlers';
 
@@ -50,4 +55,9 @@ export const handlers: Handlers = joinDisjoint(
   scheduleHandlers,
   attendanceHandlers,
   examDocHandlers,
+  resultHandlers,
+  sealHandlers,
+  issuanceHandlers,
+  statsHandlers,
+  scoreHandlers,
 );

@@ -8,11 +8,14 @@ import { enrollmentExportJob } from '../enrollments/export-job';
 import { enrollCheckJob, enrollCommitJob } from '../enrollments/import-job';
 import { examDocJob, ticketZipJob } from '../exam-docs/exam-doc-jobs';
 import { exchangeJob } from '../packages/exchange-job';
+import { certificatePdfJob } from '../issuance/certificate-pdf-job';
 import { exportJob } from '../packages/export-job';
 import { packageImportJob, packageInspectJob } from '../packages/inbound-jobs';
 import { paymentCheckJob, paymentCommitJob } from '../payments/import-job';
 import { paymentPdfJob } from '../payments/order-pdf';
 import { photoCheckJob, photoCommitJob } from '../photos/photo-import-job';
+import { sealPreviewJob } from '../seal/seal-preview-job';
+import { statsExportJob } from '../stats/export-job';
 
 /** Every job the app runs in a worker, one line per workflow; the runner refuses a job not listed here. */
 export const JOBS = jobRegistry(
@@ -25,4 +28,6 @@ export const JOBS = jobRegistry(
   [paymentCheckJob, paymentCommitJob, paymentPdfJob],
   [enrollCheckJob, enrollCommitJob, enrollmentExportJob],
   [examDocJob, ticketZipJob],
+  [sealPreviewJob, certificatePdfJob],
+  [statsExportJob],
 );

@@ -8,10 +8,16 @@ import { declarationInbound } from '../declarations/inbound-reviews';
 import { declarationOutbound } from '../declarations/outbound-declarations';
 import { enrollmentOutbound } from '../enrollments/outbound-enrollments';
 import { institutionOutbound } from '../institution/outbound-institution';
+import { certificatesInbound } from '../issuance/inbound-certificates';
+import { issuanceListInbound } from '../issuance/inbound-issuance-list';
+import { decisionsOutbound } from '../issuance/outbound-decisions';
 import { paymentInbound } from '../payments/inbound-confirmations';
 import { paymentOutbound } from '../payments/outbound-payments';
+import { resultInbound } from '../results/inbound-results';
 import { scheduleInbound } from '../schedule/inbound-schedule';
 import { invigilatorsOutbound } from '../schedule/outbound-invigilators';
+import { scoresInbound } from '../scores/inbound-scores';
+import { scoreDisputesOutbound } from '../scores/outbound-score-disputes';
 import { siteInbound } from '../sites/inbound-site-reviews';
 import { siteOutbound } from '../sites/outbound-sites';
 import { applyOrder, type InboundModules, type OutboundModules } from '../packages/kind-module';
@@ -28,6 +34,10 @@ export const INBOUND: InboundModules<InboundKind> = joinDisjoint(
   siteInbound,
   paymentInbound,
   scheduleInbound,
+  resultInbound,
+  issuanceListInbound,
+  certificatesInbound,
+  scoresInbound,
 );
 
 export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
@@ -40,6 +50,8 @@ export const OUTBOUND: OutboundModules<OutboundKind> = joinDisjoint(
   enrollmentOutbound,
   invigilatorsOutbound,
   attendanceOutbound,
+  decisionsOutbound,
+  scoreDisputesOutbound,
 );
 
 /** Inbound kinds in the order a package's kinds are applied: each after those it depends on. */

@@ -5,7 +5,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Store } from '../../store/store';
 import { writeAudit } from '../audit/audit-log';
 import type { CallContext } from '../call-context';
-import { quotaReport } from '../declarations/declarations-service';
+import { yearQuota } from '../declarations/declarations-service';
 import { loadExpectations, loadRooms, setExpectation } from './room-store';
 import { loadPlan, servedBy } from './rooms-service';
 import { loadSites } from './site-store';
@@ -26,7 +26,7 @@ function planSubjects(store: Store, planCode: string): CapacitySubjectInput[] {
   );
   const expected = loadExpectations(store, planCode);
   // 指标 are a calendar year's: the year the plan's registration opens in.
-  const quota = quotaReport(store, Number(plan.registrationStart.slice(0, 4))).rows;
+  const quota = yearQuota(store, Number(plan.registrationStart.slice(0, 4))).rows;
   const rows = new Map(
     store
       .all(store.q.selectFrom('exam_plan_certificates').select(['certificate_code', 'level', 'subjects_json']).where('plan_code', '=', planCode))

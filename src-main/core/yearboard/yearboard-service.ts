@@ -1,27 +1,27 @@
-import type { QuotaReport } from '../../../src-shared/api/declarations';
 import type { StepState, YearBoard, YearStep } from '../../../src-shared/api/yearboard';
 import type { ExamPlan } from '../../../src-shared/domain/catalog';
 import { institutionDate } from '../../../src-shared/domain/institution-time';
 import type { Store } from '../../store/store';
 import type { CallContext } from '../call-context';
 import { candidateSummary } from '../candidates/candidates-service';
-import { quotaReport } from '../declarations/declarations-service';
+import { yearQuota, type YearQuota } from '../declarations/declarations-service';
+import { examStep, scheduleStep } from './exam-steps';
+import { issuanceStep } from './issuance-step';
+import { windowStep, type PlanWindows } from './window-step';
 
 const count = (store: Store, sql: string, ...params: unknown[]) => (store.db.prepare(sql).get(...params) as { n: number }).n;
 
-interface PlanWindows {
-  code: string;
-  name: string;
-  windows: ExamPlan['windows'];
+function allPlans(store: Store): PlanWindows[] {
+  return store
+    .all(store.q.selectFrom('exam_plans').select(['code', 'name', 'windows_json', 'registration_start']).orderBy('registration_start'))
+    .map((p) => ({ code: p.code, name: p.name, windows: JSON.parse(p.windows_json) as ExamPlan['windows'] }));
 }
 
 /** This year's exam plans (their registration opens in it), soonest first. */
-function plansOf(store: Store, year: number): PlanWindows[] {
-  return store
-    .all(store.q.selectFrom('exam_plans').select(['code', 'name', 'windows_json', 'registration_start']).orderBy('registration_start'))
-    .filter((p) => p.registration_start.startsWith(String(year)))
-    .map((p) => ({ code: p.code, name: p.name, windows: JSON.parse(p.windows_json) as ExamPlan['windows'] }));
-}
+const plansOf = (all: PlanWindows[], year: number) => all.filter((p) => p.windows.registration.start.startsWith(String(year)));
+
+/** …and for 发证, last December's too: their certificates are issued this year, once 公示 ends. */
+const issuingPlans = (all: PlanWindows[], year: number) => all.filter((p) => [p.windows.registration.start, p.windows.publicity.end].some((d) => d.startsWith(String(year))));
 
 function declarationStep(store: Store, year: number, today: string, pilot: boolean): YearStep {
   const byStatus = store.db.prepare('SELECT status, count(*) AS n FROM declarations WHERE year = ? GROUP BY status').all(year) as { status: string; n: number }[];
@@ -65,17 +65,28 @@ function siteStep(store: Store): YearStep {
   return { key: 'site', title: '考点申报', state, summary: summary || '尚未申报', hint, link: '/sites' };
 }
 
-function roomsStep(store: Store, plans: PlanWindows[], today: string): YearStep {
-  const upcoming = plans.filter((p) => today <= p.windows.exam.end);
-  const withRooms = upcoming.filter((p) => count(store, 'SELECT count(*) AS n FROM exam_rooms WHERE plan_code = ?', p.code) > 0);
-  const missing = upcoming.filter((p) => !withRooms.includes(p));
-  const state: StepState = !upcoming.length ? 'idle' : missing.length === 0 ? 'done' : missing.some((p) => p.windows.registration.end < today) ? 'overdue' : 'todo';
+/** This year's plans that examine a certificate the institution is approved for: the ones it takes part in. */
+function ownPlans(store: Store, plans: PlanWindows[], quota: YearQuota): PlanWindows[] {
+  const approved = new Set(quota.rows.map((r) => `${r.certificateCode}/${r.level}`));
+  const certs = store.prepare('SELECT certificate_code AS c, level AS l FROM exam_plan_certificates WHERE plan_code = ?');
+  return plans.filter((p) => (certs.all(p.code) as { c: string; l: string }[]).some((r) => approved.has(`${r.c}/${r.l}`)));
+}
+
+/**
+ * 考场设置: the plans the institution takes part in that are still to be examined, or were with
+ * rooms set — a plan of a certificate it never declared asks for none, and one examined stays done.
+ */
+function roomsStep(store: Store, own: PlanWindows[], today: string, pilot: boolean): YearStep {
+  const hasRooms = (p: PlanWindows) => count(store, 'SELECT count(*) AS n FROM exam_rooms WHERE plan_code = ?', p.code) > 0;
+  const counted = own.filter((p) => today <= p.windows.exam.end || hasRooms(p));
+  const missing = counted.filter((p) => !hasRooms(p));
+  const state: StepState = !counted.length ? 'idle' : missing.length === 0 ? 'done' : missing.some((p) => p.windows.registration.end < today) ? 'overdue' : 'todo';
   return {
     key: 'rooms',
     title: '考场设置',
     state,
-    summary: upcoming.length ? `${withRooms.length} / ${upcoming.length} 个考试计划已设置考场` : '本年度暂无待考的考试计划',
-    hint: missing.length ? `为“${missing[0]!.name}”设置考场` : null,
+    summary: counted.length ? `${counted.length - missing.length} / ${counted.length} 个考试计划已设置考场` : '本年度暂无待考的考试计划',
+    hint: missing.length ? `为“${missing[0]!.name}”设置考场` : pilot ? null : '证书试点申报审核通过后，为本校参加的考试计划设置考场',
     link: '/rooms',
   };
 }
@@ -99,10 +110,7 @@ function candidatesStep(store: Store): YearStep {
  * enrolled in them — people (once each), subjects, and the quota left. A plan of such a
  * certificate whose registration closed with nobody enrolled is overdue.
  */
-function enrollmentStep(store: Store, plans: PlanWindows[], today: string, quota: QuotaReport): YearStep {
-  const approved = new Set(quota.rows.map((r) => `${r.certificateCode}/${r.level}`));
-  const certs = store.prepare('SELECT certificate_code AS c, level AS l FROM exam_plan_certificates WHERE plan_code = ?');
-  const relevant = plans.filter((p) => (certs.all(p.code) as { c: string; l: string }[]).some((r) => approved.has(`${r.c}/${r.l}`)));
+function enrollmentStep(store: Store, relevant: PlanWindows[], today: string, quota: YearQuota): YearStep {
   const codes = relevant.map((p) => p.code);
   const inPlans = `plan_code IN (${codes.map(() => '?').join(',') || "''"})`;
   const { people, subjects } = store.prepare(`SELECT count(DISTINCT candidate_id) AS people, count(*) AS subjects FROM enrollments WHERE ${inPlans}`).get(...codes) as {
@@ -165,18 +173,38 @@ function paymentStep(store: Store, plans: PlanWindows[]): YearStep {
   return { key: 'payment', title: '缴费', state, summary, hint, link: e.total ? '/payments' : null };
 }
 
-/** A later step: what its plan window says, until its workflow fills it in. */
-function windowStep(key: YearStep['key'], title: string, plans: PlanWindows[], today: string, window: keyof ExamPlan['windows']): YearStep {
-  const open = plans.find((p) => p.windows[window].start <= today && today <= p.windows[window].end);
-  const next = plans.find((p) => today < p.windows[window].start);
-  return {
-    key,
-    title,
-    state: 'idle',
-    summary: '尚未开始',
-    hint: open ? `“${open.name}”进行中（${open.windows[window].start} ~ ${open.windows[window].end}）` : next ? `下一次：${next.windows[window].start}` : null,
-    link: null,
-  };
+/**
+ * 成绩: this year's plans whose exams are over with anyone enrolled — their scores received, the
+ * 有异议 flags still to send, and whether 公示 has ended (the scores locked for good).
+ */
+function scoresStep(store: Store, plans: PlanWindows[], today: string): YearStep {
+  const counts = store.prepare(
+    `SELECT count(*) AS enrolled, count(s.id) AS scored, count(d.id) AS open, coalesce(sum(d.id IS NOT NULL AND d.sent_at IS NULL), 0) AS unsent
+       FROM enrollments e LEFT JOIN scores s ON s.enrollment_id = e.id LEFT JOIN score_disputes d ON d.score_id = s.id AND d.closed_at IS NULL WHERE e.plan_code = ?`,
+  );
+  const examined = plans
+    .filter((p) => p.windows.exam.end < today)
+    .map((p) => ({ ...p, ...(counts.get(p.code) as { enrolled: number; scored: number; open: number; unsent: number }) }))
+    .filter((p) => p.enrolled > 0);
+  if (!examined.length) return { ...windowStep('scores', '成绩', plans, today, 'scoreEntry'), link: '/scores' };
+  const sum = (k: 'enrolled' | 'scored' | 'open' | 'unsent') => examined.reduce((n, p) => n + p[k], 0);
+  const locked = examined.filter((p) => p.windows.publicity.end < today);
+  const publicity = examined.find((p) => p.windows.publicity.start <= today && today <= p.windows.publicity.end);
+  const entry = examined.find((p) => p.scored > 0 && today < p.windows.publicity.start);
+  const state: StepState = sum('unsent') ? 'todo' : locked.length === examined.length ? 'done' : sum('scored') === 0 ? 'waiting' : 'active';
+  const summary = [`已出成绩 ${sum('scored')} / ${sum('enrolled')} 个报考科目`, sum('open') && `有异议 ${sum('open')}`, locked.length && `已锁定 ${locked.length} 个考试计划`]
+    .filter(Boolean)
+    .join('，');
+  const hint = sum('unsent')
+    ? '生成“成绩异议”数据包报送平台'
+    : state === 'waiting'
+      ? '报送考勤后，等待平台发布成绩，再导入“科目成绩”数据包'
+      : publicity
+        ? `“${publicity.name}”成绩公示中，${publicity.windows.publicity.end} 后永久锁定`
+        : entry
+          ? `“${entry.name}”成绩登记中，${entry.windows.publicity.start} 起公示，${entry.windows.publicity.end} 后永久锁定`
+          : null;
+  return { key: 'scores', title: '成绩', state, summary, hint, link: '/scores' };
 }
 
 /** The manual's year as steps, each with its state, counts and the next action. */
@@ -184,23 +212,25 @@ export function yearBoard(call: CallContext): YearBoard {
   const { store } = call.app;
   const today = institutionDate(call.app.now());
   const year = Number(today.slice(0, 4));
-  const quota = quotaReport(store, year);
+  const quota = yearQuota(store, year);
   const pilot = quota.pilot;
-  const plans = plansOf(store, year);
+  const all = allPlans(store);
+  const plans = plansOf(all, year);
+  const own = ownPlans(store, plans, quota);
   return {
     year,
     pilot,
     steps: [
       declarationStep(store, year, today, pilot),
       siteStep(store),
-      roomsStep(store, plans, today),
+      roomsStep(store, own, today, pilot),
       candidatesStep(store),
-      enrollmentStep(store, plans, today, quota),
+      enrollmentStep(store, own, today, quota),
       paymentStep(store, plans),
-      windowStep('schedule', '排考', plans, today, 'ticketPrint'),
-      windowStep('exam', '考试', plans, today, 'exam'),
-      windowStep('scores', '成绩', plans, today, 'scoreEntry'),
-      windowStep('issuance', '发证', plans, today, 'publicity'),
+      scheduleStep(store, plans, today),
+      examStep(store, plans, today),
+      scoresStep(store, plans, today),
+      issuanceStep(store, issuingPlans(all, year), today),
     ],
   };
 }

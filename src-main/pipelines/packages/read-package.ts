@@ -20,14 +20,14 @@ export interface PayloadSpec {
   label: string;
   file: string;
   payload: z.ZodType;
-  /** A problem with the payload as a whole (a plan's weights), or null. */
-  validate?(payload: unknown): string | null;
+  /** A problem with the payload as a whole (a plan's weights, a time of issue after the package was made), or null. */
+  validate?(payload: unknown, manifest: Manifest): string | null;
 }
 
 export type PayloadSpecs = ReadonlyMap<string, PayloadSpec>;
 
 /** Every kind of one direction as PACKAGE_KINDS declares it, with the rules the caller adds. */
-export function payloadSpecs(direction: 'in' | 'out', validators: Partial<Record<string, (payload: unknown) => string | null>> = {}): PayloadSpecs {
+export function payloadSpecs(direction: 'in' | 'out', validators: Partial<Record<string, (payload: unknown, manifest: Manifest) => string | null>> = {}): PayloadSpecs {
   return new Map(
     (Object.keys(PACKAGE_KINDS) as PackageKind[])
       .filter((k) => PACKAGE_KINDS[k].direction === direction)
@@ -53,16 +53,45 @@ export interface VerifiedPackage {
 
 const LIMITS = { maxEntries: 10_000, maxEntryBytes: 64 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
 
+/** An entry name as a message may show it: a ZIP allows 64 KB of any characters. */
+function shownName(name: string): string {
+  const plain = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return plain.length > 120 ? `${plain.slice(0, 120)}…` : plain;
+}
+
 function refuse(message: string, file: string, extra: Record<string, unknown> = {}): never {
   throw new AppError('BAD_FILE', message, { file, ...extra });
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A JSON file of the package, or a refusal in Chinese saying where it breaks (JSON.parse's own words are English and name no file). */
 function parseJson(bytes: Buffer, file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (e) {
-    return refuse(`${file} 不是合法的 JSON（${e instanceof Error ? e.message : ''}）。`, file);
+    text = UTF8.decode(bytes);
+  } catch {
+    return refuse(`${file} 不是 UTF-8 编码的文本，数据包可能已损坏。`, file);
   }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return refuse(`${file} 不是合法的 JSON：${jsonFault(text, e instanceof Error ? e.message : '')}，数据包可能已损坏或被改动。`, file);
+  }
+}
+
+/** Where JSON.parse stopped, as a person counts: line and column, the end of the file, or the character it did not expect. */
+function jsonFault(text: string, message: string): string {
+  if (text.trim() === '') return '文件是空的';
+  if (/Unexpected end/.test(message)) return '内容在文件末尾意外结束';
+  const at = /position (\d+)/.exec(message);
+  if (at && Number(at[1]) < text.length) {
+    const before = text.slice(0, Number(at[1]));
+    return `第 ${before.split('\n').length} 行第 ${before.length - before.lastIndexOf('\n')} 列有语法错误`;
+  }
+  const token = /Unexpected token '(.+?)'/u.exec(message)?.[1];
+  if (token) return `出现了不应有的字符“${/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(token) ? token : `U+${token.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`}”`;
+  return '有语法错误';
 }
 
 function jsonPath(path: readonly PropertyKey[]): string {
@@ -73,8 +102,9 @@ function checkSchema<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const path = jsonPath(issue.path);
-  return refuse(`${file} 的内容不符合格式：${path ? `${path}：` : ''}${issue.message}`, file, { path });
+  // A hostile key or value can make a path or message of megabytes: the refusal stays a sentence.
+  const path = jsonPath(issue.path).slice(0, 200);
+  return refuse(`${file} 的内容不符合格式：${path ? `${path}：` : ''}${issue.message.slice(0, 300)}`, file, { path });
 }
 
 /**
@@ -88,7 +118,7 @@ export async function readPackage(path: string, fileName: string, trust: Package
   const entries = new Map<string, Buffer>();
   await walkZip(path, `数据包 ${fileName} `, LIMITS, async (entry) => {
     if (entry.isDirectory) return;
-    if (entries.has(entry.name)) refuse(`数据包中“${entry.name}”出现了两次。`, entry.name);
+    if (entries.has(entry.name)) refuse(`数据包中“${shownName(entry.name)}”出现了两次。`, shownName(entry.name));
     entries.set(entry.name, await entry.read());
   });
 
@@ -123,7 +153,15 @@ export async function readPackage(path: string, fileName: string, trust: Package
   for (const f of manifest.files) if (!entries.has(f.path)) refuse(`清单列出的文件 ${f.path} 不在数据包中，数据包不完整。`, f.path);
   for (const name of entries.keys()) {
     if (name === MANIFEST_FILE || name === SIGNATURE_FILE) continue;
-    if (!listed.has(name)) refuse(`数据包中多出了清单没有列出的文件 ${name}，已拒绝。`, name);
+    if (!listed.has(name)) refuse(`数据包中多出了清单没有列出的文件 ${shownName(name)}，已拒绝。`, shownName(name));
+  }
+  const declaredFiles = new Set(manifest.kinds.map((k) => specs.get(k)!.file));
+  for (const f of manifest.files) {
+    if (declaredFiles.has(f.path)) continue;
+    const owner = (Object.keys(PACKAGE_KINDS) as PackageKind[]).find((k) => PACKAGE_KINDS[k].file === f.path);
+    // A payload the manifest does not declare would be carried along unchecked: never taken silently.
+    if (owner) refuse(`数据包中的 ${f.path} 是“${PACKAGE_KINDS[owner].label}”的数据，但清单的 kinds 没有声明它，已拒绝。`, f.path);
+    if (f.path.startsWith('payload/') || trust.direction === 'in') refuse(`数据包中的 ${f.path} 不属于清单声明的任何数据类型，已拒绝。`, f.path);
   }
   for (const f of manifest.files) {
     const bytes = entries.get(f.path)!;
@@ -138,7 +176,7 @@ export async function readPackage(path: string, fileName: string, trust: Package
     payloadFiles.add(spec.file);
     if (!listed.has(spec.file)) refuse(`数据类型“${spec.label}”的文件 ${spec.file} 不在数据包中。`, spec.file);
     const payload = checkSchema(spec.payload, parseJson(entries.get(spec.file)!, spec.file), spec.file);
-    const problem = spec.validate?.(payload);
+    const problem = spec.validate?.(payload, manifest);
     if (problem) refuse(`${problem}。`, spec.file);
     payloads[kind] = payload;
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import yazl from 'yazl';
 import { canonicalJson, MANIFEST_FILE, PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, SIGNATURE_FILE, type Manifest } from '../../../src-shared/domain/package';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
+import { writeThroughPartial } from '../../files/partial-file';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private-fs';
 import { hashFile } from '../hash-file';
 import { signManifest } from './signing';
@@ -71,25 +72,22 @@ export async function writePackage(outPath: string, content: PackageContent, onP
   zip.end();
 
   mkdirSync(dirname(outPath), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const partial = `${outPath}.partial`;
   const hash = createHash('sha256');
   let size = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
-      zip.outputStream.on('data', (chunk: Buffer) => {
-        hash.update(chunk);
-        size += chunk.length;
-      });
-      zip.outputStream.pipe(out);
-      out.on('close', () => resolve());
-      out.on('error', reject);
-      zip.outputStream.on('error', reject);
-    });
-    renameSync(partial, outPath);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw e;
-  }
+  await writeThroughPartial(
+    outPath,
+    (partial) =>
+      new Promise<void>((resolve, reject) => {
+        const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
+        zip.outputStream.on('data', (chunk: Buffer) => {
+          hash.update(chunk);
+          size += chunk.length;
+        });
+        zip.outputStream.pipe(out);
+        out.on('close', () => resolve());
+        out.on('error', reject);
+        zip.outputStream.on('error', reject);
+      }),
+  );
   return { path: outPath, manifest, fileHash: hash.digest('hex'), size };
 }

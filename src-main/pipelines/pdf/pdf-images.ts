@@ -38,15 +38,12 @@ export class PdfImages {
   /** The key an `image` node names for a photo, or null when it cannot be printed (a placeholder then). */
   async addPhoto(bytes: Uint8Array | null | undefined): Promise<string | null> {
     if (!bytes || bytes.byteLength === 0 || bytes.byteLength > MAX_IMAGE_BYTES) return null;
-    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buffer = asBuffer(bytes);
     const hash = createHash('sha1').update(buffer).digest('base64url');
     const known = this.byHash.get(hash);
     if (known !== undefined) return known;
-    let usable: Buffer | null = verbatimJpeg(buffer) ? buffer : null;
-    if (!usable) {
-      usable = await reencode(buffer);
-      if (usable) this.reencoded++;
-    }
+    const usable = await printablePhoto(buffer);
+    if (usable && usable !== buffer) this.reencoded++;
     const key = usable ? this.put(usable) : null;
     this.byHash.set(hash, key);
     return key;
@@ -71,6 +68,18 @@ export class PdfImages {
   dispose(): void {
     for (const key of Object.keys(this.dictionary)) delete loadPdfmake().virtualfs.storage[key];
   }
+}
+
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/**
+ * A photo as pdfkit may embed it (see `PdfImages`): the bytes themselves when they are a JPEG
+ * it copies as it is, else re-encoded by sharp; null when there is none or it cannot be printed.
+ */
+export async function printablePhoto(bytes: Uint8Array | null | undefined): Promise<Buffer | null> {
+  if (!bytes || bytes.byteLength === 0 || bytes.byteLength > MAX_IMAGE_BYTES) return null;
+  const buffer = asBuffer(bytes);
+  return verbatimJpeg(buffer) ? buffer : reencode(buffer);
 }
 
 /** The start-of-frame markers at which pdfkit stops looking (its `MARKERS`). */

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeThroughPartialSync } from '../../files/partial-file';
 import type { RowsSheet } from './rows-workbook';
 import { cellValue, csvSafeText } from './safe-cell';
 
@@ -13,7 +14,7 @@ import { cellValue, csvSafeText } from './safe-cell';
 export function writeRowsCsv(path: string, sheet: RowsSheet): void {
   const lines = [sheet.columns.map((c) => field(c.header, false)), ...Array.from(sheet.rows, (row) => sheet.columns.map((c, i) => field(row[i], c.text ?? false)))];
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8');
+  writeThroughPartialSync(path, (partial) => writeFileSync(partial, `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8'));
 }
 
 function field(value: unknown, text: boolean): string {

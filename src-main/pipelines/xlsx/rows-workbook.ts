@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { writeThroughPartial } from '../../files/partial-file';
 import { makePrivateFile, PRIVATE_DIR_MODE } from '../../files/private-fs';
 import { loadExcelJS } from './load-exceljs';
 import { cellValue, looksLikeFormula } from './safe-cell';
@@ -34,30 +35,34 @@ const ROWS_PER_CHECK = 64;
 export async function writeRowsWorkbook(path: string, sheets: RowsSheet[]): Promise<void> {
   const { stream } = await loadExcelJS();
   mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const wb = new stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }], useSharedStrings: sheet.sharedStrings ?? false } as Partial<ExcelJS.AddWorksheetOptions>);
-    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 18, style: c.text ? { numFmt: '@' } : {} }));
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    header.eachCell((cell, col) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sheet.highlightLast && col === sheet.columns.length ? 'FFFFE1E1' : 'FFE6F0FF' } };
+  await writeThroughPartial(path, async (partial) => {
+    const wb = new stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+    for (const sheet of sheets) await writeSheet(wb, sheet);
+    await wb.commit();
+    // Rows of candidates (ID numbers, phones): for the owner only, like every file the app writes.
+    makePrivateFile(partial);
+  });
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: RowsSheet): Promise<void> {
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }], useSharedStrings: sheet.sharedStrings ?? false } as Partial<ExcelJS.AddWorksheetOptions>);
+  ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? 18, style: c.text ? { numFmt: '@' } : {} }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell, col) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sheet.highlightLast && col === sheet.columns.length ? 'FFFFE1E1' : 'FFE6F0FF' } };
+  });
+  header.commit();
+  let i = 0;
+  for (const values of sheet.rows) {
+    const row = ws.addRow(values.map((v, c) => cellValue(sheet.columns[c]?.text && typeof v === 'number' ? String(v) : v)));
+    values.forEach((v, c) => {
+      if (looksLikeFormula(v)) row.getCell(c + 1).numFmt = '@';
     });
-    header.commit();
-    let i = 0;
-    for (const values of sheet.rows) {
-      const row = ws.addRow(values.map((v, c) => cellValue(sheet.columns[c]?.text && typeof v === 'number' ? String(v) : v)));
-      values.forEach((v, c) => {
-        if (looksLikeFormula(v)) row.getCell(c + 1).numFmt = '@';
-      });
-      row.commit();
-      if (++i % ROWS_PER_CHECK === 0) await drained(ws);
-    }
-    ws.commit();
+    row.commit();
+    if (++i % ROWS_PER_CHECK === 0) await drained(ws);
   }
-  await wb.commit();
-  // Rows of candidates (ID numbers, phones): for the owner only, like every file the app writes.
-  makePrivateFile(path);
+  ws.commit();
 }
 
 /**

@@ -12,6 +12,9 @@ import * as m0010 from './0010-payment-orders';
 import * as m0011 from './0011-enrollment-details';
 import * as m0012 from './0012-schedule';
 import * as m0013 from './0013-attendance';
+import * as m0014 from './0014-scores';
+import * as m0015 from './0015-results';
+import * as m0016 from './0016-issuance';
 
 export interface Migration {
   version: number;
@@ -34,6 +37,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'enrollment-details', up: m0011.up },
   { version: 12, name: 'schedule', up: m0012.up },
   { version: 13, name: 'attendance', up: m0013.up },
+  { version: 14, name: 'scores', up: m0014.up },
+  { version: 15, name: 'results', up: m0015.up },
+  { version: 16, name: 'issuance', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,9 +6,12 @@ import type { DatabaseOf, TableMap } from './columns';
 import { declarationTables } from './declarations';
 import { enrollmentTables } from './enrollments';
 import { foundationTables } from './foundation';
+import { issuanceTables } from './issuance';
 import { packageTables } from './packages';
 import { paymentTables } from './payments';
+import { resultTables } from './results';
 import { scheduleTables } from './schedule';
+import { scoreTables } from './scores';
 import { siteTables } from './sites';
 
 type Workflows = Readonly<Record<string, TableMap>>;
@@ -40,6 +43,9 @@ export const TABLES = mergeTables({
   payments: paymentTables,
   schedule: scheduleTables,
   attendance: attendanceTables,
+  scores: scoreTables,
+  results: resultTables,
+  issuance: issuanceTables,
 });
 
 /** The typed view kysely builds its SQL against. */
@@ -53,7 +59,10 @@ export type { CertificateTable, DeclarationPlanTable, ExamPlanCertificateTable, 
 export type { DeclarationTable, InstitutionMajorTable } from './declarations';
 export type { EnrollmentDeletionTable, EnrollmentTable } from './enrollments';
 export type { AuditLogTable, InstitutionTable, SchemaMigrationTable, SettingTable, UserTable } from './foundation';
+export type { IssuanceRecordTable, IssuedCertificateTable, SignatureSealTable } from './issuance';
 export type { PackageHistoryTable } from './packages';
 export type { FeeTable, PaymentOrderLineTable, PaymentOrderTable } from './payments';
 export type { SchedulePlanTable, ScheduleSessionTable, StaffTable } from './schedule';
+export type { PlatformResultTable } from './results';
+export type { ScoreDisputeTable, ScoreRevisionTable, ScoreTable } from './scores';
 export type { ExamRoomTable, ExamSiteTable } from './sites';

@@ -1,12 +1,12 @@
-import { App as AntApp, Card, Descriptions, Flex, Result, Table, Tabs, Typography } from 'antd';
+import { App as AntApp, Descriptions, Flex, Result, Table, Tabs, Typography } from 'antd';
 import type { OpName } from '../../../src-shared/api';
 import type { MajorImportPreview, MajorImportResult, MajorUpdatePreview } from '../../../src-shared/api/institution';
 import { MAJOR_COLUMNS } from '../../../src-shared/domain/institution-majors';
 import { useApi } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
 import { IssuesTable } from '../../ui/import-flow/IssuesTable';
-import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
-import { ChangesCell, ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { ImportWizard } from '../../ui/import-flow/ImportWizard';
+import { ChangesCell, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
 import { SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
@@ -33,38 +33,26 @@ export function MajorImportPage() {
     invalidates: INVALIDATES,
     onCancelledCommit: () => message.info('已取消，数据没有改动'),
   });
-  const { stage } = flow;
 
   return (
     <>
       <PageHeader title="批量导入开设专业" description="按模板填好专业代码、名称和层次，检查无误后导入。已有的专业按专业代码对应并更新；表中没有的专业保持不变。" />
-      <Card>
-        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : '导入']} />
-        {stage.step === 'choose' && <Choose onFile={(f) => void flow.start(f)} />}
-        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
-        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="开设专业" retryLabel="重新选择表格" onRetry={flow.restart} />}
-        {stage.step === 'preview' && (
-          <PreviewCommit
-            error={stage.error}
-            summary={commitSummary(stage.preview)}
-            commitLabel="导入"
-            canCommit={stage.preview.counts.new + stage.preview.counts.updated > 0}
-            onRestart={flow.restart}
-            onCommit={() => void flow.commit()}
-          >
-            <PreviewView preview={stage.preview} jobId={stage.checkJobId} />
-          </PreviewCommit>
-        )}
-        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
-        {stage.step === 'done' && (
-          <ImportDone
-            title={doneTitle(stage.result)}
-            subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            links={[{ label: '查看开设专业', to: '/institution' }]}
-            onAgain={flow.restart}
-          />
-        )}
-      </Card>
+      <ImportWizard
+        flow={flow}
+        commitLabel="导入"
+        what="开设专业"
+        choose={<Choose onFile={(f) => void flow.start(f)} />}
+        preview={(preview, jobId) => ({
+          summary: commitSummary(preview),
+          canCommit: preview.counts.new + preview.counts.updated > 0,
+          body: <PreviewView preview={preview} jobId={jobId} />,
+        })}
+        done={(result, preview) => ({
+          title: doneTitle(result),
+          subTitle: result.counts.refused > 0 ? `退回的 ${result.counts.refused} 行没有写入；改正后可以再导入。` : preview.fileName,
+          links: [{ label: '查看开设专业', to: '/institution' }],
+        })}
+      />
     </>
   );
 }

@@ -31,6 +31,7 @@ export function ScanPanel({ ref, scheduleRoomId, canEdit }: { ref?: Ref<ScanPane
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const held = useRef(false);
+  const pressed = useRef(false);
   const pending = useRef<FoundCandidate | null>(null);
   const sequence = useRef(0);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -80,11 +81,35 @@ export function ScanPanel({ ref, scheduleRoomId, canEdit }: { ref?: Ref<ScanPane
     [api, queryClient, scheduleRoomId, show],
   );
 
+  // Without preventScroll the page jumps back to the field; while a mouse button is held it waits
+  // for the release, else a press on a roster row's 缺考 ends over another element and is no click.
+  const refocus = useCallback(() => {
+    if (held.current || pressed.current || document.activeElement === input.current) return;
+    input.current?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    const down = () => (pressed.current = true);
+    // The click comes after pointerup in the same task: a dialog it opens holds the field first.
+    const up = () => {
+      pressed.current = false;
+      setTimeout(refocus, 0);
+    };
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
+    };
+  }, [refocus]);
+
   useImperativeHandle(ref, () => ({
     lookup: (text) => void lookup(text),
     hold: (open) => {
       held.current = open;
-      if (!open) setTimeout(() => input.current?.focus(), 0);
+      if (!open) setTimeout(refocus, 0);
     },
   }));
 
@@ -127,9 +152,7 @@ export function ScanPanel({ ref, scheduleRoomId, canEdit }: { ref?: Ref<ScanPane
             spellCheck={false}
             maxLength={64}
             onKeyDown={onKeyDown}
-            onBlur={() => {
-              if (!held.current) setTimeout(() => !held.current && input.current?.focus(), 0);
-            }}
+            onBlur={() => setTimeout(refocus, 0)}
           />
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 12px' }}>
             回车或 F2：确认已到 · F4：人证不符

@@ -1,10 +1,9 @@
-import { App as AntApp, Card, Flex, Segmented, Typography } from 'antd';
+import { App as AntApp, Flex, Segmented, Typography } from 'antd';
 import type { CandidateImportPreview, CandidateImportResult } from '../../../src-shared/api/candidates';
 import { CANDIDATE_KIND_LABELS, CANDIDATE_KINDS, type CandidateKind } from '../../../src-shared/domain/candidate';
 import { CANDIDATE_COLUMNS } from '../../../src-shared/domain/candidate-columns';
 import { useApi } from '../../api/hooks';
-import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
-import { ImportDone, PreviewCommit } from '../../ui/import-flow/preview-pieces';
+import { ImportWizard } from '../../ui/import-flow/ImportWizard';
 import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
@@ -60,33 +59,22 @@ export function ImportWizardPage({ mode }: { mode: Mode }) {
           />
         }
       />
-      <Card>
-        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : text.commit]} />
-        {stage.step === 'choose' && <Choose kind={kind} mode={mode} onFile={(f) => void flow.start(f)} />}
-        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
-        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="数据" retryLabel="重新选择表格" onRetry={flow.restart} />}
-        {stage.step === 'preview' && (
-          <PreviewCommit
-            error={stage.error}
-            summary={commitSummary(stage.preview)}
-            commitLabel={text.commit}
-            canCommit={stage.preview.counts.new + stage.preview.counts.updated > 0}
-            onRestart={flow.restart}
-            onCommit={() => void flow.commit()}
-          >
-            <ImportPreviewView preview={stage.preview} jobId={stage.checkJobId} />
-          </PreviewCommit>
-        )}
-        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
-        {stage.step === 'done' && (
-          <ImportDone
-            title={doneTitle(stage.result)}
-            subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            links={[{ label: '查看考生名单', to: `/candidates${kindQuery(stage.preview.kind)}` }, ...(mode === 'create' ? [{ label: '导入照片', to: '/candidates/photos' }] : [])]}
-            onAgain={flow.restart}
-          />
-        )}
-      </Card>
+      <ImportWizard
+        flow={flow}
+        commitLabel={text.commit}
+        what="数据"
+        choose={<Choose kind={kind} mode={mode} onFile={(f) => void flow.start(f)} />}
+        preview={(preview, jobId) => ({
+          summary: commitSummary(preview),
+          canCommit: preview.counts.new + preview.counts.updated > 0,
+          body: <ImportPreviewView preview={preview} jobId={jobId} />,
+        })}
+        done={(result, preview) => ({
+          title: doneTitle(result),
+          subTitle: result.counts.refused > 0 ? `退回的 ${result.counts.refused} 行没有写入；改正后可以再导入。` : preview.fileName,
+          links: [{ label: '查看考生名单', to: `/candidates${kindQuery(preview.kind)}` }, ...(mode === 'create' ? [{ label: '导入照片', to: '/candidates/photos' }] : [])],
+        })}
+      />
     </>
   );
 }

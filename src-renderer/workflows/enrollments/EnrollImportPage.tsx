@@ -1,12 +1,12 @@
-import { App as AntApp, Card, Descriptions, Flex, Result, Segmented, Tabs, Typography } from 'antd';
+import { App as AntApp, Descriptions, Flex, Result, Segmented, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { EnrollImportPreview, EnrollImportResult } from '../../../src-shared/api/enrollments';
 import { ENROLL_COLUMNS } from '../../../src-shared/domain/enrollment-columns';
 import { ENROLL_SHEET_LABELS, type EnrollSheet } from '../../../src-shared/domain/enrollment';
 import { useApi } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
-import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
-import { ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { ImportWizard } from '../../ui/import-flow/ImportWizard';
+import { RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
 import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
@@ -71,35 +71,24 @@ export function EnrollImportPage({ purpose }: { purpose: Purpose }) {
           )
         }
       />
-      <Card>
-        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : text.commit]} />
-        {stage.step === 'choose' && <Choose sheet={sheet} onFile={(f) => void flow.start(f)} />}
-        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
-        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="报考" retryLabel="重新选择表格" onRetry={flow.restart} />}
-        {stage.step === 'preview' && (
-          <PreviewCommit
-            error={stage.error}
-            errorTitle={`${text.commit}失败，数据没有改动`}
-            summary={commitSummary(stage.preview, text.verb)}
-            commitLabel={text.commit}
-            canCommit={stage.preview.counts.accepted > 0}
-            danger={purpose === 'delete'}
-            onRestart={flow.restart}
-            onCommit={() => void flow.commit()}
-          >
-            <PreviewView preview={stage.preview} jobId={stage.checkJobId} verb={text.verb} />
-          </PreviewCommit>
-        )}
-        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
-        {stage.step === 'done' && (
-          <ImportDone
-            title={`已${text.verb} ${stage.result.written} 个科目（${stage.result.counts.accepted} 行）`}
-            subTitle={stage.result.counts.refused > 0 ? `退回的 ${stage.result.counts.refused} 行没有写入；改正后可以再导入。` : stage.preview.fileName}
-            links={[{ label: '查看报考名单', to: '/enrollments' }]}
-            onAgain={flow.restart}
-          />
-        )}
-      </Card>
+      <ImportWizard
+        flow={flow}
+        commitLabel={text.commit}
+        what="报考"
+        choose={<Choose sheet={sheet} onFile={(f) => void flow.start(f)} />}
+        preview={(preview, jobId) => ({
+          summary: commitSummary(preview, text.verb),
+          canCommit: preview.counts.accepted > 0,
+          errorTitle: `${text.commit}失败，数据没有改动`,
+          danger: purpose === 'delete',
+          body: <PreviewView preview={preview} jobId={jobId} verb={text.verb} />,
+        })}
+        done={(result, preview) => ({
+          title: `已${text.verb} ${result.written} 个科目（${result.counts.accepted} 行）`,
+          subTitle: result.counts.refused > 0 ? `退回的 ${result.counts.refused} 行没有写入；改正后可以再导入。` : preview.fileName,
+          links: [{ label: '查看报考名单', to: '/enrollments' }],
+        })}
+      />
     </>
   );
 }

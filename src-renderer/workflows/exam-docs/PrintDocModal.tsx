@@ -1,11 +1,18 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Modal, Result, Space, Spin } from 'antd';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, App as AntApp, Button, Checkbox, Flex, Modal, Result, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ExamDocFileResult, ExamDocKindName, TicketZipFileResult } from '../../../src-shared/api/exam-docs';
 import type { JobInfo } from '../../../src-shared/api/jobs';
 import { useApi } from '../../api/hooks';
 import { JobProgress } from '../../ui/JobProgress';
 import { openJobFile, useJobFileSaver } from '../../ui/job-files';
+
+/** The documents printed per room sitting, in the order their buttons stand. */
+export const ROOM_DOCS = [
+  { kind: 'signin', label: '签到表' },
+  { kind: 'desk', label: '桌贴' },
+  { kind: 'door', label: '门贴' },
+] as const;
 
 /** What to print: one of the documents as a PDF, or the tickets as a ZIP; `selection` as `examDocSelection` takes it. */
 export interface PrintRequest {
@@ -13,6 +20,7 @@ export interface PrintRequest {
   /** The modal's title: 打印签到表（13号机房 08:30）. */
   title: string;
   selection: { planCode: string; scheduleRoomId?: number; roomId?: number; sessionId?: number; date?: string };
+  /** A sign-in sheet's 含照片, ticked to begin with. */
   photos?: boolean;
 }
 
@@ -21,7 +29,8 @@ type Done = ExamDocFileResult | TicketZipFileResult;
 /**
  * The document made by a job with its progress; once made, a PDF opens at once ready to print
  * (a new tab in the browser mode), a ZIP is offered to save. When the browser blocked the tab
- * (the job outlived the click), the button opens it.
+ * (the job outlived the click), the button opens it. A sign-in sheet first asks whether to print
+ * the candidates' photos (含照片); the other documents have no choice and start at once.
  */
 export function PrintDocModal({ request, onClose }: { request: PrintRequest; onClose: () => void }) {
   const api = useApi();
@@ -29,19 +38,30 @@ export function PrintDocModal({ request, onClose }: { request: PrintRequest; onC
   const [job, setJob] = useState<JobInfo<Done> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
+  const [photos, setPhotos] = useState(request.photos ?? false);
+  const [begun, setBegun] = useState(false);
   const { saving, save } = useJobFileSaver();
   const started = useRef(false);
   const zip = request.kind === 'zip';
+  const asks = request.kind === 'signin';
+
+  const begin = useCallback(
+    (withPhotos: boolean) => {
+      if (started.current) return;
+      started.current = true;
+      setBegun(true);
+      const call: Promise<JobInfo<Done>> =
+        request.kind === 'zip'
+          ? api.call('examDocs.ticketZip', request.selection)
+          : api.call('examDocs.render', { ...request.selection, kind: request.kind, ...(withPhotos ? { photos: true } : {}) });
+      call.then(setJob, (e: unknown) => setError((e as Error).message));
+    },
+    [api, request],
+  );
 
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    const call: Promise<JobInfo<Done>> =
-      request.kind === 'zip'
-        ? api.call('examDocs.ticketZip', request.selection)
-        : api.call('examDocs.render', { ...request.selection, kind: request.kind, ...(request.photos ? { photos: true } : {}) });
-    call.then(setJob, (e: unknown) => setError((e as Error).message));
-  }, [api, request]);
+    if (!asks) begin(false);
+  }, [asks, begin]);
 
   const open = async (id: string) => {
     setOpening(true);
@@ -62,7 +82,25 @@ export function PrintDocModal({ request, onClose }: { request: PrintRequest; onC
   };
 
   let body: ReactNode = <Spin />;
-  if (error) body = <Alert type="error" showIcon title="无法生成文档" description={error} />;
+  if (asks && !begun)
+    body = (
+      <Flex vertical gap={12}>
+        <div>
+          <Checkbox checked={photos} onChange={(e) => setPhotos(e.target.checked)}>
+            含照片
+          </Checkbox>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px' }}>
+            每位考生的照片印在签名旁，供核对本人；页数会多一些。
+          </Typography.Paragraph>
+        </div>
+        <Flex justify="flex-end">
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => begin(photos)} autoFocus>
+            生成签到表
+          </Button>
+        </Flex>
+      </Flex>
+    );
+  else if (error) body = <Alert type="error" showIcon title="无法生成文档" description={error} />;
   else if (job && job.state !== 'done') body = <JobProgress job={job} onFinished={finished} />;
   else if (job?.result) {
     const r = job.result;

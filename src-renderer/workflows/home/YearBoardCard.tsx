@@ -14,7 +14,8 @@ const STATE: Record<StepState, { label: string; color: string }> = {
 
 /** The year at a glance, as the manual's process: 证书申报 → 考点申报 → … → 发证. */
 export function YearBoardCard() {
-  const board = useOp('yearboard.get', {});
+  // It sums up every workflow, and none of their changes invalidates it: asked again whenever the home page shows it.
+  const board = useOp('yearboard.get', {}, { refetchOnMount: 'always' });
   const b = board.data;
   return (
     <Card

@@ -1,12 +1,12 @@
-import { App as AntApp, Card, Descriptions, Flex, Form, Radio, Select, Table, Tabs, Typography } from 'antd';
+import { App as AntApp, Descriptions, Flex, Form, Radio, Select, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { PaymentImportPreview, PaymentImportResult } from '../../../src-shared/api/payments';
 import { formatYuan, groupLabel, PAYMENT_BASES, PAYMENT_BASIS_LABELS, type PaymentBasis, type PaymentGroup } from '../../../src-shared/domain/payment';
 import { PAYMENT_COLUMNS } from '../../../src-shared/domain/payment-template';
 import { useApi, useOp } from '../../api/hooks';
 import { CountCards } from '../../ui/CountCards';
-import { CheckingPanel, CommittingPanel, ImportSteps, NothingWritten } from '../../ui/import-flow/panels';
-import { ImportDone, PreviewCommit, RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
+import { ImportWizard } from '../../ui/import-flow/ImportWizard';
+import { RefusedRowsAlert } from '../../ui/import-flow/preview-pieces';
 import { ColumnList, SheetDropZone, TemplateButton } from '../../ui/import-flow/sheet-chooser';
 import { useImportFlow } from '../../ui/import-flow/use-import-flow';
 import { PageHeader } from '../../ui/PageHeader';
@@ -30,39 +30,27 @@ export function PaymentImportPage() {
     invalidates: PAYMENT_QUERIES,
     onCancelledCommit: () => message.info('已取消，没有生成缴费单'),
   });
-  const { stage } = flow;
 
   return (
     <>
       <PageHeader title="导入缴费单" description="按平台的模板填写本次要缴费的报考记录（按报考证书：每个证书一行；按报考科目：每个科目一行），检查无误后生成一张缴费单。" />
-      <Card>
-        <ImportSteps stage={stage} titles={['选择表格', '检查', '预览', stage.step === 'done' ? '完成' : '生成缴费单']} />
-        {stage.step === 'choose' && <Choose planCode={planCode} basis={basis} onPlan={setPlanCode} onBasis={setBasis} onFile={(f) => void flow.start(f)} />}
-        {stage.step === 'checking' && <CheckingPanel job={stage.job} fileName={stage.fileName} onFinished={flow.checked} />}
-        {stage.step === 'refused' && <NothingWritten message={stage.error.message} fileName={stage.fileName} what="缴费单" retryLabel="重新选择表格" onRetry={flow.restart} />}
-        {stage.step === 'preview' && (
-          <PreviewCommit
-            error={stage.error}
-            errorTitle="没有生成缴费单"
-            summary={commitSummary(stage.preview)}
-            commitLabel="生成缴费单"
-            canCommit={stage.preview.lineCount > 0}
-            onRestart={flow.restart}
-            onCommit={() => void flow.commit()}
-          >
-            <PreviewView preview={stage.preview} jobId={stage.checkJobId} />
-          </PreviewCommit>
-        )}
-        {stage.step === 'committing' && <CommittingPanel job={stage.job} onFinished={(j) => void flow.committed(j)} />}
-        {stage.step === 'done' && (
-          <ImportDone
-            title={`已生成缴费单 ${stage.result.order.orderNo}`}
-            subTitle={`${stage.result.order.lineCount} 条，应缴金额 ¥${formatYuan(stage.result.order.amountFen)} 元${stage.result.counts.refused ? `；退回的 ${stage.result.counts.refused} 行没有写入` : ''}。`}
-            links={[{ label: '返回缴费管理', to: '/payments' }]}
-            onAgain={flow.restart}
-          />
-        )}
-      </Card>
+      <ImportWizard
+        flow={flow}
+        commitLabel="生成缴费单"
+        what="缴费单"
+        choose={<Choose planCode={planCode} basis={basis} onPlan={setPlanCode} onBasis={setBasis} onFile={(f) => void flow.start(f)} />}
+        preview={(preview, jobId) => ({
+          summary: commitSummary(preview),
+          canCommit: preview.lineCount > 0,
+          errorTitle: '没有生成缴费单',
+          body: <PreviewView preview={preview} jobId={jobId} />,
+        })}
+        done={(result) => ({
+          title: `已生成缴费单 ${result.order.orderNo}`,
+          subTitle: `${result.order.lineCount} 条，应缴金额 ¥${formatYuan(result.order.amountFen)} 元${result.counts.refused ? `；退回的 ${result.counts.refused} 行没有写入` : ''}。`,
+          links: [{ label: '返回缴费管理', to: '/payments' }],
+        })}
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { OverviewDate, OverviewSession } from '../../../src-shared/api/schedule';
 import { useOp } from '../../api/hooks';
 import { QueryError } from '../../ui/QueryError';
+import { ROOM_DOCS, usePrintDoc } from '../exam-docs/PrintDocModal';
 import { certificateLabel } from './schedule-queries';
 
 const STATUS_COLORS: Record<string, string> = { 已安排: 'green', 草稿: 'orange', 未安排: 'default' };
@@ -19,11 +20,13 @@ function subjectsOf(d: OverviewDate): string {
   return [...new Set((used.length ? used : d.sessions).map((s) => `${s.subjectName}（${s.level}）`))].join('、');
 }
 
-/** 考点编排: one row per exam day, its sittings listed under it. */
-export function OverviewTable({ planCode, staff }: { planCode: string; staff: boolean }) {
+/** 考点编排: one row per exam day, its sittings listed under it; once the platform's schedule is in, a day's documents print from its row, every room at once. */
+export function OverviewTable({ planCode, staff, draft }: { planCode: string; staff: boolean; draft: boolean }) {
   const overview = useOp('schedule.overview', { planCode });
+  const { print, modal } = usePrintDoc();
   return (
     <>
+      {modal}
       <QueryError error={overview.error} />
       <Table<OverviewDate>
         // Mounted again once the days arrive, so every day opens (antd expands only the first data it gets).
@@ -43,6 +46,30 @@ export function OverviewTable({ planCode, staff }: { planCode: string; staff: bo
           { title: '场次', key: 'sessions', width: 80, align: 'right', render: (_, d) => d.sessions.filter(inUse).length },
           { title: '考场', dataIndex: 'rooms', width: 80, align: 'right' },
           { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          ...(draft
+            ? []
+            : [
+                {
+                  title: '打印当天全部考场',
+                  key: 'print',
+                  width: 190,
+                  render: (_: unknown, d: OverviewDate) =>
+                    d.rooms > 0 && (
+                      <Space size={4}>
+                        {ROOM_DOCS.map((doc) => (
+                          <Button
+                            key={doc.kind}
+                            size="small"
+                            aria-label={`打印${doc.label} ${d.date} 全天`}
+                            onClick={() => print({ kind: doc.kind, title: `打印${doc.label}（${d.date} 全天，${d.rooms} 个考场场次）`, selection: { planCode, date: d.date } })}
+                          >
+                            {doc.label}
+                          </Button>
+                        ))}
+                      </Space>
+                    ),
+                },
+              ]),
         ]}
       />
     </>

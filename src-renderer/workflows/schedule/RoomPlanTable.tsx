@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { DutyPerson, RoomPlan, RoomSessionRow } from '../../../src-shared/api/schedule';
 import { useOp } from '../../api/hooks';
 import { QueryError } from '../../ui/QueryError';
-import { usePrintDoc, type PrintRequest } from '../exam-docs/PrintDocModal';
+import { ROOM_DOCS, usePrintDoc, type PrintRequest } from '../exam-docs/PrintDocModal';
 
 export function people(list: DutyPerson[]): ReactNode {
   return list.length ? list.map((p) => p.name).join('、') : <Typography.Text type="secondary">未安排</Typography.Text>;
@@ -106,12 +106,6 @@ export function RoomPlanView({
     />
   );
 }
-
-const ROOM_DOCS = [
-  { kind: 'signin', label: '签到表' },
-  { kind: 'desk', label: '桌贴' },
-  { kind: 'door', label: '门贴' },
-] as const;
 
 /** 考场编排: per room and sitting, read only; once the platform's schedule is in, each sitting's documents print from its row, a day's (or the plan's) from the bar. */
 export function RoomPlanTable({ planCode, draft, staff }: { planCode: string; draft: boolean; staff: boolean }) {

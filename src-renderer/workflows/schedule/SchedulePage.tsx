@@ -56,7 +56,7 @@ function PlanSchedule({ planCode, staff }: { planCode: string; staff: boolean })
           onChange={setTab}
           destroyOnHidden
           items={[
-            { key: 'overview', label: '考点编排', children: <OverviewTable planCode={planCode} staff={staff} /> },
+            { key: 'overview', label: '考点编排', children: <OverviewTable planCode={planCode} staff={staff} draft={summary.data.source === 'draft'} /> },
             { key: 'rooms', label: '考场编排', children: <RoomPlanTable planCode={planCode} draft={summary.data.source === 'draft'} staff={staff} /> },
             { key: 'seats', label: '排考明细', children: <SeatsTable planCode={planCode} draft={summary.data.source === 'draft'} /> },
           ]}

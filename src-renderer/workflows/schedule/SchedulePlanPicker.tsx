@@ -1,7 +1,7 @@
-import { Flex, Select, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { SchedulePlanRow, SchedulePlans } from '../../../src-shared/api/schedule';
 import { useOp } from '../../api/hooks';
+import { PlanPicker } from '../../ui/PlanPicker';
 
 /** The plan to show first: one not ended with a schedule, else with enrollments, else any not ended, else the first. */
 function defaultPlan(plans: SchedulePlanRow[]): string | undefined {
@@ -32,24 +32,13 @@ export function SchedulePlanPicker({
   id: string;
 }) {
   return (
-    <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
-      <Typography.Text strong>
-        <label htmlFor={id}>考试计划</label>
-      </Typography.Text>
-      <Select
-        id={id}
-        value={planCode}
-        loading={loading}
-        placeholder="请选择考试计划"
-        onChange={onChange}
-        showSearch={{ optionFilterProp: 'label' }}
-        style={{ width: 560 }}
-        options={(data?.plans ?? []).map((p) => ({
-          value: p.code,
-          label: `${p.name}（${p.code}）· ${p.phase} · ${p.sourceLabel}`,
-        }))}
-        notFoundContent={data?.assignedOnly ? '您还没有监考或巡考安排' : '还没有考试计划：请先导入平台的数据包'}
-      />
-    </Flex>
+    <PlanPicker
+      id={id}
+      planCode={planCode}
+      loading={loading}
+      onChange={onChange}
+      options={(data?.plans ?? []).map((p) => ({ value: p.code, label: `${p.name}（${p.code}）· ${p.phase} · ${p.sourceLabel}` }))}
+      notFoundContent={data?.assignedOnly ? '您还没有监考或巡考安排' : '还没有考试计划：请先导入平台的数据包'}
+    />
   );
 }

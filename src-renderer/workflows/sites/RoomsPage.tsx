@@ -1,11 +1,12 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PlanRooms, RoomPlanRow, RoomRow } from '../../../src-shared/api/sites';
 import { useApi, useOp } from '../../api/hooks';
 import { PageHeader } from '../../ui/PageHeader';
+import { PlanPicker } from '../../ui/PlanPicker';
 import { QueryError } from '../../ui/QueryError';
 import { CapacityPanel } from './CapacityPanel';
 import { RoomCopyModal } from './RoomCopyModal';
@@ -32,22 +33,14 @@ export function RoomsPage() {
         description="考场信息每次考试都需要设置一次；考场没有变化时，可以沿用之前考试计划的设置。设置考场和座位数时，要充分考虑本次考试需要考试的人数，尽量准备充足。"
       />
       <QueryError error={plans.error} />
-      <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
-        <Typography.Text strong>
-          <label htmlFor="rooms-plan">考试计划</label>
-        </Typography.Text>
-        <Select
-          id="rooms-plan"
-          value={planCode}
-          loading={plans.isPending}
-          placeholder="请选择考试计划"
-          onChange={(code: string) => setParams({ plan: code })}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 560 }}
-          options={(plans.data ?? []).map((p) => ({ value: p.code, label: `${p.name}（${p.code}）· ${p.phase} · ${p.roomCount} 个考场` }))}
-          notFoundContent="还没有考试计划：请先导入平台的数据包"
-        />
-      </Flex>
+      <PlanPicker
+        id="rooms-plan"
+        planCode={planCode}
+        loading={plans.isPending}
+        onChange={(code) => setParams({ plan: code })}
+        options={(plans.data ?? []).map((p) => ({ value: p.code, label: `${p.name}（${p.code}）· ${p.phase} · ${p.roomCount} 个考场` }))}
+        notFoundContent="还没有考试计划：请先导入平台的数据包"
+      />
       {plan && <PlanRoomsView key={plan.code} plan={plan} plans={plans.data!} />}
     </>
   );

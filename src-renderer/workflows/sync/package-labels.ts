@@ -35,6 +35,9 @@ export const INBOUND_QUERIES: OpName[] = [
   'schedule.overview',
   'schedule.rooms',
   'schedule.seats',
+  'scores.plans',
+  'scores.list',
+  'scores.candidate',
 ];
 
 /**

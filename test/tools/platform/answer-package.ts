@@ -14,7 +14,7 @@ const PEEK_LIMITS = { maxEntries: 10_000, maxEntryBytes: 1024 * 1024, maxTotalBy
  * expects; the platform expects whoever sent it, so it asks the manifest first (readPackage
  * then checks everything, this claim included).
  */
-async function claimedSender(path: string, fileName: string): Promise<{ institutionCode: string; fromPlatform: boolean }> {
+export async function claimedSender(path: string, fileName: string): Promise<{ institutionCode: string; fromPlatform: boolean }> {
   const claim = { institutionCode: '', fromPlatform: false };
   await walkZip(path, `数据包 ${fileName} `, PEEK_LIMITS, async (entry) => {
     if (entry.name !== MANIFEST_FILE) return;
@@ -44,8 +44,9 @@ export interface AnswerResult {
   written: WrittenPackage | null;
 }
 
-export async function answerPackage(platform: Platform, incoming: VerifiedPackage, out: string, now = new Date()): Promise<AnswerResult> {
-  const answer = await answerKinds(incoming, platform, now);
+/** `catalogDay`: the day the institution's catalog was issued, when the answer comes on a later day (default: the day of `now`). */
+export async function answerPackage(platform: Platform, incoming: VerifiedPackage, out: string, now = new Date(), catalogDay?: string): Promise<AnswerResult> {
+  const answer = await answerKinds(incoming, platform, now, catalogDay);
   if (!answer.answered.length) return { incoming, answer, written: null };
   const written = await issuePackage(platform, answer.kinds, { institutionCode: incoming.manifest.institutionCode, out, now });
   return { incoming, answer, written };

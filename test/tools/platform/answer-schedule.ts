@@ -148,7 +148,7 @@ export function scheduleAnswer(ctx: AnswerContext, enrollments: readonly Schedul
   const rooms = (ctx.payloads.rooms as RoomsPayload | undefined)?.rooms ?? [];
   const planCodes = [...new Set(enrollments.map((e) => e.planCode))].sort();
   const schedules = planCodes.flatMap((code) => {
-    const { plan, subjects } = publishedPlan(ctx.platform, ctx.manifest.institutionCode, code, issueDayOf(ctx.now));
+    const { plan, subjects } = publishedPlan(ctx.platform, ctx.manifest.institutionCode, code, ctx.catalogDay);
     const { schedule } = scheduleFor({ plan, subjects, rooms, enrollments, issuedAt: ctx.now });
     return schedule.sessions.length ? [schedule] : [];
   });

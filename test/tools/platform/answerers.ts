@@ -2,12 +2,16 @@ import type { VerifiedPackage } from '../../../src-main/pipelines/packages/read-
 import { type Manifest } from '../../../src-shared/domain/package';
 import { PACKAGE_KINDS, type PackageKind } from '../../../src-shared/domain/package-kinds';
 import { AppError } from '../../../src-shared/errors';
+import { answerAttendance } from './answer-attendance';
 import { answerCandidates } from './answer-candidates';
 import { answerDeclarations } from './answer-declarations';
 import { answerEnrollments } from './answer-enrollments';
 import { answerInstitution } from './answer-institution';
+import { answerIssuance } from './answer-issuance';
 import { answerPayments } from './answer-payments';
+import { answerScoreDisputes } from './answer-score-disputes';
 import { answerSites } from './answer-sites';
+import { issueDayOf } from './dates';
 import type { Platform } from './platform';
 
 export type InboundKinds = Partial<Record<PackageKind, unknown>>;
@@ -18,6 +22,8 @@ export interface AnswerContext {
   /** Every payload of the outbound package, for answers that need more than their own kind. */
   payloads: VerifiedPackage['payloads'];
   now: Date;
+  /** The day the catalog the institution holds was issued: its plans' dates are counted from it. */
+  catalogDay: string;
 }
 
 /** What the platform sends back for one outbound kind: inbound kinds with their payloads. */
@@ -35,6 +41,9 @@ export const ANSWERERS: Partial<Record<PackageKind, Answerer>> = {
   'site-declaration': answerSites,
   enrollments: answerEnrollments,
   'payment-orders': answerPayments,
+  'issuance-decisions': answerIssuance,
+  attendance: answerAttendance,
+  'score-disputes': answerScoreDisputes,
   // 考场信息 is received and left unanswered: the platform only takes note of the rooms.
 };
 
@@ -46,7 +55,7 @@ export interface Answer {
 }
 
 /** Runs the answerer of every kind in a verified outbound package and merges what they send back. */
-export async function answerKinds(pkg: VerifiedPackage, platform: Platform, now: Date): Promise<Answer> {
+export async function answerKinds(pkg: VerifiedPackage, platform: Platform, now: Date, catalogDay = issueDayOf(now)): Promise<Answer> {
   const answer: Answer = { kinds: {}, answered: [], unanswered: [] };
   for (const kind of pkg.manifest.kinds as PackageKind[]) {
     const answerer = ANSWERERS[kind];
@@ -54,7 +63,7 @@ export async function answerKinds(pkg: VerifiedPackage, platform: Platform, now:
       answer.unanswered.push(kind);
       continue;
     }
-    const kinds = await answerer(pkg.payloads[kind], { platform, manifest: pkg.manifest, payloads: pkg.payloads, now });
+    const kinds = await answerer(pkg.payloads[kind], { platform, manifest: pkg.manifest, payloads: pkg.payloads, now, catalogDay });
     // An answerer with nothing to send back (enrollments without the rooms to seat them) only took note.
     if (!Object.keys(kinds).length) {
       answer.unanswered.push(kind);

@@ -76,13 +76,14 @@ function emsAtMost(text: string): number {
 }
 
 /**
- * A cell's or line's text as one run when it surely fits `width` points on one line. pdfmake
- * breaks CJK text into one "word" a character, measures and draws each on its own, and keeps
- * them all until the PDF is written: a name or a school of six characters is six runs, 10,000
- * admission tickets' 考生须知 millions. What surely fits needs no breaking.
+ * `text` as the lines it prints in at `fontSize` in `width` points: itself when it surely fits
+ * or, past the estimate, when `measure` (its real width) says it does — a masked ID number or a
+ * ticket number of digits fits its column by a hair — else `brokenLines`.
  */
-export function run(text: string, fontSize: number, width: number, extra: PdfNode = {}): PdfNode {
-  return emsAtMost(text) * fontSize <= width ? { text, noWrap: true, ...extra } : { text, ...extra };
+export function linesOf(text: string, fontSize: number, width: number, measure?: (text: string) => number): string[] {
+  if (text === '') return [];
+  if (emsAtMost(text) * fontSize <= width || (measure && measure(text) <= width)) return [text];
+  return brokenLines(text, fontSize, width);
 }
 
 // Kept with the character before them (no line starts with them) or after them (no line ends with them).

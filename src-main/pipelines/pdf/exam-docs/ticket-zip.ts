@@ -2,11 +2,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import yazl from 'yazl';
 import { makePrivateFile, PRIVATE_DIR_MODE } from '../../../files/private-fs';
-import { PdfImages } from '../pdf-images';
-import { renderPdfBuffer } from '../render-pdf';
-import { ticketSection } from './admission-ticket';
-import { checkTicket } from './check-input';
-import { examDocument } from './write-exam-docs';
+import { ticketPdfBuffer } from './ticket-pdf';
 import type { AdmissionTicket, DataSource } from './types';
 
 /** PDFs written but not yet on disk: past this, the next ticket waits (the file is the slow end only on a USB stick). */
@@ -55,16 +51,8 @@ export async function writeTicketZip(tickets: DataSource<AdmissionTicket>, path:
   try {
     for await (const t of tickets) {
       hooks.throwIfCancelled?.();
-      checkTicket(t, files);
-      const images = new PdfImages();
-      let pdf: Buffer;
-      try {
-        const photo = await images.addPhoto(t.photo);
-        if (photo === null) withoutPhoto++;
-        pdf = await renderPdfBuffer(examDocument('tickets', [ticketSection(t, photo, images)], hooks.author), { images });
-      } finally {
-        images.dispose();
-      }
+      const { pdf, withoutPhoto: noPhoto } = await ticketPdfBuffer(t, files, hooks.author);
+      if (noPhoto) withoutPhoto++;
       zip.addBuffer(pdf, uniqueName(names, ticketFileName(t)), { compress: false, mtime: hooks.now?.() ?? new Date() });
       added += pdf.length;
       files++;

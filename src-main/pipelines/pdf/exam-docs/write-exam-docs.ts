@@ -1,12 +1,11 @@
 import { a4Document, type PdfDocument } from '../document-kit';
-import { PdfImages } from '../pdf-images';
 import { renderPdf } from '../render-pdf';
-import { ticketSection } from './admission-ticket';
-import { checkRoomSheet, checkTicket } from './check-input';
+import { checkRoomSheet } from './check-input';
 import { DESK_LABEL_MARGIN, deskLabelSection } from './desk-labels';
 import { DOOR_SIGN_MARGIN, doorSignSection } from './door-sign';
 import type { PagedSection } from './exam-doc-kit';
-import { SIGNIN_MARGINS, signInSection } from './signin-sheet';
+import { writeSignInPdf } from './signin-pdf';
+import { writeTicketPdf } from './ticket-pdf';
 import type { AdmissionTicket, DataSource, ExamRoomSheet } from './types';
 
 export type ExamDocKind = 'signin' | 'desk' | 'door' | 'tickets';
@@ -46,84 +45,48 @@ export const DRAW_PHASE = '生成 PDF';
 
 /**
  * One PDF of a kind from a source of rooms or tickets: each room's (each ticket's) pages start
- * on a new page and are numbered on their own. The source is read once, item by item: photos
- * go straight into the document's image set and each item's data into its section, so a
- * generator can read a whole plan from the store without holding it twice. pdfmake lays the
- * document out in one go, so the document itself is in memory until it is written.
+ * on a new page and are numbered on their own. The source is read once, item by item, so a
+ * generator can read a whole plan from the store without holding it twice. Sign-in sheets and
+ * tickets, printed by the thousand, are drawn page by page as they come (`writeSignInPdf`,
+ * `writeTicketPdf`); desk labels and door signs are laid out by pdfmake, which holds the
+ * document in memory until it is written.
  */
 export async function writeExamDocument(request: ExamDocRequest, path: string, hooks: ExamDocHooks): Promise<ExamDocResult> {
-  const images = new PdfImages();
-  try {
-    const built = await buildSections(request, images, hooks);
-    hooks.progress?.(LAYOUT_PHASE, 0, 1);
-    const doc = examDocument(request.kind, built.sections, hooks.author);
-    await renderPdf(doc, path, {
-      images,
-      onProgress: (fraction) => {
-        hooks.throwIfCancelled?.();
-        const pages = built.sections.reduce((n, s) => n + s.pages(), 0);
-        hooks.progress?.(DRAW_PHASE, Math.round(fraction * pages), pages);
-      },
-    });
-    const pages = built.sections.reduce((n, s) => n + s.pages(), 0);
-    hooks.progress?.(DRAW_PHASE, pages, pages);
-    return {
-      kind: request.kind,
-      count: built.sections.length,
-      pages,
-      withoutPhoto: built.withoutPhoto,
-      longTickets: built.ticketNumbers.filter((_, i) => built.sections[i]!.pages() > 1),
-    };
-  } finally {
-    images.dispose();
-  }
-}
-
-async function buildSections(request: ExamDocRequest, images: PdfImages, hooks: ExamDocHooks) {
+  const drawn = {
+    author: hooks.author,
+    throwIfCancelled: hooks.throwIfCancelled,
+    drawn: (count: number) => hooks.progress?.(DRAW_PHASE, count, Math.max(hooks.expected ?? 0, count)),
+  };
+  if (request.kind === 'tickets') return { kind: 'tickets', ...(await writeTicketPdf(request.tickets, path, drawn)) };
+  if (request.kind === 'signin') return { kind: 'signin', ...(await writeSignInPdf(request.rooms, path, { ...drawn, photos: !!request.photos })), longTickets: [] };
   const sections: PagedSection[] = [];
-  const ticketNumbers: string[] = [];
-  let withoutPhoto = 0;
-  const step = () => {
+  for await (const room of request.rooms) {
+    checkRoomSheet(room, sections.length);
+    sections.push(request.kind === 'desk' ? deskLabelSection(room) : doorSignSection(room));
     hooks.throwIfCancelled?.();
     hooks.progress?.(READ_PHASE, sections.length, Math.max(hooks.expected ?? 0, sections.length));
-  };
-  if (request.kind === 'tickets') {
-    for await (const t of request.tickets) {
-      checkTicket(t, sections.length);
-      const photo = await images.addPhoto(t.photo);
-      if (photo === null) withoutPhoto++;
-      sections.push(ticketSection(t, photo, images));
-      ticketNumbers.push(t.ticketNumber);
-      step();
-    }
-  } else {
-    for await (const room of request.rooms) {
-      checkRoomSheet(room, sections.length);
-      if (request.kind === 'signin') {
-        let photos: (string | null)[] | null = null;
-        if (request.photos) {
-          photos = [];
-          for (const seat of room.seats) photos.push(await images.addPhoto(seat.photo));
-          withoutPhoto += photos.filter((key) => key === null).length;
-        }
-        sections.push(signInSection(room, photos));
-      } else sections.push(request.kind === 'desk' ? deskLabelSection(room) : doorSignSection(room));
-      step();
-    }
   }
-  if (sections.length === 0) sections.push(emptySection(request.kind));
-  return { sections, ticketNumbers, withoutPhoto };
+  if (sections.length === 0) sections.push(emptySection());
+  hooks.progress?.(LAYOUT_PHASE, 0, 1);
+  const pages = () => sections.reduce((n, s) => n + s.pages(), 0);
+  await renderPdf(roomDocument(request.kind, sections, hooks.author), path, {
+    onProgress: (fraction) => {
+      hooks.throwIfCancelled?.();
+      hooks.progress?.(DRAW_PHASE, Math.round(fraction * pages()), pages());
+    },
+  });
+  hooks.progress?.(DRAW_PHASE, pages(), pages());
+  return { kind: request.kind, count: sections.length, pages: pages(), withoutPhoto: 0, longTickets: [] };
 }
 
-function emptySection(kind: ExamDocKind): PagedSection {
-  const node = { section: [{ text: `没有要打印的${kind === 'tickets' ? '准考证' : '考场'}。`, margin: [0, 40, 0, 0], alignment: 'center' }] };
+function emptySection(): PagedSection {
+  const node = { section: [{ text: '没有要打印的考场。', margin: [0, 40, 0, 0], alignment: 'center' }] };
   return { node, pages: () => 1 };
 }
 
-export function examDocument(kind: ExamDocKind, sections: PagedSection[], author: string): PdfDocument {
+function roomDocument(kind: 'desk' | 'door', sections: PagedSection[], author: string): PdfDocument {
   const doc = a4Document({ title: EXAM_DOC_TITLES[kind], author, landscape: kind === 'door', content: sections.map((s) => s.node) });
-  if (kind === 'signin') doc.pageMargins = SIGNIN_MARGINS;
-  if (kind === 'desk') doc.pageMargins = [DESK_LABEL_MARGIN, DESK_LABEL_MARGIN, DESK_LABEL_MARGIN, DESK_LABEL_MARGIN];
-  if (kind === 'door') doc.pageMargins = [DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN, DOOR_SIGN_MARGIN];
+  const margin = kind === 'desk' ? DESK_LABEL_MARGIN : DOOR_SIGN_MARGIN;
+  doc.pageMargins = [margin, margin, margin, margin];
   return doc;
 }
