@@ -14,9 +14,10 @@ const STATUS: Record<JobInfo['state'], 'active' | 'success' | 'exception' | 'nor
 
 /**
  * A long job's progress: phase, count, bar and a cancel button. `onFinished` runs once when
- * the job ends, whichever way.
+ * the job ends, whichever way. `doneLabel` says what the finished job made (where a file went):
+ * it stays on screen, where a toast would be gone by the time the user looks back.
  */
-export function JobProgress<R>({ job: initial, onFinished }: { job: JobInfo<R>; onFinished?: (job: JobInfo<R>) => void }) {
+export function JobProgress<R>({ job: initial, onFinished, doneLabel }: { job: JobInfo<R>; onFinished?: (job: JobInfo<R>) => void; doneLabel?: (job: JobInfo<R>) => string }) {
   const api = useApi();
   const job = useJob(initial.id, initial) ?? initial;
   const reported = useRef(false);
@@ -32,7 +33,7 @@ export function JobProgress<R>({ job: initial, onFinished }: { job: JobInfo<R>; 
   const percent = job.state === 'done' ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
   const label =
     job.state === 'done'
-      ? '已完成'
+      ? (doneLabel?.(job) ?? '已完成')
       : job.state === 'failed'
         ? (job.error?.message ?? '失败')
         : job.state === 'cancelled'

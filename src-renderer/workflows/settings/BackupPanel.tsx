@@ -60,9 +60,10 @@ export function BackupPanel() {
           {job && (
             <JobProgress
               job={job}
+              doneLabel={backupDone}
               onFinished={(j) => {
                 void queryClient.invalidateQueries({ queryKey: ['backup.list'] });
-                if (j.state === 'done') message.success(j.result?.path ? `备份完成，已写到 ${j.result.path}` : '备份完成');
+                if (j.state === 'done') message.success(backupDone(j));
                 setJob(j);
               }}
             />
@@ -99,6 +100,8 @@ export function BackupPanel() {
     </Space>
   );
 }
+
+const backupDone = (j: JobInfo<BackupResult>) => (j.result?.path ? `备份完成，已写到 ${j.result.path}` : '备份完成');
 
 function ListedRestore({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
   const restore = useOpMutation('backup.restore');
