@@ -1,4 +1,3 @@
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { IssuanceList } from '../../src-shared/api/issuance';
@@ -7,47 +6,7 @@ import { SEAL_RULE_TEXT } from '../../src-shared/domain/seal';
 import { call, callError, PRINCIPAL, setUpApp } from '../helpers/app';
 import { issuanceApp, sealFile } from '../fixtures/issuance-fixtures';
 import { drawnSignature, goodSeal } from '../fixtures/seal-images';
-
-/** One PNG chunk, its CRC right: what a real encoder writes. */
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** The PNG with `extra` chunks just after its IHDR (8-byte signature + 25-byte IHDR chunk). */
-const withChunks = (png: Buffer, ...extra: Buffer[]) => Buffer.concat([png.subarray(0, 33), ...extra, png.subarray(33)]);
-
-/** An APNG: acTL says two frames; the default image is the PNG's own. */
-function animated(png: Buffer): Buffer {
-  const actl = Buffer.alloc(8);
-  actl.writeUInt32BE(2, 0);
-  return withChunks(png, chunk('acTL', actl));
-}
-
-/** Text of `bytes` in tEXt, zTXt and iTXt chunks: incompressible, so the file stays under the 1 MB limit only as plain text. */
-function stuffed(png: Buffer, bytes: number): Buffer {
-  const text = Buffer.from(Array.from({ length: bytes }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join(''), 'latin1');
-  const third = Math.floor(bytes / 3);
-  return withChunks(
-    png,
-    chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), text.subarray(0, third)])),
-    chunk('zTXt', Buffer.concat([Buffer.from('Comment\0\0'), deflateSync(text.subarray(third, 2 * third))])),
-    chunk('iTXt', Buffer.concat([Buffer.from('Comment\0\0\0\0\0'), text.subarray(2 * third)])),
-  );
-}
-
-/** A decompression bomb: a tiny file whose IHDR declares `side`×`side` pixels (CRC fixed). */
-function bomb(png: Buffer, side: number): Buffer {
-  const out = Buffer.from(png);
-  out.writeUInt32BE(side, 16);
-  out.writeUInt32BE(side, 20);
-  out.writeUInt32BE(crc32(out.subarray(12, 29)), 29);
-  return out;
-}
+import { animated, bomb, stuffed } from '../fixtures/png-chunk-fixtures';
 
 const upload = (fileId: string) => ({ fileId, authorisationVersion: SEAL_AUTHORISATION.version, accepted: true });
 

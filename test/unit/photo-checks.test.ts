@@ -6,6 +6,7 @@ import { checkPhoto, PIXEL_LIMIT } from '../../src-main/pipelines/photos/check-p
 import { judgeEntryName } from '../../src-main/pipelines/photos/entry-names';
 import { coverCrop } from '../../src-main/pipelines/photos/fit-photo';
 import { headerSize, sniffImage } from '../../src-main/pipelines/photos/image-sniff';
+import { animated, stuffed } from '../fixtures/png-chunk-fixtures';
 import { hugePng, orientedPhoto, oversizedJpeg, photo, pixelDistance, renamedPdf, truncatedJpeg } from '../fixtures/photo-fixtures';
 
 // Valid GB 11643 numbers (from fakePeople); the second ends in X.
@@ -227,5 +228,26 @@ describe('one photo against the rules', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     // The limit is sharp's own: it refuses the decode itself, not only our header check.
     await expect(sharp(bomb, { limitInputPixels: PIXEL_LIMIT }).raw().toBuffer()).rejects.toThrow(/pixel limit/);
+  });
+
+  it('refuses an animated PNG, and stores a photo carrying a cargo from its pixels alone, the same picture', async () => {
+    const png = await photo(ID, { format: 'png' });
+    expect(await checkPhoto(animated(png), { fix: true })).toMatchObject({ ok: false, code: 'ANIMATED', message: expect.stringContaining('照片是动画 PNG（APNG）') });
+
+    // 1 MB of text in its chunks, or a ZIP appended after a JPEG's end: the picture is fine, the rest is not kept.
+    const jpeg = await photo(ID);
+    for (const [what, carrier, original] of [
+      ['PNG text chunks', stuffed(png, 1024 * 1024), png],
+      ['a file after the JPEG', Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024, 0x5a)]), jpeg],
+    ] as const) {
+      const check = await checkPhoto(carrier, { fix: false });
+      if (!check.ok) throw new Error(`${what}: ${check.message}`);
+      expect(check.message, what).toMatch(/^照片合格（已去掉文件中图像以外的约 \d+ KB 附加数据）$/);
+      expect(check.photo.size, what).toBeLessThan(original.length * 1.5);
+      expect(await pixelDistance(check.photo.data, original), what).toBeLessThan(2);
+    }
+    // A few KB of an editor's metadata is kept as it came, byte for byte.
+    const tagged = stuffed(png, 2048);
+    expect(await checkPhoto(tagged, { fix: false })).toMatchObject({ ok: true, message: '照片合格', photo: { data: tagged } });
   });
 });

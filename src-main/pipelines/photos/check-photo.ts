@@ -5,6 +5,7 @@ import { BACKGROUND_LABELS, classifyBackground, describeRgb, frameAverage, type 
 import { fitted } from './fit-photo';
 import { headerSize, sniffImage } from './image-sniff';
 import type { PhotoCode } from './photo-codes';
+import { pngFacts } from './png-chunks';
 
 /**
  * One photo against the manual's rules (2.2.4: JPG/PNG, ≤ 5 MB, 295×413, 红底), cheapest test
@@ -66,6 +67,9 @@ export async function checkPhoto(bytes: Buffer, options: PhotoCheckOptions): Pro
   const sniffed = sniffImage(bytes);
   if (!sniffed.format) return refuse('NOT_IMAGE', `不是图片：文件内容是${sniffed.what}，只接受 JPG 或 PNG 格式的照片`);
 
+  // A viewer shows an APNG's first frame; the tickets, the platform or a browser may show another.
+  if (sniffed.format === 'png' && pngFacts(bytes)?.animated) return refuse('ANIMATED', '照片是动画 PNG（APNG）：只接受静态照片，请另存为普通的 JPG 或 PNG 后再导入');
+
   const declared = headerSize(bytes, sniffed.format);
   // Judged as every viewer shows it, EXIF orientation applied: a phone photo stored sideways
   // at 413×295 with orientation 6 is an upright 295×413 photo.
@@ -83,12 +87,16 @@ export async function checkPhoto(bytes: Buffer, options: PhotoCheckOptions): Pro
     }
     const background = judgeBackground(frameAverage(raw.data, raw.info.width, raw.info.height, raw.info.channels));
     if (!background.ok) return background.refusal;
-    if (orientation === 1) return { ok: true, fixed: false, message: '照片合格', photo: accepted(bytes, sniffed.format, TARGET.width, TARGET.height) };
+    const cargo = bytes.length > storedBytesLimit(raw.info.channels);
+    if (orientation === 1 && !cargo) return { ok: true, fixed: false, message: '照片合格', photo: accepted(bytes, sniffed.format, TARGET.width, TARGET.height) };
     // Stored turned upright, with no orientation left: the platform, the tickets and every
-    // program that ignores the tag see the photo as the person does.
+    // program that ignores the tag see the photo as the person does. Stored from its pixels alone
+    // when the file carries more than any 295×413 image needs: the cargo would ride along into
+    // the store, every package and every ticket.
     const upright = sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
     const data = await (sniffed.format === 'png' ? upright.png() : upright.jpeg({ quality: FIX_QUALITY })).toBuffer();
-    return { ok: true, fixed: false, message: '照片合格（已按拍摄方向转正）', photo: accepted(data, sniffed.format, TARGET.width, TARGET.height) };
+    const done = [orientation !== 1 && '已按拍摄方向转正', cargo && `已去掉文件中图像以外的约 ${Math.round((bytes.length - data.length) / 1024)} KB 附加数据`];
+    return { ok: true, fixed: false, message: `照片合格（${done.filter(Boolean).join('，')}）`, photo: accepted(data, sniffed.format, TARGET.width, TARGET.height) };
   }
   if (!options.fix) return refuse('SIZE', `照片尺寸是 ${size.width}×${size.height} 像素，应为 ${TARGET_TEXT}（可选择“自动调整尺寸”）`);
 
@@ -116,6 +124,14 @@ export async function checkPhoto(bytes: Buffer, options: PhotoCheckOptions): Pro
 interface Size {
   width: number;
   height: number;
+}
+
+/**
+ * The most a 295×413 photo's file needs: its pixels stored uncompressed, plus room for a colour
+ * profile and a camera's EXIF. Anything beyond is text, thumbnails or another file riding along.
+ */
+function storedBytesLimit(channels: number): number {
+  return TARGET.width * TARGET.height * channels + 64 * 1024;
 }
 
 function isTarget(size: Size): boolean {

@@ -12,6 +12,8 @@ export type PhotoCode =
   /** Not 295×413 (and the auto-fix was not asked for). */
   | 'SIZE'
   | 'BACKGROUND'
+  /** An animated PNG (APNG): which frame a program shows is its own choice. */
+  | 'ANIMATED'
   /** Looks like an image but sharp cannot decode it (truncated, corrupt). */
   | 'DECODE'
   /** Inside a ZIP: compressed far better than any photo can be — a zip bomb, never inflated. */
