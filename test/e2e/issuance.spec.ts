@@ -9,13 +9,11 @@ import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/se
 import { pdfText } from '../helpers/pdf';
 import { certificateNumberOf } from '../tools/platform/answer-issuance';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
-import { issueCatalogPackage, issuePackage } from '../tools/platform/issue-package';
+import { issuePackage } from '../tools/platform/issue-package';
 import { issuanceListFor } from '../tools/platform/platform-issuance';
-import { openPlatform } from '../tools/platform/platform';
-import { trustPlatformKey } from './candidate-helpers';
-import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
+import { expect, PRINCIPAL, shot, test } from './fixtures';
 import { checkPdf, sign } from './issuance-helpers';
-import { importThroughPage } from './package-helpers';
+import { importThroughPage, startWithCatalog } from './package-helpers';
 import { open, workDir } from './page-helpers';
 
 const INSTITUTION = '4137014320';
@@ -43,14 +41,7 @@ test('签名章 and 证书发放: a seal uploaded with the 授权委托书 ticke
   served,
 }) => {
   test.setTimeout(480_000);
-  const dir = workDir('issuance');
-  const platform = openPlatform({ keysDir: join(dir, 'keys') });
-  const catalogZip = join(dir, '目录数据包.zip');
-  await issueCatalogPackage(platform, { institutionCode: INSTITUTION, out: catalogZip });
-  await completeSetup(page, served.url);
-  await login(page, PRINCIPAL.username, PRINCIPAL.password);
-  await trustPlatformKey(page, platform.keys.publicPem);
-  await importThroughPage(page, catalogZip);
+  const { dir, platform } = await startWithCatalog(page, served.url, 'issuance');
   const seeded = seedScoredPlan(served.dataDir);
 
   // 1. 签名章: a seal with a white background is refused in words; the good one needs the 授权委托书 ticked.

@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
-import { open } from './page-helpers';
+import { issueCatalogPackage } from '../tools/platform/issue-package';
+import { openPlatform, type Platform } from '../tools/platform/platform';
+import { trustPlatformKey as trustAndSave } from './candidate-helpers';
+import { completeSetup, expect, login, PRINCIPAL } from './fixtures';
+import { open, workDir } from './page-helpers';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const INSTITUTION = '4137014320';
@@ -52,6 +55,22 @@ export function answerPackage(dir: string, outbound: string, out: string, extra:
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`platform answer failed (${r.status}): ${r.stderr}`);
+}
+
+/**
+ * How a workflow's spec starts: the simulator's keys and catalog in the test's own folder, the
+ * first run, the principal logged in, the platform's key trusted and the catalog imported.
+ */
+export async function startWithCatalog(page: Page, url: string, name: string): Promise<{ dir: string; platform: Platform }> {
+  const dir = workDir(name);
+  const platform = openPlatform({ keysDir: join(dir, 'keys') });
+  const catalogZip = join(dir, '目录数据包.zip');
+  await issueCatalogPackage(platform, { institutionCode: INSTITUTION, out: catalogZip });
+  await completeSetup(page, url);
+  await login(page, PRINCIPAL.username, PRINCIPAL.password);
+  await trustAndSave(page, platform.keys.publicPem);
+  await importThroughPage(page, catalogZip);
+  return { dir, platform };
 }
 
 /** Imports a package through the page, as a person does: choose, preview, 导入. */

@@ -7,14 +7,10 @@ import { addCandidates } from '../fixtures/candidates';
 import { writeXlsx } from '../fixtures/candidate-sheets';
 import { candidateIds, enroll, paymentPlans, planSubjects } from '../fixtures/seeded-enrollments';
 import { answerPackage, readOutbound } from '../tools/platform/answer-package';
-import { issueCatalogPackage } from '../tools/platform/issue-package';
-import { openPlatform } from '../tools/platform/platform';
-import { trustPlatformKey } from './candidate-helpers';
-import { completeSetup, expect, login, PRINCIPAL, SCREENSHOTS, shot, test } from './fixtures';
-import { importThroughPage } from './package-helpers';
+import { expect, SCREENSHOTS, shot, test } from './fixtures';
+import { importThroughPage, startWithCatalog } from './package-helpers';
 import { open, pickOption, saveDownload, workDir } from './page-helpers';
 
-const INSTITUTION = '4137014320';
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
 
@@ -45,14 +41,7 @@ test('缴费管理: fees, an order by subject previewed and made, printed, an or
   served,
 }) => {
   test.setTimeout(420_000);
-  const dir = workDir('payments');
-  const platform = openPlatform({ keysDir: join(dir, 'keys') });
-  const catalogZip = join(dir, '目录数据包.zip');
-  await issueCatalogPackage(platform, { institutionCode: INSTITUTION, out: catalogZip });
-  await completeSetup(page, served.url);
-  await login(page, PRINCIPAL.username, PRINCIPAL.password);
-  await trustPlatformKey(page, platform.keys.publicPem);
-  await importThroughPage(page, catalogZip);
+  const { dir, platform } = await startWithCatalog(page, served.url, 'payments');
   const seeded = seedEnrollments(served.dataDir);
 
   // 1. No order yet; 生成缴费单 first asks for the fees.

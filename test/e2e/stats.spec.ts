@@ -1,17 +1,13 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { storePath } from '../../src-main/core/paths';
 import { Store } from '../../src-main/store/store';
 import { seedStatsScores, STATS_PLAN_NAME } from '../fixtures/stats-scores';
 import { pagePng, pdfText } from '../helpers/pdf';
-import { issueCatalogPackage } from '../tools/platform/issue-package';
-import { openPlatform } from '../tools/platform/platform';
-import { trustPlatformKey } from './candidate-helpers';
-import { completeSetup, expect, login, PRINCIPAL, shot, test } from './fixtures';
-import { open, saveDownload, workDir } from './page-helpers';
+import { expect, shot, test } from './fixtures';
+import { startWithCatalog } from './package-helpers';
+import { open, saveDownload } from './page-helpers';
 
-const INSTITUTION = '4137014320';
 // A lab PC's screen.
 test.use({ viewport: { width: 1366, height: 768 }, actionTimeout: 20_000 });
 
@@ -36,17 +32,7 @@ test('统计分析: pass rates by each dimension with the counts behind every ra
   served,
 }) => {
   test.setTimeout(420_000);
-  const dir = workDir('stats');
-  const platform = openPlatform({ keysDir: join(dir, 'keys') });
-  const catalogZip = join(dir, '目录数据包.zip');
-  await issueCatalogPackage(platform, { institutionCode: INSTITUTION, out: catalogZip });
-  await completeSetup(page, served.url);
-  await login(page, PRINCIPAL.username, PRINCIPAL.password);
-  await trustPlatformKey(page, platform.keys.publicPem);
-  await open(page, '导入数据包');
-  await page.locator('input[type="file"]').setInputFiles(catalogZip);
-  await page.getByRole('button', { name: /^导\s*入$/ }).click();
-  await expect(page.getByText(/^数据包已导入/)).toBeVisible();
+  const { dir } = await startWithCatalog(page, served.url, 'stats');
   const plan = seed(served.dataDir);
 
   // 1. The plan with scores is shown first; the total rate, clicked, says what it is made of.
